@@ -158,7 +158,7 @@ public final class SmearImages {
 			BufferedImage image = reader.read(0);
 			if (!warnings.isEmpty())
 				throw new ImageInputException(name + " is damaged or truncated: the " + format + " decoder reported '" + warnings.get(0) + "'");
-			return new ImagePlus(file.getFileName().toString(), image);
+			return new ImagePlus(file.getFileName().toString(), expandPalette(image));
 		}
 		catch (ImageInputException e) {
 			throw e;
@@ -177,6 +177,22 @@ public final class SmearImages {
 				// nothing was written: closing a reader cannot lose data
 			}
 		}
+	}
+
+	/** A paletted image with colours in its palette becomes RGB; ImageJ would read some (1-4 bit) as grey. */
+	private static BufferedImage expandPalette(BufferedImage image) {
+		if (!(image.getColorModel() instanceof java.awt.image.IndexColorModel icm)) return image;
+		for (int i = 0; i < icm.getMapSize(); i++)
+			if (icm.getRed(i) != icm.getGreen(i) || icm.getGreen(i) != icm.getBlue(i)) {
+				BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+				int[] row = new int[image.getWidth()];
+				for (int y = 0; y < image.getHeight(); y++) {
+					image.getRGB(0, y, row.length, 1, row, 0, row.length);
+					rgb.setRGB(0, y, row.length, 1, row, 0, row.length);
+				}
+				return rgb;
+			}
+		return image;
 	}
 
 	/**
@@ -205,6 +221,7 @@ public final class SmearImages {
 			case ImagePlus.COLOR_256:
 				return (ColorProcessor) ip.convertToRGB();
 			default:
+				if (imp.getBitDepth() == 8 && ip.isColorLut()) return (ColorProcessor) ip.convertToRGB();
 				throw new ImageInputException(name + " is a greyscale " + imp.getBitDepth() + "-bit image; LeukoCNN needs the stain colours " +
 					"(purple nuclei, pink red cells) to find leukocytes: use the original colour (RGB) image of the smear");
 		}
