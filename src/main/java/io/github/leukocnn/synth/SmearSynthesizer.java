@@ -28,7 +28,7 @@ import io.github.leukocnn.progress.ProgressListener;
  * colour channel (Beer-Lambert), and the light is {@code I0 · exp(-OD)}, so overlapping red cells
  * darken as they do under a microscope. The field holds a pale pink-grey background with an uneven
  * illumination; red cells with central pallor, some overlapping; platelets; and leukocytes, one or
- * more pairs of them touching. About half the fields (decided by the seed) are normal: at least one
+ * more pairs of them touching, and often one cut by the field's border. About half the fields (decided by the seed) are normal: at least one
  * neutrophil, lymphocyte and monocyte each, no blasts. The others are leukaemic: more leukocytes,
  * most of them blasts, and at least one of each other type. The
  * optics are imitated by a Gaussian blur, sensor noise and a JPEG round trip (quality
@@ -132,7 +132,7 @@ public final class SmearSynthesizer {
 		}
 		List<TrueCell> truth = new ArrayList<>();
 		for (Leukocyte l : leukocytes)
-			truth.add(new TrueCell(l.id, l.cellClass, l.cx, l.cy, 2 * l.radius, area[l.id], nucleusArea[l.id], l.lobes, l.touching));
+			truth.add(new TrueCell(l.id, l.cellClass, l.cx, l.cy, 2 * l.radius, area[l.id], nucleusArea[l.id], l.lobes, l.touching, l.cutByBorder));
 		progress.progress(1, "done");
 		return new SyntheticField(rgb, canvas.cells, canvas.nuclei, List.copyOf(truth), s);
 	}
@@ -188,7 +188,29 @@ public final class SmearSynthesizer {
 				break;
 			}
 		}
+		if (rnd.nextDouble() < 0.6) placeCutByBorder(rnd, w, h, d, placed, weights);
 		return placed;
+	}
+
+	/** A leukocyte partly outside the field, as microscope fields often have one. */
+	private static void placeCutByBorder(Random rnd, int w, int h, double d, List<Leukocyte> placed, double[] weights) {
+		CellClass c = pick(rnd, weights);
+		double r = 0.5 * d * c.relativeDiameter * (0.94 + 0.12 * rnd.nextDouble());
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int side = rnd.nextInt(4);
+			double inside = r * (0.2 + 0.5 * rnd.nextDouble()); // centre this far inside the edge
+			double along = rnd.nextDouble();
+			double x = side == 0 ? inside : side == 1 ? w - inside : along * w;
+			double y = side == 2 ? inside : side == 3 ? h - inside : along * h;
+			boolean free = true;
+			for (Leukocyte o : placed)
+				if (Math.hypot(o.cx - x, o.cy - y) < o.radius + r + 0.3 * d) free = false;
+			if (!free) continue;
+			Leukocyte l = Leukocyte.create(placed.size() + 1, c, x, y, r, rnd);
+			l.cutByBorder = true;
+			placed.add(l);
+			return;
+		}
 	}
 
 	private static CellClass pick(Random rnd, double[] weights) {
@@ -402,7 +424,7 @@ public final class SmearSynthesizer {
 		final CellClass cellClass;
 		final double cx, cy, radius;
 		int lobes = 1;
-		boolean touching;
+		boolean touching, cutByBorder;
 		Shape membrane, nucleus;
 		double[] cytoplasmColour, nucleusColour;
 		double cytoplasmTexture, cytoplasmGrain, chromatinTexture, chromatinGrain, strength;
