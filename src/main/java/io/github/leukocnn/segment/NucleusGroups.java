@@ -77,15 +77,7 @@ final class NucleusGroups {
 
 	/** Otsu on the nucleus feature of the stained pixels, bounded below by MIN_NUCLEUS_CONTRAST. */
 	static float nucleusThreshold(StainFeatures f) {
-		float tDensity = Thresholds.auto(f.density, null, AutoThresholder.Method.Otsu);
-		byte[] stained = new byte[f.density.length];
-		int c = 0;
-		for (int i = 0; i < stained.length; i++)
-			if (f.density[i] > tDensity) {
-				stained[i] = 1;
-				c++;
-			}
-		float t = Thresholds.auto(f.nucleus, c > 0 ? stained : null, AutoThresholder.Method.Otsu);
+		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.valueOf(System.getProperty("nuc.method", "Otsu")));
 		return Math.max(t, SmearSegmenter.MIN_NUCLEUS_CONTRAST);
 	}
 }
