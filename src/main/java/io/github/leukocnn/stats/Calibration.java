@@ -37,7 +37,7 @@ public record Calibration(List<Bin> bins, double ece, double mce, int count) {
 		double[] confidence = new double[truth.length];
 		boolean[] correct = new boolean[truth.length];
 		for (int i = 0; i < truth.length; i++) {
-			int best = argmax(probabilities[i]);
+			int best = Probabilities.argmax(probabilities[i]);
 			confidence[i] = probabilities[i][best];
 			correct[i] = best == truth[i];
 		}
@@ -79,13 +79,5 @@ public record Calibration(List<Bin> bins, double ece, double mce, int count) {
 		}
 		if (probability.length == 0) ece = mce = Double.NaN;
 		return new Calibration(List.copyOf(bins), ece, mce, probability.length);
-	}
-
-	/** Index of the largest value; the first one on ties (deterministic). */
-	public static int argmax(double[] values) {
-		int best = 0;
-		for (int i = 1; i < values.length; i++)
-			if (values[i] > values[best]) best = i;
-		return best;
 	}
 }

@@ -47,7 +47,7 @@ public record Evaluation(
 		double[] score = new double[n];
 		boolean[] positiveTruth = new boolean[n];
 		for (int i = 0; i < n; i++) {
-			predicted[i] = Calibration.argmax(probabilities[i]);
+			predicted[i] = Probabilities.argmax(probabilities[i]);
 			for (int c = 0; c < classes.size(); c++)
 				if (positiveMask[c]) score[i] += probabilities[i][c];
 			positiveTruth[i] = positiveMask[truth[i]];

@@ -66,7 +66,7 @@ class TemperatureScalingTest {
 		assertEquals(TemperatureScaling.fit(z, y), TemperatureScaling.fit(z, y));
 		double[][] p = TemperatureScaling.apply(z, 1.7);
 		for (int i = 0; i < z.length; i++)
-			assertEquals(Calibration.argmax(z[i]), Calibration.argmax(p[i]));
+			assertEquals(Probabilities.argmax(z[i]), Probabilities.argmax(p[i]));
 	}
 
 	@Test
