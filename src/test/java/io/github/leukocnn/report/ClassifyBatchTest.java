@@ -16,14 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
-import ij.io.FileSaver;
-import ij.process.ColorProcessor;
 import io.github.leukocnn.batch.BatchSetupException;
 import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.testutil.AreaRuleClassifier;
 import io.github.leukocnn.testutil.DarkSpotSegmenter;
+import io.github.leukocnn.testutil.DiscFields;
 
 class ClassifyBatchTest {
 
@@ -33,21 +32,8 @@ class ClassifyBatchTest {
 	/** Blast when the area exceeds 300 px: a disc of radius 12 (~450 px) is a blast, radius 6 (~113 px) is not. */
 	static final AreaRuleClassifier CLASSIFIER = new AreaRuleClassifier(300);
 
-	/** A white field with dark discs of the given radii along a row. */
 	static Path field(Path folder, String name, int... radii) throws IOException {
-		ColorProcessor cp = new ColorProcessor(200, 80);
-		cp.setColor(java.awt.Color.WHITE);
-		cp.fill();
-		cp.setColor(new java.awt.Color(80, 40, 120));
-		int x = 20;
-		for (int r : radii) {
-			cp.fillOval(x, 40 - r, 2 * r, 2 * r);
-			x += 2 * r + 15;
-		}
-		Files.createDirectories(folder);
-		Path file = folder.resolve(name);
-		assertTrue(new FileSaver(new ImagePlus(name, cp)).saveAsPng(file.toString()));
-		return file;
+		return DiscFields.write(folder, name, radii);
 	}
 
 	private ClassifyBatch.Result run(Path input, Path output, boolean overwrite, boolean singleCell, boolean recursive)

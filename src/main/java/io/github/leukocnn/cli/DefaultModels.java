@@ -1,0 +1,20 @@
+package io.github.leukocnn.cli;
+
+import java.io.IOException;
+
+import io.github.leukocnn.classify.CellClassifier;
+import io.github.leukocnn.segment.LeukocyteSegmenter;
+
+/** The segmenter and CNN models that {@code classify} and {@code evaluate} use by default. */
+final class DefaultModels {
+
+	private DefaultModels() {}
+
+	static LeukocyteSegmenter segmenter() {
+		throw new UnsupportedOperationException("no segmenter in this build yet (io.github.leukocnn.segment)");
+	}
+
+	static CellClassifier classifier(String nameOrPath) throws IOException {
+		throw new IOException("no CNN in this build yet (io.github.leukocnn.cnn): cannot load " + nameOrPath);
+	}
+}
