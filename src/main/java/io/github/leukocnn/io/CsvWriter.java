@@ -34,6 +34,12 @@ public final class CsvWriter {
 		AtomicFiles.writeString(target, overwrite, text);
 	}
 
+	/** Stages the table in {@code group}; it appears when the group commits. */
+	public static void write(AtomicFiles.Group group, Path target, List<String> header, Iterable<? extends Object[]> rows) throws IOException {
+		byte[] bytes = toCsv(header, rows).getBytes(StandardCharsets.UTF_8);
+		group.write(target, out -> out.write(bytes));
+	}
+
 	/** Writes header and rows into a stream (the caller closes it). */
 	public static void write(java.io.OutputStream out, List<String> header, Iterable<? extends Object[]> rows) throws IOException {
 		Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
