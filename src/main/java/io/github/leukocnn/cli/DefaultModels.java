@@ -11,7 +11,7 @@ final class DefaultModels {
 	private DefaultModels() {}
 
 	static LeukocyteSegmenter segmenter() {
-		throw new UnsupportedOperationException("no segmenter in this build yet (io.github.leukocnn.segment)");
+		return DefaultSegmenter.create();
 	}
 
 	static CellClassifier classifier(String nameOrPath) throws IOException {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.testutil.AreaRuleClassifier;
-import io.github.leukocnn.testutil.DarkSpotSegmenter;
+import io.github.leukocnn.testutil.DarkBlobSegmenter;
 import io.github.leukocnn.testutil.DiscFields;
 
 class ClassifySubcommandTest {
@@ -28,7 +28,7 @@ class ClassifySubcommandTest {
 	Path dir;
 
 	private final List<String> modelsAsked = new ArrayList<>();
-	private final ClassifySubcommand command = new ClassifySubcommand(DarkSpotSegmenter::new, name -> {
+	private final ClassifySubcommand command = new ClassifySubcommand(DarkBlobSegmenter::new, name -> {
 		modelsAsked.add(name);
 		if (name.equals("missing.zip")) throw new IOException("no such model file");
 		return new AreaRuleClassifier(300);

@@ -21,7 +21,7 @@ import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.testutil.AreaRuleClassifier;
-import io.github.leukocnn.testutil.DarkSpotSegmenter;
+import io.github.leukocnn.testutil.DarkBlobSegmenter;
 import io.github.leukocnn.testutil.DiscFields;
 
 class ClassifyBatchTest {
@@ -39,7 +39,7 @@ class ClassifyBatchTest {
 	private ClassifyBatch.Result run(Path input, Path output, boolean overwrite, boolean singleCell, boolean recursive)
 		throws BatchSetupException, IOException
 	{
-		return ClassifyBatch.run(DarkSpotSegmenter::new, CLASSIFIER,
+		return ClassifyBatch.run(DarkBlobSegmenter::new, CLASSIFIER,
 			new ClassifyBatch.Options(input, output, 0, 2, recursive, overwrite, singleCell), ProgressListener.NONE, null, null);
 	}
 
