@@ -78,6 +78,11 @@ public final class EvaluationTables {
 			youden.put("sensitivity", roc.truePositiveRates()[y]);
 			youden.put("specificity", 1 - roc.falsePositiveRates()[y]);
 			bin.put("youden_point", youden);
+			Map<String, Object> pc = new LinkedHashMap<>();
+			pc.put("ece", e.positiveCalibration().ece());
+			pc.put("mce", e.positiveCalibration().mce());
+			pc.put("reliability", bins(e.positiveCalibration()));
+			bin.put("calibration_of_positive_probability", pc);
 			m.put("binary", bin);
 		}
 		Map<String, Object> cal = new LinkedHashMap<>();
@@ -144,6 +149,7 @@ public final class EvaluationTables {
 			rows.add(row("binary_accuracy", b.accuracy()));
 			rows.add(row("binary_balanced_accuracy", b.balancedAccuracy()));
 			rows.add(row("roc_auc", e.auc()));
+			rows.add(row("ece_positive", e.positiveCalibration().ece()));
 		}
 		rows.add(row("ece", e.calibration().ece()));
 		rows.add(row("nll", e.negativeLogLikelihood()));

@@ -14,6 +14,8 @@ import java.util.List;
  * ROC score is the summed probability of the positive classes, P(positive). The temperature is
  * fitted on the validation set when one is given, and applied to the evaluated set; without a
  * validation set it is not fitted (NaN) — fitting on the test set itself would flatter the result.
+ * {@code positiveCalibration} is the reliability of P(positive) against the binary truth (null
+ * without a binary task): it says whether "0.8 leukaemia" means 80%.
  */
 public record Evaluation(
 	List<String> classes,
@@ -22,6 +24,7 @@ public record Evaluation(
 	BinaryCounts binary,
 	RocCurve roc,
 	Interval auc,
+	Calibration positiveCalibration,
 	Calibration calibration,
 	double negativeLogLikelihood,
 	double temperature,
@@ -58,6 +61,7 @@ public record Evaluation(
 		RocCurve roc = binaryTask ? RocCurve.of(score, positiveTruth) : null;
 		Interval auc = binaryTask ? BootstrapAuc.interval95(score, positiveTruth)
 			: new Interval(Double.NaN, Double.NaN, Double.NaN);
+		Calibration positiveCalibration = binaryTask ? Calibration.of(clamp(score), positiveTruth, Calibration.DEFAULT_BINS) : null;
 		Calibration calibration = Calibration.topLabel(probabilities, truth, Calibration.DEFAULT_BINS);
 		double[][] logits = TemperatureScaling.logits(probabilities);
 		double nll = TemperatureScaling.negativeLogLikelihood(logits, truth, 1);
@@ -69,8 +73,16 @@ public record Evaluation(
 			scaled = Calibration.topLabel(TemperatureScaling.apply(logits, temperature), truth, Calibration.DEFAULT_BINS);
 			nllScaled = TemperatureScaling.negativeLogLikelihood(logits, truth, temperature);
 		}
-		return new Evaluation(List.copyOf(classes), List.copyOf(positives), confusion, binary, roc, auc,
+		return new Evaluation(List.copyOf(classes), List.copyOf(positives), confusion, binary, roc, auc, positiveCalibration,
 			calibration, nll, temperature, scaled, nllScaled);
+	}
+
+	/** Sums of probabilities may exceed 1 by rounding. */
+	private static double[] clamp(double[] p) {
+		double[] c = new double[p.length];
+		for (int i = 0; i < p.length; i++)
+			c[i] = Math.max(0, Math.min(1, p[i]));
+		return c;
 	}
 
 	private static void check(List<String> classes, int[] truth, double[][] probabilities, String what) {

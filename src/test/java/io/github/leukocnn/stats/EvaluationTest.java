@@ -32,6 +32,8 @@ class EvaluationTest {
 		assertEquals(1.0, e.roc().auc(), 1e-12); // 0.7 and 0.9 beat 0.2 and 0.6
 		assertTrue(Double.isNaN(e.temperature()));
 		assertNull(e.calibrationScaled());
+		// P(positive) 0.2, 0.6 (negatives), 0.7, 0.9 (positives): bins 2, 6, 7, 9 -> gaps 0.2, 0.6, 0.3, 0.1
+		assertEquals((0.2 + 0.6 + 0.3 + 0.1) / 4, e.positiveCalibration().ece(), 1e-6);
 		double nll = -(Math.log(0.8) + Math.log(0.4) + Math.log(0.3) + Math.log(0.8)) / 4;
 		assertEquals(nll, e.negativeLogLikelihood(), 1e-9);
 	}
