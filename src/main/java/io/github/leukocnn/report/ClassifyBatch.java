@@ -99,22 +99,10 @@ public final class ClassifyBatch {
 		BatchRunner.Summary summary = runner.run((item, itemProgress) -> {
 			AtomicFiles.checkCanWrite(item.outputs(SUFFIXES), options.overwrite());
 			ColorProcessor rgb = SmearImages.openRgb(item.file());
-			RandomAccessibleInterval<ARGBType> img = RgbImages.wrap(rgb);
-			String name = slashes(item.relativePath());
-			FieldReport report;
-			Segmentation s = null;
-			if (options.singleCell()) {
-				report = FieldReport.singleCell(name, classifier.classifySingleCell(img), classifier);
-				itemProgress.progress(0.8, "classified");
-			}
-			else {
-				SegmentationSettings settings = new SegmentationSettings(options.cellDiameter(), threadsPerImage,
-					itemProgress.subRange(0, 0.5));
-				s = segmenter.get().segment(img, settings);
-				float[][] p = classifier.classifyCells(img, s, itemProgress.subRange(0.5, 0.9));
-				report = FieldReport.of(name, s, p, classifier);
-			}
-			itemProgress.checkCancelled();
+			Classified c = classify(slashes(item.relativePath()), rgb, options.singleCell() ? null : segmenter.get(), classifier,
+				options.cellDiameter(), threadsPerImage, itemProgress.subRange(0, 0.9));
+			FieldReport report = c.report();
+			Segmentation s = c.segmentation();
 			List<Roi> rois = FieldAnnotation.rois(report, s, rgb.getWidth(), rgb.getHeight());
 			try (AtomicFiles.Group group = new AtomicFiles.Group(options.overwrite())) {
 				RoiSets.write(group, item.output(ROI_SUFFIX), rois);
@@ -124,7 +112,7 @@ public final class ClassifyBatch {
 			results.put(item.outputName(), new ImageResult(report, rgb.getWidth(), rgb.getHeight()));
 			if (out != null) {
 				synchronized (out) {
-					out.printf(Locale.ROOT, "%s: %d cell(s), blasts %.1f%%, call %s (%.2f), leukaemia %s%n", name, report.cellCount(),
+					out.printf(Locale.ROOT, "%s: %d cell(s), blasts %.1f%%, call %s (%.2f), leukaemia %s%n", report.image(), report.cellCount(),
 						100 * report.blastFraction().estimate(), report.call(), report.fieldProbabilities()[report.callIndex()],
 						report.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE);
 				}
@@ -139,6 +127,28 @@ public final class ClassifyBatch {
 		SlideReport slide = fields.isEmpty() ? null : SlideReport.of(fields);
 		writeTables(classifier, done, slide, options);
 		return new Result(summary, fields, slide);
+	}
+
+	/** The report of one image and the segmentation it came from (null in single-cell mode). */
+	public record Classified(FieldReport report, Segmentation segmentation) {}
+
+	/**
+	 * Segments (unless {@code segmenter} is null: single-cell mode) and classifies one image.
+	 *
+	 * @param name the image's name in the report
+	 */
+	public static Classified classify(String name, ColorProcessor rgb, LeukocyteSegmenter segmenter, CellClassifier classifier,
+		double cellDiameter, int threads, ProgressListener progress)
+	{
+		RandomAccessibleInterval<ARGBType> img = RgbImages.wrap(rgb);
+		if (segmenter == null) {
+			FieldReport report = FieldReport.singleCell(name, classifier.classifySingleCell(img), classifier);
+			progress.progress(1, "classified");
+			return new Classified(report, null);
+		}
+		Segmentation s = segmenter.segment(img, new SegmentationSettings(cellDiameter, threads, progress.subRange(0, 0.5)));
+		float[][] p = classifier.classifyCells(img, s, progress.subRange(0.5, 1));
+		return new Classified(FieldReport.of(name, s, p, classifier), s);
 	}
 
 	private static void writeTables(CellClassifier classifier, List<ImageResult> done, SlideReport slide, Options options)

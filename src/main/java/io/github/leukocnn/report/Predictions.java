@@ -59,6 +59,20 @@ public record Predictions(List<String> classes, List<String> images, int[] truth
 		return new Predictions(List.copyOf(classes), List.copyOf(images), truth, p);
 	}
 
+	/** Rows for {@link #header}: image, true class, probabilities. */
+	public List<Object[]> rows() {
+		List<Object[]> rows = new ArrayList<>(truth.length);
+		for (int i = 0; i < truth.length; i++) {
+			Object[] r = new Object[2 + classes.size()];
+			r[0] = images.get(i);
+			r[1] = classes.get(truth[i]);
+			for (int c = 0; c < classes.size(); c++)
+				r[2 + c] = probabilities[i][c];
+			rows.add(r);
+		}
+		return rows;
+	}
+
 	/** Header of a predictions table for {@code classes}, the inverse of {@link #read}. */
 	public static List<String> header(List<String> classes) {
 		List<String> h = new ArrayList<>(List.of("image", "true_class"));
