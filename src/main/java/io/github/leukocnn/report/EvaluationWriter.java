@@ -25,6 +25,9 @@ public final class EvaluationWriter {
 	public static final String METRICS_JSON = "metrics.json", METRICS_CSV = "metrics.csv", CONFUSION_CSV = "confusion.csv",
 		ROC_CSV = "roc.csv", ROC_PNG = "roc.png", CALIBRATION_PNG = "calibration.png", TRAINING_PNG = "training-curves.png";
 
+	/** Another CSV written with the evaluation (e.g. the predictions it was computed from). */
+	public record Table(String fileName, List<String> header, List<Object[]> rows) {}
+
 	private EvaluationWriter() {}
 
 	/** The files {@link #write} would create for {@code e}. */
@@ -47,13 +50,22 @@ public final class EvaluationWriter {
 	public static List<Path> write(Evaluation e, String source, TrainingHistory training, Path folder, boolean overwrite)
 		throws IOException
 	{
+		return write(e, source, training, List.of(), folder, overwrite);
+	}
+
+	/** As {@link #write(Evaluation, String, TrainingHistory, Path, boolean)}, with more tables in the same group. */
+	public static List<Path> write(Evaluation e, String source, TrainingHistory training, List<Table> tables, Path folder,
+		boolean overwrite) throws IOException
+	{
 		try {
 			BatchRunner.prepareOutputFolder(folder);
 		}
 		catch (BatchSetupException ex) {
 			throw new IOException(ex.getMessage(), ex);
 		}
-		List<Path> files = outputs(e, folder, training != null);
+		List<Path> files = new ArrayList<>(outputs(e, folder, training != null));
+		for (Table t : tables)
+			files.add(folder.resolve(t.fileName()));
 		AtomicFiles.checkCanWrite(files, overwrite); // before any work: say which file is in the way
 		try (AtomicFiles.Group group = new AtomicFiles.Group(overwrite)) {
 			text(group, folder.resolve(METRICS_JSON), EvaluationTables.json(e, source));
@@ -68,6 +80,8 @@ public final class EvaluationWriter {
 				PngWriter.write(group, folder.resolve(ROC_PNG), roc);
 			}
 			if (training != null) PngWriter.write(group, folder.resolve(TRAINING_PNG), Plots.trainingCurves(training));
+			for (Table t : tables)
+				csv(group, folder.resolve(t.fileName()), t.header(), t.rows());
 			group.commit();
 		}
 		return files;

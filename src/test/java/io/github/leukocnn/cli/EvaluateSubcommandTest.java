@@ -117,7 +117,7 @@ class EvaluateSubcommandTest {
 		assertEquals(2, run("evaluate", "--predictions", test.toString(), "--output", dir.resolve("o").toString(), "--positive", "myeloblast"));
 		assertTrue(err().contains("'myeloblast' is not one of the classes"), err());
 		assertEquals(2, run("evaluate", "--output", dir.resolve("o").toString()));
-		assertTrue(err().contains("--predictions is required"), err());
+		assertTrue(err().contains("give either --predictions CSV or --model/--data"), err());
 		Path broken = dir.resolve("broken.csv");
 		Files.writeString(broken, "image,true_class,p_a,p_b\nx,a,0.2,0.2\n");
 		assertEquals(1, run("evaluate", "--predictions", broken.toString(), "--output", dir.resolve("o").toString()));
