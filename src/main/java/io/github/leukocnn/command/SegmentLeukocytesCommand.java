@@ -9,6 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import ij.WindowManager;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
@@ -54,6 +55,8 @@ public class SegmentLeukocytesCommand extends ContextCommand {
 	public void run() {
 		ImageJProgress progress = new ImageJProgress("Segment Leukocytes", this::isCanceled);
 		try {
+			// Without imagej-legacy SciJava cannot fill an ImagePlus itself: it injects an empty one.
+			if (image == null || image.getProcessor() == null) image = WindowManager.getCurrentImage();
 			segmentation = SegmentWorkflow.segment(image, cell_diameter,
 				segmenter != null ? segmenter : Segmenters.standard(), progress);
 			CellDisplay.show(image, segmentation, null, add_to_roi_manager, show_results);

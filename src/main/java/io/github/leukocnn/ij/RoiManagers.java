@@ -16,10 +16,11 @@ public final class RoiManagers {
 	 * there (it is an AWT window), so callers keep the ROIs on the overlay and say so.
 	 */
 	public static RoiManager forAdding() {
-		RoiManager rm = RoiManager.getInstance(); // includes the batch-mode manager of a running macro
-		if (rm != null) return rm;
-		if (GraphicsEnvironment.isHeadless()) return null;
 		try {
+			// getInstance() includes the hidden manager of a macro in batch mode, which it creates
+			// on first use: that throws HeadlessException in headless ImageJ 1.
+			RoiManager rm = RoiManager.getInstance();
+			if (rm != null || GraphicsEnvironment.isHeadless()) return rm;
 			return RoiManager.getRoiManager();
 		}
 		catch (HeadlessException e) {

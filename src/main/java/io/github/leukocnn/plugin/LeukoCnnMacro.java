@@ -35,6 +35,24 @@ public final class LeukoCnnMacro {
 		lastError = message == null ? "" : message;
 	}
 
+	/**
+	 * Opens a smear image and makes it the current image (in a batch-mode macro, without a window).
+	 * Unlike the macro function open(), a damaged or unreadable file does not abort the macro.
+	 */
+	public static String openSmear(String path) {
+		try {
+			// TODO io.SmearImages.open once on main (damaged/truncated files, clearer messages)
+			ImagePlus imp = ij.IJ.openImage(path);
+			if (imp == null) return path + " is not an image ImageJ can open";
+			imp.show();
+			if (WindowManager.getCurrentImage() != imp) WindowManager.setTempCurrentImage(imp);
+			return "";
+		}
+		catch (RuntimeException e) {
+			return path + " could not be opened: " + e.getMessage();
+		}
+	}
+
 	/** Number of rows of the "LeukoCNN Cells" table. */
 	public static String cellTableSize() {
 		return String.valueOf(CellTables.get(CellTables.CELLS).size());
