@@ -44,6 +44,6 @@ public final class SegmentWorkflow {
 
 	/** The unit of cell_diameter for this image, for dialogs: "pixels" or the calibrated unit. */
 	public static String diameterUnit(ImagePlus imp) {
-		return imp != null && imp.getCalibration().scaled() ? imp.getCalibration().getUnits() : "pixels";
+		return imp != null && imp.getCalibration().scaled() ? imp.getCalibration().getUnit() : "pixels";
 	}
 }
