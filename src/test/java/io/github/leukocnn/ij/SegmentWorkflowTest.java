@@ -33,7 +33,7 @@ class SegmentWorkflowTest {
 		cal.setUnit("micron");
 		assertEquals(20, SegmentWorkflow.diameterInPixels(imp, 10), 1e-12);
 		assertEquals(0, SegmentWorkflow.diameterInPixels(imp, 0), 0, "0 = estimate, whatever the unit");
-		assertEquals("µm", SegmentWorkflow.diameterUnit(imp));
+		assertEquals("micron", SegmentWorkflow.diameterUnit(imp));
 		assertThrows(IllegalArgumentException.class, () -> SegmentWorkflow.diameterInPixels(imp, Double.NaN));
 	}
 
