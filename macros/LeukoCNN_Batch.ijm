@@ -1,7 +1,9 @@
 // LeukoCNN batch: segments the leukocytes of every image in a folder.
-// For each image NAME.ext it writes, into the output folder:
-//   NAME_cells.csv  one row per leukocyte (the "LeukoCNN Cells" table)
-//   NAME_rois.zip   the cell outlines as an ROI set (File > Open it, or ROI Manager > More > Open)
+// For each image NAME.ext it writes, into the output folder, the files of the command line's
+// "leukocnn segment" verb:
+//   NAME_cells.csv    one row per leukocyte: id, bounding box, area, circularity, N/C ratio, colour ...
+//   NAME_RoiSet.zip   the cell outlines as an ROI set (open it with File > Open or the ROI Manager)
+//   NAME_cells.tif, NAME_nuclei.tif   16-bit label images (0 = background, cell id elsewhere)
 // An image that cannot be read or analysed is reported and skipped; the others go on.
 // Existing result files are never replaced unless overwrite=true.
 //
@@ -34,12 +36,10 @@ for (i = 0; i < files.length; i++) {
 	base = File.getNameWithoutExtension(file);
 	error = call(helper + "openSmear", input + file);
 	if (error == "") {
-		call(helper + "resetCellTable");
-		run("Segment Leukocytes", "cell_diameter=" + diameter + " show_results");
+		run("Segment Leukocytes", "cell_diameter=" + diameter);
 		error = call(helper + "lastError");
-		if (error == "") error = call(helper + "saveCellTable", output + base + "_cells.csv", overwrite);
-		if (error == "") error = call(helper + "saveCellRois", output + base + "_rois.zip", overwrite);
-		if (error == "") cells = cells + parseInt(call(helper + "cellTableSize"));
+		if (error == "") error = call(helper + "saveSegmentation", output, base, overwrite);
+		if (error == "") cells = cells + parseInt(call(helper + "cellCount"));
 		close();
 	}
 	if (error == "") {

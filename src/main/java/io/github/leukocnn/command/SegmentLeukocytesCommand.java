@@ -14,6 +14,7 @@ import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
 import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.io.ImageInputException;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
@@ -62,7 +63,7 @@ public class SegmentLeukocytesCommand extends ContextCommand {
 			CellDisplay.show(image, segmentation, null, add_to_roi_manager, show_results);
 			cell_count = segmentation.cellCount();
 		}
-		catch (IllegalArgumentException | CancelledException e) {
+		catch (ImageInputException | IllegalArgumentException | CancelledException e) {
 			log.error("Segment Leukocytes: " + e.getMessage());
 			cancel(e.getMessage());
 		}

@@ -10,7 +10,8 @@ import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
-import io.github.leukocnn.image.LabelRois;
+import io.github.leukocnn.io.RoiSets;
+import io.github.leukocnn.io.SegmentationWriter;
 import io.github.leukocnn.segment.Segmentation;
 
 /**
@@ -24,6 +25,14 @@ public final class CellDisplay {
 
 	/** Marks overlay ROIs made by LeukoCNN, so that a new run replaces them and nothing else. */
 	public static final String ROI_PROPERTY = "leukocnn";
+
+	/** ImagePlus property holding the last {@link Segmentation} shown on the image (for saving it). */
+	public static final String SEGMENTATION_PROPERTY = "leukocnn.segmentation";
+
+	/** The segmentation last shown on {@code imp}, or null. */
+	public static Segmentation segmentationOf(ImagePlus imp) {
+		return imp != null && imp.getProperty(SEGMENTATION_PROPERTY) instanceof Segmentation s ? s : null;
+	}
 
 	/**
 	 * @param rois one outline per cell, in the order of the measurements, named and coloured
@@ -43,6 +52,7 @@ public final class CellDisplay {
 				segmentation.cellCount() + " cells");
 		List<Roi> rois = outlines(segmentation, predictions);
 		replaceOverlayCells(imp, rois);
+		imp.setProperty(SEGMENTATION_PROPERTY, segmentation);
 		boolean inRoiManager = addToRoiManager && addToRoiManager(imp, rois);
 		ResultsTable table = null;
 		if (showTable) {
@@ -55,20 +65,24 @@ public final class CellDisplay {
 
 	/** "cell-0007" for an unclassified cell, "pre 0.97 #7" for a classified one. */
 	public static String roiName(int id, CellPredictions predictions, int index) {
-		if (predictions == null) return LabelRois.cellName(id);
+		if (predictions == null) return SegmentationWriter.roiName(id);
 		return String.format(Locale.ROOT, "%s %.2f #%d", predictions.predictedClass(index),
 			predictions.probability(index), id);
 	}
 
 	static List<Roi> outlines(Segmentation segmentation, CellPredictions predictions) {
-		Roi[] traced = LabelRois.cells(segmentation);
-		List<Roi> rois = new ArrayList<>(traced.length);
+		// measurement index of each label id: names and colours follow the measurements' order
+		int[] index = new int[0x10000];
+		java.util.Arrays.fill(index, -1);
+		for (int i = 0; i < segmentation.cellCount(); i++)
+			index[segmentation.measurements().get(i).id()] = i;
 		List<String> classes = predictions == null ? List.of() : predictions.classes();
-		for (int i = 0; i < traced.length; i++) {
-			Roi roi = traced[i];
-			if (roi == null) continue; // a measured id without pixels: nothing to outline
-			roi.setName(roiName(segmentation.measurements().get(i).id(), predictions, i));
-			roi.setStrokeColor(CellPalette.color(predictions == null ? null : predictions.predictedClass(i), classes));
+		List<Roi> traced = RoiSets.traceLabels(segmentation.cellPixels(), segmentation.width(), segmentation.height(),
+			id -> index[id] < 0 ? SegmentationWriter.roiName(id) : roiName(id, predictions, index[id]),
+			id -> CellPalette.color(predictions == null || index[id] < 0 ? null : predictions.predictedClass(index[id]),
+				classes).getRGB());
+		List<Roi> rois = new ArrayList<>(traced.size());
+		for (Roi roi : traced) {
 			roi.setProperty(ROI_PROPERTY, "cell");
 			rois.add(roi);
 		}

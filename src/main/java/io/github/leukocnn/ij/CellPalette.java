@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.leukocnn.io.SegmentationWriter;
+
 /**
  * Fixed colours of cell outlines, by class name (case-insensitive), so that a class has the same
  * colour in every image, overlay and report. Documented in docs/fiji.md; change both together.
@@ -14,7 +16,7 @@ public final class CellPalette {
 	private CellPalette() {}
 
 	/** Outline of a cell that has not been classified. */
-	public static final Color UNCLASSIFIED = new Color(0xFFFF00);
+	public static final Color UNCLASSIFIED = new Color(SegmentationWriter.ROI_COLOUR);
 
 	private static final Map<String, Color> KNOWN = Map.ofEntries(
 		// field-level leukaemia classes (ALL subtypes): benign green, malignant warm colours

@@ -1,10 +1,13 @@
 package io.github.leukocnn.ij;
 
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import ij.measure.ResultsTable;
+import io.github.leukocnn.io.CsvWriter;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
 
@@ -69,6 +72,25 @@ public final class CellTables {
 			for (int c = 1; c < values.length; c++) // column 0 is cell_id, already written
 				rt.addValue(CellMeasurements.COLUMNS[c], number(values[c]));
 		}
+	}
+
+	/** {@code rt} as RFC 4180 CSV: text cells as text, numbers in full precision. */
+	public static String csv(ResultsTable rt) {
+		String[] headings = rt.getHeadings();
+		List<String> header = new ArrayList<>();
+		for (String h : headings)
+			if (!h.isBlank() && !h.equals("Label")) header.add(h); // not the row numbers or row labels
+		List<Object[]> rows = new ArrayList<>();
+		for (int r = 0; r < rt.size(); r++) {
+			Object[] row = new Object[header.size()];
+			for (int c = 0; c < row.length; c++) {
+				double v = rt.getValue(header.get(c), r);
+				String text = rt.getStringValue(header.get(c), r);
+				row[c] = Double.isNaN(v) && text != null && !text.equals("NaN") ? text : (Object) v;
+			}
+			rows.add(row);
+		}
+		return CsvWriter.toCsv(header, rows);
 	}
 
 	private static double number(Object value) {

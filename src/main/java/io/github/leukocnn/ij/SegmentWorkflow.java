@@ -4,6 +4,8 @@ import ij.ImagePlus;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.image.RgbImages;
+import io.github.leukocnn.io.ImageInputException;
+import io.github.leukocnn.io.SmearImages;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
@@ -19,9 +21,11 @@ public final class SegmentWorkflow {
 	 *          spatial calibration, otherwise in pixels; 0 = estimate
 	 */
 	public static Segmentation segment(ImagePlus imp, double cellDiameter, LeukocyteSegmenter segmenter,
-		ProgressListener progress)
+		ProgressListener progress) throws ImageInputException
 	{
-		ColorProcessor rgb = ImageInput.rgb(imp);
+		if (imp == null || imp.getProcessor() == null)
+			throw new ImageInputException("No image open: open an RGB blood-smear image first.");
+		ColorProcessor rgb = SmearImages.toRgb(imp, "'" + imp.getTitle() + "'");
 		SegmentationSettings settings = SegmentationSettings.defaults()
 			.withCellDiameter(diameterInPixels(imp, cellDiameter))
 			.withProgress(progress);

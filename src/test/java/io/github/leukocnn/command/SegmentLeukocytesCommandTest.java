@@ -102,7 +102,7 @@ class SegmentLeukocytesCommandTest {
 		ImagePlus grey = new ImagePlus("grey.tif", new ByteProcessor(50, 50));
 		CommandModule module = run(grey);
 		assertTrue(module.isCanceled());
-		assertTrue(module.getCancelReason().contains("grey"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("'grey.tif' is a greyscale 8-bit image"), module.getCancelReason());
 		assertTrue(module.getCancelReason().contains("RGB"), module.getCancelReason());
 		assertNull(grey.getOverlay());
 	}
@@ -112,7 +112,7 @@ class SegmentLeukocytesCommandTest {
 		ImagePlus stack = ij.IJ.createImage("stack", "RGB white", 40, 40, 3);
 		CommandModule module = run(stack);
 		assertTrue(module.isCanceled());
-		assertTrue(module.getCancelReason().contains("stack"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("'stack' is a stack of 3"), module.getCancelReason());
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.ThresholdSegmenter;
 
@@ -57,13 +58,14 @@ class BatchMacroTest {
 		assertEquals("2 5 2", summary, "images done, leukocytes, failed");
 		assertEquals(2 + 1, Files.readAllLines(out.resolve("a_cells.csv")).size(), "header + one row per cell");
 		assertEquals(3 + 1, Files.readAllLines(out.resolve("c_cells.csv")).size());
-		List<Roi> rois = io.github.leukocnn.plugin.RoiZipReader.read(out.resolve("c_rois.zip"));
+		List<Roi> rois = RoiSets.read(out.resolve("c_RoiSet.zip"));
 		assertEquals(3, rois.size());
 		assertEquals("cell-0001", rois.get(0).getName());
+		assertEquals(3, IJ.openImage(out.resolve("c_cells.tif").toString()).getStatistics().max, 0);
 		assertFalse(Files.exists(out.resolve("b-grey_cells.csv")), "no results for a refused image");
-		assertTrue(Files.readAllLines(out.resolve("a_cells.csv")).get(0).contains("cell_id"));
+		assertTrue(Files.readAllLines(out.resolve("a_cells.csv")).get(0).startsWith("cell_id,"));
 		try (var files = Files.list(out)) {
-			assertEquals(4, files.count(), "no temporary files left behind");
+			assertEquals(2 * 4, files.count(), "4 files per analysed image, no temporary files left behind");
 		}
 	}
 

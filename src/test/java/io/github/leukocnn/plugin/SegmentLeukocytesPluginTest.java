@@ -66,12 +66,27 @@ class SegmentLeukocytesPluginTest {
 		String out = IJ.runMacro("setBatchMode(true);\n" +
 			"run('Segment Leukocytes', 'cell_diameter=0 add_to_roi_manager show_results');\n" +
 			"return " + CALL + "lastError') + '|' + " + CALL + "cellTableSize') + '|' + " +
-			CALL + "cellRoiCount') + '|' + Overlay.size;");
+			CALL + "cellCount') + '|' + Overlay.size;");
 
 		assertEquals("|3|3|4", out);
 		assertEquals("field.png", CellTables.get(CellTables.CELLS).getStringValue("image", 2));
 		assertEquals(1, results.size(), "the user's Results table is untouched");
 		assertEquals(7, results.getValue("Mean", 0), 0);
+	}
+
+	@Test
+	void cellTableIsSavedAsCsvAndNotReplacedSilently(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		WindowManager.setTempCurrentImage(TestSmears.discs("with, comma.png", 2, 24));
+		java.nio.file.Path csv = dir.resolve("cells.csv");
+		String save = CALL + "saveCellTable', '" + csv.toString().replace("\\", "/") + "', 'false')";
+
+		String out = IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0 show_results'); return " + save + " + '|' + " + save + ";");
+
+		java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+		assertEquals(3, lines.size());
+		assertTrue(lines.get(0).startsWith("image,cell_id,class,probability,bbox_x"), lines.get(0));
+		assertTrue(lines.get(1).startsWith("\"with, comma.png\",1,,NaN,"), lines.get(1));
+		assertTrue(out.startsWith("|") && out.contains("already exists"), out);
 	}
 
 	@Test
@@ -98,7 +113,7 @@ class SegmentLeukocytesPluginTest {
 			"run('Segment Leukocytes', 'cell_diameter=0 show_results');\n" +
 			"error = " + CALL + "lastError'); close('*'); return error + '|after';");
 		assertTrue(out.endsWith("|after"), out);
-		assertTrue(out.contains("'grey' is 8-bit greyscale"), out);
+		assertTrue(out.contains("'grey' is a greyscale 8-bit image"), out);
 		assertTrue(out.contains("RGB"), out);
 	}
 
@@ -107,7 +122,7 @@ class SegmentLeukocytesPluginTest {
 		String out = IJ.runMacro("setBatchMode(true); newImage('st', 'RGB white', 60, 60, 4);\n" +
 			"run('Segment Leukocytes', 'cell_diameter=0');\n" +
 			"error = " + CALL + "lastError'); close('*'); return error;");
-		assertTrue(out.contains("stack of 4"), out);
+		assertTrue(out.contains("'st' is a stack of 4"), out);
 	}
 
 	@Test
