@@ -24,7 +24,7 @@ import io.github.leukocnn.segment.Segmentation;
  * one row per cell in the "LeukoCNN Cells" table. No menu entry: Fiji users reach it through the
  * ImageJ 1 plugin Plugins > LeukoCNN > Segment Leukocytes; scripts run it with CommandService.
  */
-@Plugin(type = Command.class, label = "Segment Leukocytes", headless = true)
+@Plugin(type = Command.class, label = "Segment Leukocytes", visible = false, headless = true)
 public class SegmentLeukocytesCommand extends ContextCommand {
 
 	@Parameter

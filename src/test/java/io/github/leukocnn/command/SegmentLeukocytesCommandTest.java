@@ -20,7 +20,7 @@ import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.TestSmears;
-import io.github.leukocnn.ij.ThresholdSegmenter;
+import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.segment.Segmentation;
 
 class SegmentLeukocytesCommandTest {
@@ -46,7 +46,7 @@ class SegmentLeukocytesCommandTest {
 
 	private static CommandModule run(ImagePlus imp, Object... more) throws Exception {
 		Map<String, Object> inputs = new java.util.HashMap<>(Map.of("image", imp, "add_to_roi_manager", true,
-			"show_results", true, "segmenter", new ThresholdSegmenter()));
+			"show_results", true, "segmenter", new RecordingSegmenter()));
 		for (int i = 0; i < more.length; i += 2)
 			inputs.put((String) more[i], more[i + 1]);
 		return commands.run(SegmentLeukocytesCommand.class, true, inputs).get();
@@ -73,7 +73,7 @@ class SegmentLeukocytesCommandTest {
 		Calibration cal = imp.getCalibration();
 		cal.pixelWidth = cal.pixelHeight = 0.5;
 		cal.setUnit("µm");
-		ThresholdSegmenter segmenter = new ThresholdSegmenter();
+		RecordingSegmenter segmenter = new RecordingSegmenter();
 
 		CommandModule module = run(imp, "cell_diameter", 12.0, "segmenter", segmenter);
 
@@ -83,7 +83,7 @@ class SegmentLeukocytesCommandTest {
 
 	@Test
 	void uncalibratedDiameterIsInPixels() throws Exception {
-		ThresholdSegmenter segmenter = new ThresholdSegmenter();
+		RecordingSegmenter segmenter = new RecordingSegmenter();
 		run(TestSmears.discs("px", 1, 24), "cell_diameter", 30.0, "segmenter", segmenter);
 		assertEquals(30, segmenter.lastSettings.cellDiameter(), 1e-9);
 	}
@@ -118,7 +118,7 @@ class SegmentLeukocytesCommandTest {
 	@Test
 	void missingImageIsRefusedWithAReason() throws Exception {
 		ij.WindowManager.setTempCurrentImage(null);
-		CommandModule module = commands.run(SegmentLeukocytesCommand.class, true, "segmenter", new ThresholdSegmenter()).get();
+		CommandModule module = commands.run(SegmentLeukocytesCommand.class, true, "segmenter", new RecordingSegmenter()).get();
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().startsWith("No image open"), module.getCancelReason());
 	}

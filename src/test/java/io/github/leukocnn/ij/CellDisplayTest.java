@@ -32,7 +32,7 @@ class CellDisplayTest {
 	}
 
 	private static Segmentation segment(ImagePlus imp) {
-		return new ThresholdSegmenter().segment(RgbImages.wrap((ColorProcessor) imp.getProcessor()),
+		return new RecordingSegmenter().segment(RgbImages.wrap((ColorProcessor) imp.getProcessor()),
 			SegmentationSettings.defaults().withProgress(ProgressListener.NONE));
 	}
 

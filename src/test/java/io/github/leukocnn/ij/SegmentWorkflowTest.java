@@ -44,7 +44,7 @@ class SegmentWorkflowTest {
 		assertFalse(progress.isCancelled());
 		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
 		assertTrue(progress.isCancelled());
-		assertThrows(CancelledException.class, () -> SegmentWorkflow.segment(imp, 0, new ThresholdSegmenter(), progress));
+		assertThrows(CancelledException.class, () -> SegmentWorkflow.segment(imp, 0, new RecordingSegmenter(), progress));
 		assertTrue(new ImageJProgress("next run").isCancelled() == false, "a new run starts uncancelled");
 	}
 

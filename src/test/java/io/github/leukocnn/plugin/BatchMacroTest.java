@@ -21,7 +21,7 @@ import ij.process.ByteProcessor;
 import io.github.leukocnn.ij.Segmenters;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.ij.TestSmears;
-import io.github.leukocnn.ij.ThresholdSegmenter;
+import io.github.leukocnn.ij.RecordingSegmenter;
 
 /** Runs macros/LeukoCNN_Batch.ijm with ImageJ 1's macro interpreter, headless, on a folder of files. */
 class BatchMacroTest {
@@ -31,7 +31,7 @@ class BatchMacroTest {
 	@BeforeAll
 	static void install() throws Exception {
 		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, ThresholdSegmenter.class.getName());
+		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
 	}
 
 	@AfterAll

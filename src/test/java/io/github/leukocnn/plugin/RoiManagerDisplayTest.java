@@ -17,7 +17,7 @@ import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Segmenters;
 import io.github.leukocnn.ij.TestSmears;
-import io.github.leukocnn.ij.ThresholdSegmenter;
+import io.github.leukocnn.ij.RecordingSegmenter;
 
 /**
  * The ROI Manager is an AWT window: these tests need a display and are skipped when headless.
@@ -30,7 +30,7 @@ class RoiManagerDisplayTest {
 	static void needsDisplay() throws Exception {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run with -Djava.awt.headless=false)");
 		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, ThresholdSegmenter.class.getName());
+		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
 	}
 
 	@AfterAll

@@ -21,7 +21,7 @@ import ij.plugin.filter.Analyzer;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Segmenters;
 import io.github.leukocnn.ij.TestSmears;
-import io.github.leukocnn.ij.ThresholdSegmenter;
+import io.github.leukocnn.ij.RecordingSegmenter;
 
 /** Runs the ImageJ 1 plugin the way users' macros do: through the real macro interpreter, headless. */
 class SegmentLeukocytesPluginTest {
@@ -32,7 +32,7 @@ class SegmentLeukocytesPluginTest {
 	static void install() throws Exception {
 		HeadlessMenus.install();
 		// Known answer: one cell per purple disc (the real segmenter is tested in its own package).
-		System.setProperty(Segmenters.PROPERTY, ThresholdSegmenter.class.getName());
+		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
 	}
 
 	@AfterAll
@@ -91,19 +91,19 @@ class SegmentLeukocytesPluginTest {
 
 	@Test
 	void macroOptionsReachTheSegmenter() {
-		ThresholdSegmenterProbe.reset();
-		System.setProperty(Segmenters.PROPERTY, ThresholdSegmenterProbe.class.getName());
+		RecordingSegmenter.last = null;
+		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
 		try {
 			ImagePlus imp = TestSmears.discs("calibrated", 1, 24);
 			imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 0.25;
 			imp.getCalibration().setUnit("µm");
 			WindowManager.setTempCurrentImage(imp);
 			IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=8');");
-			assertEquals(32, ThresholdSegmenterProbe.last.cellDiameter(), 1e-9, "8 µm at 0.25 µm/pixel");
+			assertEquals(32, RecordingSegmenter.last.cellDiameter(), 1e-9, "8 µm at 0.25 µm/pixel");
 			assertEquals(0, CellTables.get(CellTables.CELLS).size(), "show_results absent = off, as in ImageJ macros");
 		}
 		finally {
-			System.setProperty(Segmenters.PROPERTY, ThresholdSegmenter.class.getName());
+			System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
 		}
 	}
 
