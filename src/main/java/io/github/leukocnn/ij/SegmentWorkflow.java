@@ -23,13 +23,21 @@ public final class SegmentWorkflow {
 	public static Segmentation segment(ImagePlus imp, double cellDiameter, LeukocyteSegmenter segmenter,
 		ProgressListener progress) throws ImageInputException
 	{
+		return segmenter.segment(RgbImages.wrap(rgb(imp)), settings(imp, cellDiameter, progress));
+	}
+
+	/** The RGB pixels of {@code imp} under LeukoCNN's input policy ({@link SmearImages#toRgb}). */
+	public static ColorProcessor rgb(ImagePlus imp) throws ImageInputException {
 		if (imp == null || imp.getProcessor() == null)
 			throw new ImageInputException("No image open: open an RGB blood-smear image first.");
-		ColorProcessor rgb = SmearImages.toRgb(imp, "'" + imp.getTitle() + "'");
-		SegmentationSettings settings = SegmentationSettings.defaults()
+		return SmearImages.toRgb(imp, "'" + imp.getTitle() + "'");
+	}
+
+	/** Segmentation settings for {@code imp}: diameter converted to pixels, all cores. */
+	public static SegmentationSettings settings(ImagePlus imp, double cellDiameter, ProgressListener progress) {
+		return SegmentationSettings.defaults()
 			.withCellDiameter(diameterInPixels(imp, cellDiameter))
 			.withProgress(progress);
-		return segmenter.segment(RgbImages.wrap(rgb), settings);
 	}
 
 	/**
