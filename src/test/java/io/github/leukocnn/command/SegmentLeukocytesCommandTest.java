@@ -53,6 +53,16 @@ class SegmentLeukocytesCommandTest {
 	}
 
 	@Test
+	void isDiscoveredButHasNoMenuEntry() {
+		// The ImageJ 1 plugin owns Plugins > LeukoCNN > Segment Leukocytes: no second entry in Fiji.
+		var info = commands.getCommand(SegmentLeukocytesCommand.class);
+		assertTrue(info != null, "in the SciJava plugin index (META-INF/json)");
+		assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), "menu path: " + info.getMenuPath());
+		assertFalse(info.isVisible());
+		assertTrue(info.canRunHeadless());
+	}
+
+	@Test
 	void segmentsAndFillsOverlayAndTable() throws Exception {
 		ImagePlus imp = TestSmears.discs("smear.png", 4, 24);
 

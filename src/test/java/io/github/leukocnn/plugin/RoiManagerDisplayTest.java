@@ -16,8 +16,8 @@ import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Segmenters;
-import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
+import io.github.leukocnn.ij.TestSmears;
 
 /**
  * The ROI Manager is an AWT window: these tests need a display and are skipped when headless.
@@ -69,5 +69,30 @@ class RoiManagerDisplayTest {
 		assertEquals(1 + 3 + 2, rm.getCount());
 		assertEquals("my annotation", rm.getName(0));
 		assertEquals(5, CellTables.get(CellTables.CELLS).size());
+	}
+
+	@Test
+	void commandUsesTheActiveImageAndAppendsToTheRoiManager() throws Exception {
+		RoiManager rm = RoiManager.getRoiManager();
+		rm.reset();
+		rm.addRoi(new Roi(0, 0, 3, 3));
+		ImagePlus imp = TestSmears.discs("shown", 2, 24);
+		imp.show(); // the active image window, as in Fiji; the command gets no image input
+		IJ.wait(500);
+		org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class);
+		try {
+			var module = context.service(org.scijava.command.CommandService.class)
+				.run(io.github.leukocnn.command.SegmentLeukocytesCommand.class, true, "segmenter", new RecordingSegmenter(),
+					"add_to_roi_manager", true, "show_results", false).get();
+			assertEquals(false, module.isCanceled(), module.getCancelReason());
+			assertEquals(2, module.getOutput("cell_count"));
+			assertEquals(2, imp.getOverlay().size());
+			assertEquals(1 + 2, rm.getCount());
+		}
+		finally {
+			context.dispose();
+			imp.changes = false;
+			imp.close();
+		}
 	}
 }
