@@ -1,13 +1,14 @@
 package io.github.leukocnn.cli;
 
 import io.github.leukocnn.segment.LeukocyteSegmenter;
+import io.github.leukocnn.segment.SmearSegmenter;
 
-/** The segmenter the command line uses. */
+/** The segmenter the command-line verbs use (segment, classify, evaluate). */
 final class DefaultSegmenter {
 
 	private DefaultSegmenter() {}
 
 	static LeukocyteSegmenter create() {
-		throw new UnsupportedOperationException("no segmenter yet: merge main (io.github.leukocnn.segment.SmearSegmenter)");
+		return new SmearSegmenter();
 	}
 }
