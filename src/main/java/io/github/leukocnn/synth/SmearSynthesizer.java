@@ -47,7 +47,7 @@ public final class SmearSynthesizer {
 	private static final double WHITE = 240;
 
 	// stain colours as optical densities per channel, from the RGB they give on a white of 240
-	private static final double[] RED_CELL = od(224, 164, 166);
+	private static final double[] RED_CELL = od(210, 164, 174);
 	private static final double[] PLATELET = od(150, 100, 182);
 	private static final double[] DENSE_NUCLEUS = od(78, 42, 120);
 	private static final double[] NEUTROPHIL_NUCLEUS = od(92, 52, 132);
@@ -319,9 +319,14 @@ public final class SmearSynthesizer {
 	/** Light per channel: uneven illumination of a faintly tinted field, attenuated by the optical density. */
 	private static float[][] expose(Canvas cv, Random rnd, long seed) {
 		int w = cv.w, h = cv.h;
-		double[] white = { WHITE - 2 + 4 * rnd.nextDouble(), WHITE - 6 + 4 * rnd.nextDouble(), WHITE - 3 + 4 * rnd.nextDouble() };
+		// from neutral grey-pink to cream, as microscopes and stains differ
+		double warmth = rnd.nextDouble();
+		double[] white = { WHITE - 2 + 4 * rnd.nextDouble(), WHITE - 4 - 3 * warmth + 2 * rnd.nextDouble(), WHITE - 4 - 14 * warmth + 2 * rnd.nextDouble() };
 		double direction = rnd.nextDouble() * 2 * Math.PI, tilt = 0.03 + 0.04 * rnd.nextDouble(), vignette = 0.04 + 0.04 * rnd.nextDouble();
-		double stain = 0.9 + 0.2 * rnd.nextDouble();
+		double stainStrength = 0.9 + 0.2 * rnd.nextDouble();
+		double[] stain = new double[3];
+		for (int c = 0; c < 3; c++)
+			stain[c] = stainStrength * (0.93 + 0.14 * rnd.nextDouble()); // stain balance differs between labs
 		double gx = StrictMath.cos(direction), gy = StrictMath.sin(direction), diag = Math.hypot(w, h) / 2;
 		float[][] light = new float[3][w * h];
 		for (int y = 0; y < h; y++)
@@ -331,7 +336,7 @@ public final class SmearSynthesizer {
 				double illumination = 1 + tilt * (gx * nx + gy * ny) - vignette * (nx * nx + ny * ny);
 				double plasma = 1 + 0.6 * ValueNoise.fractal(seed, x, y, 60);
 				for (int c = 0; c < 3; c++)
-					light[c][i] = (float) (white[c] * illumination * StrictMath.exp(-stain * (cv.od[c][i] + PLASMA[c] * plasma)));
+					light[c][i] = (float) (white[c] * illumination * StrictMath.exp(-stain[c] * (cv.od[c][i] + PLASMA[c] * plasma)));
 			}
 		return light;
 	}
@@ -443,8 +448,9 @@ public final class SmearSynthesizer {
 			Leukocyte l = new Leukocyte(id, c, cx, cy, r);
 			l.seed = rnd.nextLong();
 			l.strength = 0.92 + 0.16 * rnd.nextDouble();
+			double irregular = c == CellClass.MONOCYTE ? 2.5 : 1; // monocytes have ruffled outlines
 			double e = 0.05 * rnd.nextDouble(), phase = rnd.nextDouble() * Math.PI;
-			double[] k = { 0.02 * rnd.nextDouble(), rnd.nextDouble() * 6.3, 0.015 * rnd.nextDouble(), rnd.nextDouble() * 6.3 };
+			double[] k = { 0.02 * irregular * rnd.nextDouble(), rnd.nextDouble() * 6.3, 0.015 * irregular * rnd.nextDouble(), rnd.nextDouble() * 6.3 };
 			l.membrane = (x, y) -> {
 				double dx = x - cx, dy = y - cy, t = StrictMath.atan2(dy, dx);
 				double edge = r * (1 + e * StrictMath.cos(2 * (t - phase)) + k[0] * StrictMath.cos(3 * t + k[1]) + k[2] * StrictMath.cos(5 * t + k[3]));
@@ -467,8 +473,8 @@ public final class SmearSynthesizer {
 					}
 					l.nucleus = Shape.union(parts);
 					l.nucleusColour = NEUTROPHIL_NUCLEUS;
-					l.chromatinTexture = 0.22;
-					l.chromatinGrain = 0.12 * r;
+					l.chromatinTexture = 0.32;
+					l.chromatinGrain = 0.09 * r;
 					l.cytoplasmColour = NEUTROPHIL_CYTOPLASM;
 					l.cytoplasmTexture = 0.5;
 					l.cytoplasmGrain = Math.max(1.0, 0.035 * r);
