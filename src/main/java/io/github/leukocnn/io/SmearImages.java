@@ -53,6 +53,7 @@ public final class SmearImages {
 	/**
 	 * Memory the analysis of one image needs per pixel, as a planning figure: the decoded RGB image
 	 * (4 bytes), two 16-bit label images (4) and about six float working images of the segmentation (24).
+	 * Measured: SmearSegmenter on a 2592×1944 field (5 Mpx) fails with -Xmx128m and runs with -Xmx160m.
 	 */
 	public static final long BYTES_PER_PIXEL = 32;
 
@@ -300,6 +301,6 @@ public final class SmearImages {
 	}
 
 	private static String gigabytes(long bytes) {
-		return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+		return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9) : String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1e6));
 	}
 }
