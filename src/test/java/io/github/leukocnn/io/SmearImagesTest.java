@@ -247,6 +247,20 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void unreadableFileIsReported() throws IOException {
+		Path f = png("locked.png", rgbPattern(4, 4));
+		org.junit.jupiter.api.Assumptions.assumeTrue(f.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions needed");
+		Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+		try {
+			org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced, test skipped");
+			refused(f, "cannot be read");
+		}
+		finally {
+			Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		}
+	}
+
+	@Test
 	void hugeImageIsRefusedBeforeDecodingWithNeededAndAvailableMemory() throws IOException {
 		// Only a PNG header claiming 20000 x 20000 RGB pixels: the check must come before decoding.
 		Path f = dir.resolve("huge.png");
