@@ -1,9 +1,7 @@
-package io.github.leukocnn.ij;
-
-import io.github.leukocnn.segment.LeukocyteSegmenter;
+package io.github.leukocnn.segment;
 
 /**
- * The segmenter behind LeukoCNN's ImageJ commands. The Java system property
+ * The segmenter behind LeukoCNN's commands, command line and training: {@link SmearSegmenter}. The Java system property
  * {@code leukocnn.segmenter} (a class name with a public no-argument constructor) replaces it,
  * e.g. to compare another method in Fiji without rebuilding the plugin.
  */
@@ -16,8 +14,7 @@ public final class Segmenters {
 	public static LeukocyteSegmenter standard() {
 		String name = System.getProperty(PROPERTY);
 		if (name != null && !name.isBlank()) return instantiate(name.trim());
-		// TODO replace by new SmearSegmenter() when io.github.leukocnn.segment has it on main
-		throw new IllegalStateException("no leukocyte segmenter in this build");
+		return new SmearSegmenter();
 	}
 
 	private static LeukocyteSegmenter instantiate(String name) {
