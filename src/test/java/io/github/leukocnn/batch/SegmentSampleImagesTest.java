@@ -23,10 +23,11 @@ import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.io.SmearImages;
 import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
-import io.github.leukocnn.segment.SmearSegmenter;
+import io.github.leukocnn.segment.LeukocyteSegmenter;
+import io.github.leukocnn.segment.Segmenters;
 
 /**
- * The real segmenter over the project's sample images, end to end through the batch, compared with
+ * The standard segmenter ({@link Segmenters#standard()}) over the project's sample images, end to end through the batch, compared with
  * the synthetic ground truth. Synthetic fields are easier than real ones: this checks the plumbing
  * and gross behaviour, not accuracy on real smears.
  */
@@ -37,7 +38,7 @@ class SegmentSampleImagesTest {
 	@Test
 	void segmentsEverySampleAndMatchesMostTrueCells(@TempDir Path out) throws IOException {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		BatchRunner.Summary s = SegmentBatch.run(SmearSegmenter::new, new SegmentBatch.Options(SAMPLES, out, 90, 2, false, false), null, null,
+		BatchRunner.Summary s = SegmentBatch.run(Segmenters::standard, new SegmentBatch.Options(SAMPLES, out, 90, 2, false, false), null, null,
 			new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertEquals(0, s.exitCode(), err.toString(StandardCharsets.UTF_8));
 		assertEquals(5, s.items().size());
@@ -86,7 +87,7 @@ class SegmentSampleImagesTest {
 		assertNotNull(window, "sample s2 has a 250 px window without leukocytes");
 		field.setRoi(window[0], window[1], 250, 250);
 		ColorProcessor redCellsOnly = (ColorProcessor) field.crop();
-		SmearSegmenter segmenter = new SmearSegmenter();
+		LeukocyteSegmenter segmenter = Segmenters.standard();
 		Segmentation s = segmenter.segment(RgbImages.wrap(redCellsOnly), SegmentationSettings.defaults().withCellDiameter(90));
 		assertEquals(0, s.cellCount(), "red cells and platelets are not leukocytes");
 		ColorProcessor one = new ColorProcessor(1, 1);
