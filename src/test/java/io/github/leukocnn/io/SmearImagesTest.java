@@ -93,6 +93,18 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void decodedPixelsAreExactlyWhatImageIoDecodes() throws IOException {
+		BufferedImage bi = rgbPattern(37, 23);
+		Path jpg = dir.resolve("exact.jpg");
+		ImageIO.write(bi, "jpg", jpg.toFile());
+		BufferedImage reference = ImageIO.read(jpg.toFile());
+		ColorProcessor cp = SmearImages.openRgb(jpg);
+		for (int y = 0; y < 23; y++)
+			for (int x = 0; x < 37; x++)
+				assertEquals(reference.getRGB(x, y) & 0xffffff, cp.get(x, y) & 0xffffff, "(" + x + "," + y + ")");
+	}
+
+	@Test
 	void rgbImageIsUsedWithoutCopy() throws IOException {
 		ImagePlus imp = new ImagePlus("x", new ColorProcessor(rgbPattern(5, 5)));
 		assertSame(imp.getProcessor(), SmearImages.toRgb(imp, "x"));
