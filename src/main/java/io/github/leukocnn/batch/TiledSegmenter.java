@@ -75,7 +75,7 @@ public final class TiledSegmenter implements LeukocyteSegmenter {
 		double diameter = settings.estimateDiameter() ? DiameterEstimator.estimate(new ColorProcessor(w, h, argb)) : settings.cellDiameter();
 		int margin = (int) Math.ceil(MARGIN * diameter);
 		int tile = (int) Math.min(Integer.MAX_VALUE / 2, (long) Math.sqrt((double) limit));
-		int core = Math.max(tile - 2 * margin, 2 * margin); // tiny memory: cores of at least 3 diameters
+		int core = Math.max(Math.max(tile - 2 * margin, 2 * margin), 64); // little memory: cores of at least 3 diameters
 		int tilesX = (w + core - 1) / core, tilesY = (h + core - 1) / core;
 
 		short[] cells = new short[w * h], nuclei = new short[w * h];
