@@ -359,8 +359,9 @@ public final class BatchRunner {
 			failures[index] = new Failure(item.file(), message(e));
 		}
 		if (failures[index] != null) report(failures[index]);
-		int k = finished.incrementAndGet();
-		progress.progress((double) k / n, item.relativePath().toString());
+		synchronized (finished) { // so that the fractions the listener sees never go back
+			progress.progress((double) finished.incrementAndGet() / n, item.relativePath().toString());
+		}
 	}
 
 	/** Expected problems give their message; unexpected ones (bugs) their type too, to be reportable. */
