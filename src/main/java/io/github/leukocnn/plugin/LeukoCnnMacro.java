@@ -1,0 +1,106 @@
+package io.github.leukocnn.plugin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import io.github.leukocnn.ij.CellDisplay;
+import io.github.leukocnn.ij.CellTables;
+import io.github.leukocnn.io.AtomicFiles;
+import io.github.leukocnn.io.ImageInputException;
+import io.github.leukocnn.io.SegmentationWriter;
+import io.github.leukocnn.io.SmearImages;
+import io.github.leukocnn.segment.Segmentation;
+
+/**
+ * Helpers for macros, called with {@code call("io.github.leukocnn.plugin.LeukoCnnMacro.NAME", ...)}.
+ * They work the same with and without a display (headless ImageJ 1 has neither ROI Manager nor
+ * table windows). Those that do something return "" on success or an error message; none throws
+ * into the macro, so a batch macro can report a bad image and go on.
+ */
+public final class LeukoCnnMacro {
+
+	private LeukoCnnMacro() {}
+
+	private static volatile String lastError = "";
+
+	/** Error message of the last LeukoCNN plugin run, "" if it succeeded. */
+	public static String lastError() {
+		return lastError;
+	}
+
+	static void setLastError(String message) {
+		lastError = message == null ? "" : message;
+	}
+
+	/**
+	 * Opens a smear image and makes it the current image (in a batch-mode macro, without a window).
+	 * Unlike the macro function open(), a damaged or unreadable file does not abort the macro.
+	 */
+	public static String openSmear(String path) {
+		try {
+			ImagePlus imp = SmearImages.open(Path.of(path));
+			imp.show();
+			if (WindowManager.getCurrentImage() != imp) WindowManager.setTempCurrentImage(imp);
+			return "";
+		}
+		catch (ImageInputException e) {
+			return e.getMessage();
+		}
+		catch (RuntimeException e) {
+			return path + " could not be opened: " + e;
+		}
+	}
+
+	/** Number of leukocytes LeukoCNN found in the current image ("0" if it was not segmented). */
+	public static String cellCount() {
+		Segmentation s = CellDisplay.segmentationOf(WindowManager.getCurrentImage());
+		return String.valueOf(s == null ? 0 : s.cellCount());
+	}
+
+	/**
+	 * Saves the current image's segmentation as the command line's {@code segment} verb does:
+	 * {@code folder/name_cells.tif, _nuclei.tif, _cells.csv, _RoiSet.zip}, all or none, never
+	 * replacing existing files unless {@code overwrite} is "true".
+	 */
+	public static String saveSegmentation(String folder, String name, String overwrite) {
+		Segmentation s = CellDisplay.segmentationOf(WindowManager.getCurrentImage());
+		if (s == null) return "the current image has not been segmented (run Segment Leukocytes first)";
+		try {
+			SegmentationWriter.write(s, Path.of(folder), name, Boolean.parseBoolean(overwrite));
+			return "";
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
+		}
+		catch (IOException | RuntimeException e) {
+			return e.getMessage();
+		}
+	}
+
+	/** Number of rows of the "LeukoCNN Cells" table. */
+	public static String cellTableSize() {
+		return String.valueOf(CellTables.get(CellTables.CELLS).size());
+	}
+
+	/** Empties the "LeukoCNN Cells" table. */
+	public static String resetCellTable() {
+		CellTables.reset(CellTables.CELLS);
+		return "";
+	}
+
+	/** Saves the "LeukoCNN Cells" table as CSV, atomically; an existing file is kept unless overwrite is "true". */
+	public static String saveCellTable(String path, String overwrite) {
+		try {
+			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(CellTables.CELLS)));
+			return "";
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
+		}
+		catch (IOException | RuntimeException e) {
+			return e.getMessage();
+		}
+	}
+}
