@@ -29,6 +29,9 @@ public final class CellDisplay {
 	/** ImagePlus property holding the last {@link Segmentation} shown on the image (for saving it). */
 	public static final String SEGMENTATION_PROPERTY = "leukocnn.segmentation";
 
+	/** Image property (string, kept in TIFF files) with the number of cells found. */
+	public static final String CELLS_PROP = "leukocnn.cells";
+
 	/** The segmentation last shown on {@code imp}, or null. */
 	public static Segmentation segmentationOf(ImagePlus imp) {
 		return imp != null && imp.getProperty(SEGMENTATION_PROPERTY) instanceof Segmentation s ? s : null;
@@ -53,6 +56,7 @@ public final class CellDisplay {
 		List<Roi> rois = outlines(segmentation, predictions);
 		replaceOverlayCells(imp, rois);
 		imp.setProperty(SEGMENTATION_PROPERTY, segmentation);
+		imp.setProp(CELLS_PROP, segmentation.cellCount()); // macros: Property.get("leukocnn.cells")
 		boolean inRoiManager = addToRoiManager && addToRoiManager(imp, rois);
 		ResultsTable table = null;
 		if (showTable) {

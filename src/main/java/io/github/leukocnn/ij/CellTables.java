@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import ij.measure.ResultsTable;
+import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.io.CsvWriter;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
@@ -72,6 +73,42 @@ public final class CellTables {
 			for (int c = 1; c < values.length; c++) // column 0 is cell_id, already written
 				rt.addValue(CellMeasurements.COLUMNS[c], number(values[c]));
 		}
+	}
+
+	/**
+	 * Appends one row for a classified field: image, cell_count, count_CLASS (the differential
+	 * count), call (the field class), leukaemia (positive/negative), p_CLASS (field probabilities).
+	 */
+	public static void addField(ResultsTable rt, String image, ClassifyWorkflow.Classified c, CellClassifier classifier) {
+		// TODO the columns of report.ReportTables.imageRow once on main (adds blast % with its interval)
+		List<String> classes = classifier.classes();
+		int[] counts = new int[classes.size()];
+		for (int i = 0; i < c.predictions().cellCount(); i++)
+			counts[c.predictions().predictedIndex(i)]++;
+		float[] field = c.fieldProbabilities();
+		String call = fieldCall(c, classifier);
+		rt.addRow();
+		rt.addValue("image", image);
+		rt.addValue("cell_count", c.predictions().cellCount());
+		for (int k = 0; k < classes.size(); k++)
+			rt.addValue("count_" + classes.get(k), counts[k]);
+		rt.addValue("call", call);
+		rt.addValue("leukaemia", leukaemia(call, classifier));
+		for (int k = 0; k < classes.size(); k++)
+			rt.addValue("p_" + classes.get(k), field[k]);
+	}
+
+	/** The field class: highest field probability, the first one on ties. */
+	static String fieldCall(ClassifyWorkflow.Classified c, CellClassifier classifier) {
+		float[] field = c.fieldProbabilities();
+		int call = 0;
+		for (int k = 1; k < field.length; k++)
+			if (field[k] > field[call]) call = k;
+		return classifier.classes().get(call);
+	}
+
+	static String leukaemia(String call, CellClassifier classifier) {
+		return classifier.positiveClasses().contains(call) ? "positive" : "negative";
 	}
 
 	/** {@code rt} as RFC 4180 CSV: text cells as text, numbers in full precision. */

@@ -15,19 +15,20 @@ public final class Segmenters {
 
 	public static LeukocyteSegmenter standard() {
 		String name = System.getProperty(PROPERTY);
-		if (name != null && !name.isBlank()) return instantiate(name.trim());
+		if (name != null && !name.isBlank()) return instantiate(name.trim(), LeukocyteSegmenter.class, PROPERTY);
 		// TODO replace by new SmearSegmenter() when io.github.leukocnn.segment has it on main
 		throw new IllegalStateException("no leukocyte segmenter in this build");
 	}
 
-	private static LeukocyteSegmenter instantiate(String name) {
+	/** A new instance of class {@code name} named by system property {@code property}. */
+	static <T> T instantiate(String name, Class<T> type, String property) {
 		try {
 			Class<?> c = Class.forName(name, true, Segmenters.class.getClassLoader());
-			return (LeukocyteSegmenter) c.getConstructor().newInstance();
+			return type.cast(c.getConstructor().newInstance());
 		}
 		catch (ReflectiveOperationException | ClassCastException e) {
-			throw new IllegalStateException(PROPERTY + "=" + name + " is not a LeukocyteSegmenter with a public " +
-				"no-argument constructor on the class path: " + e, e);
+			throw new IllegalStateException(property + "=" + name + " is not a " + type.getSimpleName() +
+				" with a public no-argument constructor on the class path: " + e, e);
 		}
 	}
 }

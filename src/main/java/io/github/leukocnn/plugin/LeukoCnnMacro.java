@@ -79,21 +79,26 @@ public final class LeukoCnnMacro {
 		}
 	}
 
-	/** Number of rows of the "LeukoCNN Cells" table. */
-	public static String cellTableSize() {
-		return String.valueOf(CellTables.get(CellTables.CELLS).size());
+	/** Number of rows of a LeukoCNN table ("LeukoCNN Cells" or "LeukoCNN Fields"). */
+	public static String tableSize(String title) {
+		String error = checkTitle(title);
+		return error != null ? error : String.valueOf(CellTables.get(title).size());
 	}
 
-	/** Empties the "LeukoCNN Cells" table. */
-	public static String resetCellTable() {
-		CellTables.reset(CellTables.CELLS);
+	/** Empties a LeukoCNN table, e.g. before a batch. */
+	public static String resetTable(String title) {
+		String error = checkTitle(title);
+		if (error != null) return error;
+		CellTables.reset(title);
 		return "";
 	}
 
-	/** Saves the "LeukoCNN Cells" table as CSV, atomically; an existing file is kept unless overwrite is "true". */
-	public static String saveCellTable(String path, String overwrite) {
+	/** Saves a LeukoCNN table as CSV, atomically; an existing file is kept unless overwrite is "true". */
+	public static String saveTable(String title, String path, String overwrite) {
+		String error = checkTitle(title);
+		if (error != null) return error;
 		try {
-			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(CellTables.CELLS)));
+			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(title)));
 			return "";
 		}
 		catch (AtomicFiles.OutputExistsException e) {
@@ -102,5 +107,10 @@ public final class LeukoCnnMacro {
 		catch (IOException | RuntimeException e) {
 			return e.getMessage();
 		}
+	}
+
+	private static String checkTitle(String title) {
+		if (CellTables.CELLS.equals(title) || CellTables.FIELDS.equals(title)) return null;
+		return "unknown table '" + title + "': LeukoCNN's tables are '" + CellTables.CELLS + "' and '" + CellTables.FIELDS + "'";
 	}
 }
