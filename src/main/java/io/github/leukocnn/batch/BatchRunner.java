@@ -365,6 +365,8 @@ public final class BatchRunner {
 
 	/** Expected problems give their message; unexpected ones (bugs) their type too, to be reportable. */
 	static String message(Exception e) {
+		if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + " does not exist (" + (n.getReason() == null ? "it may have been moved or deleted during the batch" : n.getReason()) + ")";
+		if (e instanceof AccessDeniedException a) return a.getFile() + " cannot be accessed (permission denied)";
 		String m = e.getMessage();
 		if (m == null || m.isBlank()) return e.getClass().getName();
 		if (e instanceof ImageInputException || e instanceof IOException || e instanceof IllegalArgumentException) return m;

@@ -8,6 +8,6 @@ final class DefaultSegmenter {
 	private DefaultSegmenter() {}
 
 	static LeukocyteSegmenter create() {
-		throw new UnsupportedOperationException("no segmenter yet: merge main (io.github.leukocnn.segment.SmearSegmenter)");
+		return io.github.leukocnn.segment.Segmenters.standard();
 	}
 }

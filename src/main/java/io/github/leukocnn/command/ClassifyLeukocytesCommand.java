@@ -18,7 +18,7 @@ import io.github.leukocnn.ij.ClassifyWorkflow;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 

@@ -13,7 +13,7 @@ import ij.WindowManager;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.io.ImageInputException;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.segment.LeukocyteSegmenter;

@@ -39,7 +39,7 @@ public final class Classifiers {
 	 */
 	public static synchronized CellClassifier load(String model, String file) throws java.io.IOException {
 		String override = System.getProperty(PROPERTY);
-		if (override != null && !override.isBlank()) return Segmenters.instantiate(override.trim(), CellClassifier.class, PROPERTY);
+		if (override != null && !override.isBlank()) return instantiate(override.trim());
 		String nameOrPath;
 		if (FROM_FILE.equals(model)) {
 			if (file == null || file.isBlank()) throw new IllegalArgumentException("choose a model file, or one of the models " + shipped());
@@ -58,6 +58,16 @@ public final class Classifiers {
 			cachedKey = key;
 		}
 		return cached;
+	}
+
+	private static CellClassifier instantiate(String name) {
+		try {
+			return (CellClassifier) Class.forName(name, true, Classifiers.class.getClassLoader()).getConstructor().newInstance();
+		}
+		catch (ReflectiveOperationException | ClassCastException e) {
+			throw new IllegalStateException(PROPERTY + "=" + name + " is not a CellClassifier with a public " +
+				"no-argument constructor on the class path: " + e, e);
+		}
 	}
 
 	private static CellClassifier loadModel(String nameOrPath) throws java.io.IOException {

@@ -27,8 +27,9 @@ import ij.process.LUT;
  * 2D RGB field ({@link ColorProcessor}). Every other input fails with an {@link ImageInputException}
  * whose message names the file, says what is wrong and what is accepted. The policy:
  * <ul>
- * <li>RGB (24-bit) images are used as they are (no copy); paletted colour images (GIF, indexed PNG)
- * are expanded to RGB, as their palette holds the true colours.</li>
+ * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
+ * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
+ * colour PNGs are reduced to 8 bits per channel.</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
@@ -158,7 +159,7 @@ public final class SmearImages {
 			BufferedImage image = reader.read(0);
 			if (!warnings.isEmpty())
 				throw new ImageInputException(name + " is damaged or truncated: the " + format + " decoder reported '" + warnings.get(0) + "'");
-			return new ImagePlus(file.getFileName().toString(), expandPalette(image));
+			return new ImagePlus(file.getFileName().toString(), deepColourTo8Bit(expandPalette(image)));
 		}
 		catch (ImageInputException e) {
 			throw e;
@@ -177,6 +178,26 @@ public final class SmearImages {
 				// nothing was written: closing a reader cannot lose data
 			}
 		}
+	}
+
+	/**
+	 * A colour image with 16 bits per channel (48-bit PNG) becomes 8-bit RGB (top 8 bits of each
+	 * channel); ImageJ would make it a 3-slice stack without channel colours.
+	 */
+	private static BufferedImage deepColourTo8Bit(BufferedImage image) {
+		java.awt.image.Raster raster = image.getRaster();
+		if (raster.getTransferType() != java.awt.image.DataBuffer.TYPE_USHORT || raster.getNumBands() < 3 ||
+			image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) return image;
+		int w = image.getWidth(), h = image.getHeight();
+		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] row = new int[w * raster.getNumBands()], out = new int[w];
+		for (int y = 0; y < h; y++) {
+			raster.getPixels(0, y, w, 1, row);
+			for (int x = 0, k = 0; x < w; x++, k += raster.getNumBands())
+				out[x] = (row[k] >> 8) << 16 | (row[k + 1] >> 8) << 8 | row[k + 2] >> 8;
+			rgb.setRGB(0, y, w, 1, out, 0, w);
+		}
+		return rgb;
 	}
 
 	/** A paletted image with colours in its palette becomes RGB; ImageJ would read some (1-4 bit) as grey. */

@@ -10,7 +10,7 @@ import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 
 /**
  * Plugins > LeukoCNN > Classify Leukocytes: segments the current RGB image, classifies every

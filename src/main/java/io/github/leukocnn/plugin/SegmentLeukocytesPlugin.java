@@ -7,7 +7,7 @@ import ij.plugin.PlugIn;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.segment.Segmentation;
 
 /**

@@ -139,6 +139,24 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void deepColourPngIsReducedToEightBitsPerChannel() throws IOException {
+		java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+			java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] { 16, 16, 16 }, false, false,
+			java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+		java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 3);
+		raster.setPixel(1, 2, new int[] { 65535, 0x8000, 0x01ff });
+		Path f = png("rgb48.png", new BufferedImage(cm, raster, false, null));
+		assertEquals(0xff8001, SmearImages.openRgb(f).get(1, 2) & 0xffffff);
+	}
+
+	@Test
+	void alphaChannelIsIgnored() throws IOException {
+		BufferedImage argb = new BufferedImage(3, 3, BufferedImage.TYPE_INT_ARGB);
+		argb.setRGB(1, 1, 0x806a3d9a);
+		assertEquals(0x6a3d9a, SmearImages.openRgb(png("alpha.png", argb)).get(1, 1) & 0xffffff);
+	}
+
+	@Test
 	void stacksAndHyperstacksAreRefused() {
 		ImageStack rgbSlices = new ImageStack(10, 10);
 		for (int i = 0; i < 4; i++)

@@ -14,7 +14,7 @@ import ij.WindowManager;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.RecordingSegmenter;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.ij.SizeRuleClassifier;
 import io.github.leukocnn.ij.TestSmears;
 

@@ -15,7 +15,7 @@ import ij.WindowManager;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.ij.CellTables;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.TestSmears;
 

@@ -19,7 +19,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.plugin.filter.Analyzer;
 import io.github.leukocnn.ij.CellTables;
-import io.github.leukocnn.ij.Segmenters;
+import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
 
