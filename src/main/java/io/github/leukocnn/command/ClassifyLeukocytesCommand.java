@@ -20,6 +20,7 @@ import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.progress.CancelledException;
+import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 
 /**
@@ -57,8 +58,9 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 	@Parameter(required = false, visibility = ItemVisibility.INVISIBLE, persist = false)
 	private LeukocyteSegmenter segmenter;
 
+	/** The field report (cells with class probabilities, differential count, calls) and the segmentation. */
 	@Parameter(type = ItemIO.OUTPUT)
-	private ClassifyWorkflow.Classified result;
+	private ClassifyBatch.Classified result;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private int cell_count;
@@ -79,10 +81,10 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 			CellClassifier classifier = Classifiers.load(model, model_file == null ? null : model_file.getPath());
 			result = ClassifyWorkflow.classify(image, cell_diameter, segmenter != null ? segmenter : Segmenters.standard(),
 				classifier, progress);
-			FieldDisplay.Summary summary = FieldDisplay.show(image, result, classifier, add_to_roi_manager, show_results);
+			FieldDisplay.show(image, result, add_to_roi_manager, show_results);
 			cell_count = result.segmentation().cellCount();
-			call = summary.call();
-			leukaemia = summary.leukaemia();
+			call = result.report().call();
+			leukaemia = FieldDisplay.leukaemia(result.report());
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException | CancelledException e) {
 			log.error("Classify Leukocytes: " + e.getMessage());

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import ij.measure.ResultsTable;
-import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.io.CsvWriter;
+import io.github.leukocnn.report.FieldReport;
+import io.github.leukocnn.report.ReportTables;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
 
@@ -58,17 +59,19 @@ public final class CellTables {
 
 	/**
 	 * Appends one row per cell: image, cell_id, class, probability, then the morphometry of
-	 * {@link CellMeasurements#COLUMNS}. Class is empty and probability NaN without predictions.
+	 * {@link CellMeasurements#COLUMNS}. Class is empty and probability NaN for unclassified cells.
+	 *
+	 * @param classified the cells' classes, in the order of the measurements; null if unclassified
 	 */
-	public static void addCells(ResultsTable rt, String image, Segmentation segmentation, CellPredictions predictions) {
+	public static void addCells(ResultsTable rt, String image, Segmentation segmentation, FieldReport classified) {
 		var cells = segmentation.measurements();
 		for (int i = 0; i < cells.size(); i++) {
 			CellMeasurements m = cells.get(i);
 			rt.addRow();
 			rt.addValue("image", image);
 			rt.addValue("cell_id", m.id());
-			rt.addValue("class", predictions == null ? "" : predictions.predictedClass(i));
-			rt.addValue("probability", predictions == null ? Double.NaN : predictions.probability(i));
+			rt.addValue("class", classified == null ? "" : CellDisplay.className(classified, i));
+			rt.addValue("probability", classified == null ? Double.NaN : classified.cells().get(i).confidence());
 			Object[] values = m.values();
 			for (int c = 1; c < values.length; c++) // column 0 is cell_id, already written
 				rt.addValue(CellMeasurements.COLUMNS[c], number(values[c]));
@@ -76,39 +79,18 @@ public final class CellTables {
 	}
 
 	/**
-	 * Appends one row for a classified field: image, cell_count, count_CLASS (the differential
-	 * count), call (the field class), leukaemia (positive/negative), p_CLASS (field probabilities).
+	 * Appends one row for a classified field, with the columns of the command line's images.csv
+	 * ({@link ReportTables#imageHeader}): differential count, blast percentage with its 95% interval,
+	 * field call, leukaemia call, field probabilities.
 	 */
-	public static void addField(ResultsTable rt, String image, ClassifyWorkflow.Classified c, CellClassifier classifier) {
-		// TODO the columns of report.ReportTables.imageRow once on main (adds blast % with its interval)
-		List<String> classes = classifier.classes();
-		int[] counts = new int[classes.size()];
-		for (int i = 0; i < c.predictions().cellCount(); i++)
-			counts[c.predictions().predictedIndex(i)]++;
-		float[] field = c.fieldProbabilities();
-		String call = fieldCall(c, classifier);
+	public static void addField(ResultsTable rt, FieldReport field) {
+		List<String> header = ReportTables.imageHeader(field.classes());
+		Object[] row = ReportTables.imageRow(field);
 		rt.addRow();
-		rt.addValue("image", image);
-		rt.addValue("cell_count", c.predictions().cellCount());
-		for (int k = 0; k < classes.size(); k++)
-			rt.addValue("count_" + classes.get(k), counts[k]);
-		rt.addValue("call", call);
-		rt.addValue("leukaemia", leukaemia(call, classifier));
-		for (int k = 0; k < classes.size(); k++)
-			rt.addValue("p_" + classes.get(k), field[k]);
-	}
-
-	/** The field class: highest field probability, the first one on ties. */
-	static String fieldCall(ClassifyWorkflow.Classified c, CellClassifier classifier) {
-		float[] field = c.fieldProbabilities();
-		int call = 0;
-		for (int k = 1; k < field.length; k++)
-			if (field[k] > field[call]) call = k;
-		return classifier.classes().get(call);
-	}
-
-	static String leukaemia(String call, CellClassifier classifier) {
-		return classifier.positiveClasses().contains(call) ? "positive" : "negative";
+		for (int c = 0; c < row.length; c++) {
+			if (row[c] instanceof Number n) rt.addValue(header.get(c), n.doubleValue());
+			else rt.addValue(header.get(c), String.valueOf(row[c]));
+		}
 	}
 
 	/** {@code rt} as RFC 4180 CSV: text cells as text, numbers in full precision. */

@@ -2,7 +2,9 @@ package io.github.leukocnn.ij;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import io.github.leukocnn.classify.CellClassifier;
+import io.github.leukocnn.report.ClassifyBatch;
+import io.github.leukocnn.report.FieldReport;
+import io.github.leukocnn.report.ReportTables;
 
 /** Shows a classified field: classified cell outlines and rows, plus one "LeukoCNN Fields" row. */
 public final class FieldDisplay {
@@ -12,24 +14,23 @@ public final class FieldDisplay {
 	/** Image properties (strings, kept in TIFF files) with the field call and the leukaemia call. */
 	public static final String CALL_PROP = "leukocnn.call", LEUKAEMIA_PROP = "leukocnn.leukaemia";
 
-	/**
-	 * @param call the field class (highest field probability)
-	 * @param leukaemia "positive" when the call is one of the model's positive classes, else "negative"
-	 */
-	public record Summary(CellDisplay.Shown cells, String call, String leukaemia) {}
+	/** "positive" or "negative", as in the command line's images.csv. */
+	public static String leukaemia(FieldReport field) {
+		return field.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
+	}
 
-	public static Summary show(ImagePlus imp, ClassifyWorkflow.Classified result, CellClassifier classifier,
-		boolean addToRoiManager, boolean showTables)
+	public static CellDisplay.Shown show(ImagePlus imp, ClassifyBatch.Classified result, boolean addToRoiManager,
+		boolean showTables)
 	{
-		CellDisplay.Shown cells = CellDisplay.show(imp, result.segmentation(), result.predictions(), addToRoiManager, showTables);
+		FieldReport field = result.report();
+		CellDisplay.Shown cells = CellDisplay.show(imp, result.segmentation(), field, addToRoiManager, showTables);
 		if (showTables) {
 			ResultsTable fields = CellTables.get(CellTables.FIELDS);
-			CellTables.addField(fields, imp.getTitle(), result, classifier);
+			CellTables.addField(fields, field);
 			CellTables.show(CellTables.FIELDS, fields);
 		}
-		String call = CellTables.fieldCall(result, classifier), leukaemia = CellTables.leukaemia(call, classifier);
-		imp.setProp(CALL_PROP, call); // macros: Property.get("leukocnn.call")
-		imp.setProp(LEUKAEMIA_PROP, leukaemia);
-		return new Summary(cells, call, leukaemia);
+		imp.setProp(CALL_PROP, field.call()); // macros: Property.get("leukocnn.call")
+		imp.setProp(LEUKAEMIA_PROP, leukaemia(field));
+		return cells;
 	}
 }

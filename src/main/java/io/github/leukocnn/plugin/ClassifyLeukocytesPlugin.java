@@ -10,6 +10,7 @@ import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
+import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.segment.Segmenters;
 
 /**
@@ -41,10 +42,10 @@ public class ClassifyLeukocytesPlugin implements PlugIn {
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			try {
 				CellClassifier classifier = Classifiers.load(model, file);
-				ClassifyWorkflow.Classified c = ClassifyWorkflow.classify(imp, diameter, Segmenters.standard(), classifier, progress);
-				FieldDisplay.Summary s = FieldDisplay.show(imp, c, classifier, addToRoiManager, showResults);
+				ClassifyBatch.Classified c = ClassifyWorkflow.classify(imp, diameter, Segmenters.standard(), classifier, progress);
+				FieldDisplay.show(imp, c, addToRoiManager, showResults);
 				IJ.showStatus(TITLE + ": " + imp.getTitle() + ": " + c.segmentation().cellCount() + " leukocytes, " +
-					s.call() + " (leukaemia " + s.leukaemia() + ")");
+					c.report().call() + " (leukaemia " + FieldDisplay.leukaemia(c.report()) + ")");
 			}
 			finally {
 				progress.done();
