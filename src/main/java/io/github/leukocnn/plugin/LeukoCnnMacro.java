@@ -1,10 +1,16 @@
 package io.github.leukocnn.plugin;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.io.FileInfo;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.io.AtomicFiles;
@@ -40,7 +46,14 @@ public final class LeukoCnnMacro {
 	 */
 	public static String openSmear(String path) {
 		try {
-			ImagePlus imp = SmearImages.open(Path.of(path));
+			Path file = Path.of(path).toAbsolutePath();
+			ImagePlus imp = SmearImages.open(file);
+			if (imp.getOriginalFileInfo() == null) { // remember where it came from, as File > Open does
+				FileInfo fi = new FileInfo();
+				fi.directory = file.getParent().toString() + File.separator;
+				fi.fileName = file.getFileName().toString();
+				imp.setFileInfo(fi);
+			}
 			imp.show();
 			if (WindowManager.getCurrentImage() != imp) WindowManager.setTempCurrentImage(imp);
 			return "";
@@ -51,6 +64,16 @@ public final class LeukoCnnMacro {
 		catch (RuntimeException e) {
 			return path + " could not be opened: " + e;
 		}
+	}
+
+	/** LeukoCNN's cell outlines on the overlay of {@code imp}, in cell order. */
+	static List<Roi> cellRois(ImagePlus imp) {
+		List<Roi> rois = new ArrayList<>();
+		Overlay overlay = imp == null ? null : imp.getOverlay();
+		if (overlay == null) return rois;
+		for (Roi roi : overlay.toArray())
+			if (roi.getProperty(CellDisplay.ROI_PROPERTY) != null) rois.add(roi);
+		return rois;
 	}
 
 	/** Number of leukocytes LeukoCNN found in the current image ("0" if it was not segmented). */
