@@ -1,6 +1,7 @@
 package io.github.leukocnn.ij;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,7 +85,7 @@ public final class CellDisplay {
 	static List<Roi> outlines(Segmentation segmentation, FieldReport classified) {
 		// measurement index of each label id: names and colours follow the measurements' order
 		int[] index = new int[0x10000];
-		java.util.Arrays.fill(index, -1);
+		Arrays.fill(index, -1);
 		for (int i = 0; i < segmentation.cellCount(); i++)
 			index[segmentation.measurements().get(i).id()] = i;
 		List<String> classes = classified == null ? List.of() : classified.classes();
