@@ -14,7 +14,7 @@ final class DefaultModels {
 	private DefaultModels() {}
 
 	static LeukocyteSegmenter segmenter() {
-		return DefaultSegmenter.create();
+		return io.github.leukocnn.segment.Segmenters.standard();
 	}
 
 	static HeldOutSplit.Blocks heldOutSplit(List<LabelledImages.Image> images, CellClassifier classifier) throws IOException {

@@ -25,6 +25,9 @@ public final class FieldAnnotation {
 	private static final int[] SAFE = { 0x0072b2, 0x009e73, 0x56b4e9, 0x999999, 0xf0e442, 0x000000, 0x8c564b, 0x17becf };
 	private static final int[] WARM = { 0xd55e00, 0xcc79a7, 0xe69f00, 0xff0000 };
 
+	/** The annotated image is enlarged (by a whole factor, at most 4) until its shorter side reaches this. */
+	static final int MIN_RENDER_SIDE = 400;
+
 	private FieldAnnotation() {}
 
 	/** Class colours as 0xRRGGBB: positive classes red/orange/magenta, the others blue/green/grey. */
@@ -83,11 +86,27 @@ public final class FieldAnnotation {
 	}
 
 	/**
-	 * A copy of {@code image} with each ROI outlined in its colour and labelled with its name, and the
+	 * A copy of {@code image} (enlarged if small, see {@link #MIN_RENDER_SIDE}) with each ROI outlined in its colour and labelled with its name, and the
 	 * field call in the top-left corner.
 	 */
 	public static ColorProcessor render(ColorProcessor image, List<Roi> rois, FieldReport field) {
-		ColorProcessor out = (ColorProcessor) image.duplicate();
+		// Small fields (e.g. 224 px ALL-Taleqani tiles) are enlarged so that labels stay legible.
+		int scale = Math.max(1, (int) Math.ceil(MIN_RENDER_SIDE / (double) Math.min(image.getWidth(), image.getHeight())));
+		scale = Math.min(scale, 4);
+		ColorProcessor out;
+		if (scale == 1) out = (ColorProcessor) image.duplicate();
+		else {
+			image.setInterpolationMethod(ij.process.ImageProcessor.BILINEAR);
+			out = (ColorProcessor) image.resize(image.getWidth() * scale, image.getHeight() * scale);
+			List<Roi> scaled = new ArrayList<>();
+			for (Roi roi : rois) {
+				Roi r = ij.plugin.RoiScaler.scale(roi, scale, scale, false);
+				r.setName(roi.getName());
+				r.setStrokeColor(roi.getStrokeColor());
+				scaled.add(r);
+			}
+			rois = scaled;
+		}
 		int line = Math.max(1, Math.round(Math.min(out.getWidth(), out.getHeight()) / 300f));
 		out.setLineWidth(line);
 		int fontSize = Math.max(9, Math.min(24, Math.min(out.getWidth(), out.getHeight()) / 25));
