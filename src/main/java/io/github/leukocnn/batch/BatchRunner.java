@@ -150,16 +150,13 @@ public final class BatchRunner {
 	private List<BatchItem> items(List<Failure> unreadableFolders) throws BatchSetupException {
 		if (!Files.exists(input)) throw new BatchSetupException("input " + input + " does not exist");
 		List<Path> relative = new ArrayList<>();
-		Path base;
 		if (Files.isDirectory(input)) {
-			base = input;
 			relative.addAll(scan(unreadableFolders));
 			if (relative.isEmpty() && unreadableFolders.isEmpty())
 				throw new BatchSetupException("no image files (" + String.join(", ", SmearImages.EXTENSIONS) + ") in " + input +
 					(recursive ? " or its subfolders" : hasSubfolders() ? " (it has subfolders: add --recursive to include them)" : ""));
 		}
 		else {
-			base = input.toAbsolutePath().getParent();
 			relative.add(input.getFileName());
 		}
 		relative.sort(Comparator.comparing(BatchRunner::sortKey));

@@ -46,23 +46,30 @@ public final class TiledSegmenter implements LeukocyteSegmenter {
 	private final LeukocyteSegmenter inner;
 	private final long maxPixelsInOnePiece;
 
-	/** Tiles when the image's analysis would not fit into the free memory ({@link SmearImages#BYTES_PER_PIXEL}). */
+	/**
+	 * Tiles images whose analysis in one piece ({@link SmearImages#BYTES_PER_PIXEL}) would take more
+	 * than half the maximum heap (-Xmx8g: above 125 megapixels).
+	 */
 	public TiledSegmenter(LeukocyteSegmenter inner) {
 		this(inner, 0);
 	}
 
 	/**
 	 * @param maxPixelsInOnePiece images up to this many pixels are segmented whole, larger ones in tiles
-	 *          of about this many pixels; 0 = decide from the free memory at the time of each call
+	 *          of about this many pixels; 0 = half the maximum heap's worth
 	 */
 	public TiledSegmenter(LeukocyteSegmenter inner, long maxPixelsInOnePiece) {
 		this.inner = inner;
 		this.maxPixelsInOnePiece = maxPixelsInOnePiece;
 	}
 
+	/**
+	 * Set, or from the maximum heap (half of it for one image's analysis), not from the memory free
+	 * at the moment: so whether and how an image is tiled does not depend on what else runs.
+	 */
 	private long maxPixels() {
 		if (maxPixelsInOnePiece > 0) return maxPixelsInOnePiece;
-		return SmearImages.availableMemory() / SmearImages.BYTES_PER_PIXEL;
+		return Runtime.getRuntime().maxMemory() / (2 * SmearImages.BYTES_PER_PIXEL);
 	}
 
 	@Override
