@@ -30,7 +30,7 @@ import ij.process.LUT;
  * <ul>
  * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
  * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
- * colour PNGs are reduced to 8 bits per channel.</li>
+ * colour PNGs are reduced to 8 bits per channel; CMYK JPEGs are converted to RGB.</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
@@ -183,7 +183,7 @@ public final class SmearImages {
 				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, ints.getData())); // no copy
 			if (isPlainBgr(image, width)) // JPEG: one pass to packed RGB, much faster than ImageJ's PixelGrabber
 				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, packBgr(image, width, height)));
-			return new ImagePlus(file.getFileName().toString(), deepColourTo8Bit(expandPalette(image)));
+			return new ImagePlus(file.getFileName().toString(), otherColourSpaceToRgb(deepColourTo8Bit(expandPalette(image))));
 		}
 		catch (ImageInputException e) {
 			throw e;
@@ -235,6 +235,20 @@ public final class SmearImages {
 			if (t.getBufferedImageType() == BufferedImage.TYPE_INT_RGB || t.getBufferedImageType() == BufferedImage.TYPE_INT_ARGB) return t;
 		}
 		return null;
+	}
+
+	/** A colour image in another colour space (CMYK JPEG from print workflows…) converted to RGB; ImageJ would make it a stack. */
+	private static BufferedImage otherColourSpaceToRgb(BufferedImage image) {
+		int type = image.getColorModel().getColorSpace().getType();
+		if (type == java.awt.color.ColorSpace.TYPE_RGB || type == java.awt.color.ColorSpace.TYPE_GRAY) return image;
+		int w = image.getWidth(), h = image.getHeight();
+		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] row = new int[w];
+		for (int y = 0; y < h; y++) {
+			image.getRGB(0, y, w, 1, row, 0, w);
+			rgb.setRGB(0, y, w, 1, row, 0, w);
+		}
+		return rgb;
 	}
 
 	/**
