@@ -34,11 +34,10 @@ public class ClassifyLeukocytesPlugin implements PlugIn {
 		gd.addCheckbox("add_to_roi_manager", true);
 		gd.addCheckbox("show_results", true);
 		if (!gd.show()) return;
-		String model = gd.nextChoice(), file = gd.nextString();
-		double diameter = gd.nextNumber();
-		boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
-
-		PluginRun.run(TITLE, () -> {
+		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
+			String model = gd.nextChoice(), file = gd.nextString();
+			double diameter = gd.nextNumber();
+			boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			try {
 				CellClassifier classifier = Classifiers.load(model, file);

@@ -37,10 +37,9 @@ public class SaveAnnotationsPlugin implements PlugIn {
 		gd.addString("folder", folderOf(imp));
 		gd.addCheckbox("overwrite", false);
 		if (!gd.show()) return;
-		String folder = gd.nextString();
-		boolean overwrite = gd.nextBoolean();
-
-		PluginRun.run(TITLE, () -> {
+		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
+			String folder = gd.nextString();
+			boolean overwrite = gd.nextBoolean();
 			if (imp == null) throw new IllegalArgumentException("No image open: open the annotated smear image first.");
 			if (folder == null || folder.isBlank())
 				throw new IllegalArgumentException("'" + imp.getTitle() + "' has no folder (not opened from a file): give folder=...");

@@ -29,10 +29,9 @@ public class TrainModelPlugin implements PlugIn {
 		gd.addNumber("max_minutes", 30, 0, "time budget");
 		gd.addCheckbox("overwrite", false);
 		if (!gd.show()) return;
-		TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
-			gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean());
-
-		PluginRun.run(TITLE, () -> {
+		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
+			TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
+				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean());
 			IJ.showStatus(TITLE + ": training (see the Log window)...");
 			int code = TrainWorkflow.train(request, IJ::log);
 			if (code == 2) throw new IllegalArgumentException("training did not start: see the Log window for the reason");

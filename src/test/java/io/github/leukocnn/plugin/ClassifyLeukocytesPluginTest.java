@@ -71,6 +71,15 @@ class ClassifyLeukocytesPluginTest {
 	}
 
 	@Test
+	void unknownModelOrNonNumericDiameterIsNamed() {
+		WindowManager.setTempCurrentImage(TestSmears.discs("f", 1, 30));
+		String out = IJ.runMacro("run('Classify Leukocytes', 'model=resnet cell_diameter=0'); return " + HELPER + "lastError');");
+		assertTrue(out.startsWith("'model=resnet' is not one of all-screening, leukocyte-types, model file..."), out);
+		out = IJ.runMacro("run('Classify Leukocytes', 'model=all-screening cell_diameter=ten'); return " + HELPER + "lastError');");
+		assertEquals("'cell_diameter=ten' is not a number", out);
+	}
+
+	@Test
 	void unknownTableNameIsAnError() {
 		String out = IJ.runMacro("return " + HELPER + "tableSize', 'Results');");
 		assertTrue(out.startsWith("unknown table 'Results'"), out);
