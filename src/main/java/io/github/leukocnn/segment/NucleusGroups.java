@@ -75,9 +75,9 @@ final class NucleusGroups {
 		return new NucleusGroups(groups, k, threshold, cx, cy);
 	}
 
-	/** Otsu on the nucleus feature of the stained pixels, bounded below by MIN_NUCLEUS_CONTRAST. */
+	/** Otsu on the nucleus feature of the whole image, bounded below by MIN_NUCLEUS_CONTRAST. */
 	static float nucleusThreshold(StainFeatures f) {
-		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.valueOf(System.getProperty("nuc.method", "Otsu")));
+		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.Otsu);
 		return Math.max(t, SmearSegmenter.MIN_NUCLEUS_CONTRAST);
 	}
 }
