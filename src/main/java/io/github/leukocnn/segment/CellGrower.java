@@ -114,9 +114,7 @@ final class CellGrower {
 				}
 			}
 		}
-		float[] sorted = g2.clone();
-		Arrays.sort(sorted);
-		float top = (float) Math.sqrt(sorted[(int) (0.99 * (n - 1))]);
+		float top = (float) Math.sqrt(percentileOutside(g2, new byte[n], 0.99));
 		int[] level = new int[n];
 		if (!(top > 0)) return level;
 		float scale = 200f / top;

@@ -46,9 +46,8 @@ public final class DiameterEstimator {
 		double scale = Math.min(1, ANALYSIS_SIZE / (double) Math.max(w, h));
 		ColorProcessor small = cp;
 		if (scale < 1) {
-			cp.setInterpolationMethod(ColorProcessor.BILINEAR);
-			small = (ColorProcessor) cp.resize(Math.max(1, (int) Math.round(w * scale)),
-				Math.max(1, (int) Math.round(h * scale)), true);
+			int sw = Math.max(1, (int) Math.round(w * scale)), sh = Math.max(1, (int) Math.round(h * scale));
+			small = new ColorProcessor(sw, sh, AreaDownsampler.downsample((int[]) cp.getPixels(), w, h, sw, sh));
 			scale = small.getWidth() / (double) w;
 		}
 		double d = estimateAtSize(small);

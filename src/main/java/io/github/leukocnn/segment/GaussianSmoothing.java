@@ -11,7 +11,7 @@ final class GaussianSmoothing {
 
 	static void smooth(float[] v, int w, int h, double sigma) {
 		if (!(sigma > 0.3)) return;
-		int r = Math.max(1, (int) Math.ceil(3 * sigma));
+		int r = Math.max(1, (int) Math.ceil(2.5 * sigma));
 		float[] k = new float[2 * r + 1];
 		double sum = 0;
 		for (int i = -r; i <= r; i++)

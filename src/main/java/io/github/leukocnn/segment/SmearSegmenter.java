@@ -80,16 +80,16 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		progress.progress(0.2, "Stain features");
 
 		double scale = Math.min(1, WORK_DIAMETER / diameter);
-		ColorProcessor work = cp;
+		int w = width, h = height;
+		int[] work = argb;
 		if (scale < 1) {
-			cp.setInterpolationMethod(ColorProcessor.BILINEAR);
-			work = (ColorProcessor) cp.resize(Math.max(4, (int) Math.round(width * scale)),
-				Math.max(4, (int) Math.round(height * scale)), true);
+			w = Math.max(4, (int) Math.round(width * scale));
+			h = Math.max(4, (int) Math.round(height * scale));
+			work = AreaDownsampler.downsample(argb, width, height, w, h);
 		}
-		int w = work.getWidth(), h = work.getHeight();
 		double sx = w / (double) width, sy = h / (double) height;
 		double d = diameter * Math.sqrt(sx * sy);
-		StainFeatures f = StainFeatures.compute((int[]) work.getPixels(), w, h, settings.threads());
+		StainFeatures f = StainFeatures.compute(work, w, h, settings.threads());
 		progress.checkCancelled();
 		progress.progress(0.4, "Nuclei");
 
