@@ -63,7 +63,7 @@ public final class DiameterEstimator {
 		byte[] nucleus = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (f.nucleus[i] > t) nucleus[i] = 1;
-		nucleus = BinaryOps.open(nucleus, w, h, 1);
+		nucleus = BinaryOps.open3x3(nucleus, w, h);
 		int[] count = new int[1];
 		int[] comps = Labels.components(nucleus, w, h, count);
 		int m = count[0];

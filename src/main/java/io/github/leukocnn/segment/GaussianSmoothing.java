@@ -1,9 +1,9 @@
 package io.github.leukocnn.segment;
 
 /**
- * Separable Gaussian smoothing of a float image in place, edges clamped. Single-threaded on
- * purpose: it runs on the small working-scale image, where ImageJ's multithreaded GaussianBlur
- * costs more in thread hand-over (and leaves pooled threads behind) than it saves.
+ * Approximately Gaussian smoothing of a float image in place: two passes of a running-sum box
+ * filter per axis (edges clamped), whose variance matches σ². Constant cost per pixel whatever σ,
+ * and single-threaded on purpose: it runs on the small working-scale image.
  */
 final class GaussianSmoothing {
 
@@ -11,34 +11,36 @@ final class GaussianSmoothing {
 
 	static void smooth(float[] v, int w, int h, double sigma) {
 		if (!(sigma > 0.3)) return;
-		int r = Math.max(1, (int) Math.ceil(2.5 * sigma));
-		float[] k = new float[2 * r + 1];
-		double sum = 0;
-		for (int i = -r; i <= r; i++)
-			sum += k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-		for (int i = 0; i < k.length; i++)
-			k[i] /= sum;
-		float[] line = new float[Math.max(w, h) + 2 * r];
-		for (int y = 0; y < h; y++) {
-			int o = y * w;
-			for (int x = -r; x < w + r; x++)
-				line[x + r] = v[o + Math.max(0, Math.min(w - 1, x))];
+		// two boxes of width 2r+1 have variance ((2r+1)^2 - 1) / 6
+		int r = Math.max(1, (int) Math.round((Math.sqrt(6 * sigma * sigma + 1) - 1) / 2));
+		float[] line = new float[Math.max(w, h)];
+		float[] tmp = new float[Math.max(w, h)];
+		for (int pass = 0; pass < 2; pass++) {
+			for (int y = 0; y < h; y++) {
+				System.arraycopy(v, y * w, line, 0, w);
+				box(line, tmp, w, r);
+				System.arraycopy(line, 0, v, y * w, w);
+			}
 			for (int x = 0; x < w; x++) {
-				float s = 0;
-				for (int j = 0; j < k.length; j++)
-					s += k[j] * line[x + j];
-				v[o + x] = s;
+				for (int y = 0; y < h; y++)
+					line[y] = v[y * w + x];
+				box(line, tmp, h, r);
+				for (int y = 0; y < h; y++)
+					v[y * w + x] = line[y];
 			}
 		}
-		for (int x = 0; x < w; x++) {
-			for (int y = -r; y < h + r; y++)
-				line[y + r] = v[Math.max(0, Math.min(h - 1, y)) * w + x];
-			for (int y = 0; y < h; y++) {
-				float s = 0;
-				for (int j = 0; j < k.length; j++)
-					s += k[j] * line[y + j];
-				v[y * w + x] = s;
-			}
+	}
+
+	/** Running mean of width 2r+1 over line[0..n), edges clamped; tmp is scratch. */
+	private static void box(float[] line, float[] tmp, int n, int r) {
+		System.arraycopy(line, 0, tmp, 0, n);
+		float norm = 1f / (2 * r + 1);
+		double sum = 0;
+		for (int i = -r; i <= r; i++)
+			sum += tmp[Math.max(0, Math.min(n - 1, i))];
+		for (int i = 0; i < n; i++) {
+			line[i] = (float) (sum * norm);
+			sum += tmp[Math.min(n - 1, i + r + 1)] - tmp[Math.max(0, i - r)];
 		}
 	}
 }

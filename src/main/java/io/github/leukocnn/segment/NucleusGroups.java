@@ -29,7 +29,7 @@ final class NucleusGroups {
 		byte[] mask = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (f.nucleus[i] > threshold) mask[i] = 1;
-		mask = BinaryOps.open(mask, w, h, 1);
+		mask = BinaryOps.open3x3(mask, w, h);
 		double discArea = Math.PI * d * d / 4;
 
 		// drop specks smaller than a lobe
