@@ -51,6 +51,31 @@ final class BinaryOps {
 		return out;
 	}
 
+	/** Opening by the 3×3 square: removes one-pixel specks and spurs, without a distance map. */
+	static byte[] open3x3(byte[] mask, int w, int h) {
+		return extreme3x3(extreme3x3(mask, w, h, true), w, h, false);
+	}
+
+	/** 3×3 erosion (min) or dilation (max); outside the image counts as neither. */
+	private static byte[] extreme3x3(byte[] m, int w, int h, boolean erode) {
+		byte[] out = new byte[m.length];
+		for (int y = 0; y < h; y++) {
+			int y0 = Math.max(0, y - 1), y1 = Math.min(h - 1, y + 1);
+			for (int x = 0; x < w; x++) {
+				int x0 = Math.max(0, x - 1), x1 = Math.min(w - 1, x + 1);
+				boolean v = erode;
+				for (int yy = y0; yy <= y1 && v == erode; yy++)
+					for (int xx = x0; xx <= x1; xx++)
+						if ((m[yy * w + xx] != 0) != erode) {
+							v = !erode;
+							break;
+						}
+				if (v) out[y * w + x] = 1;
+			}
+		}
+		return out;
+	}
+
 	static byte[] open(byte[] mask, int w, int h, double r) {
 		return dilate(erode(mask, w, h, r), w, h, r);
 	}

@@ -20,7 +20,6 @@ final class CellGrower {
 
 	/** Levels of the quantised gradient. */
 	private static final int LEVELS = 256;
-	static java.util.function.BiConsumer<int[], byte[]> DEBUG;
 
 	/** @return cell labels (same ids as the nucleus groups) at working scale */
 	static int[] grow(StainFeatures f, NucleusGroups nuclei, double d) {
@@ -66,7 +65,6 @@ final class CellGrower {
 
 		int[] level = gradientLevels(f, nucleusMask, SmearSegmenter.GRADIENT_SMOOTHING * d);
 		Labels.flood(cells, level, allowed, w, h, LEVELS);
-		if (DEBUG != null) DEBUG.accept(cells.clone(), allowed);
 		for (int i = 0; i < n; i++)
 			if (cells[i] == outside) cells[i] = 0;
 
@@ -101,13 +99,12 @@ final class CellGrower {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
 		float[] g2 = new float[n];
-		ij.plugin.filter.GaussianBlur blur = new ij.plugin.filter.GaussianBlur();
 		for (float[] channel : od) {
 			float clip = percentileOutside(channel, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
 			float[] c = new float[n];
 			for (int i = 0; i < n; i++)
 				c[i] = Math.min(channel[i], clip);
-			if (sigma > 0.3) blur.blurGaussian(new ij.process.FloatProcessor(w, h, c), sigma, sigma, 0.01);
+			GaussianSmoothing.smooth(c, w, h, sigma);
 			for (int y = 1; y < h - 1; y++) {
 				for (int x = 1; x < w - 1; x++) {
 					int i = y * w + x;
@@ -117,9 +114,7 @@ final class CellGrower {
 				}
 			}
 		}
-		float[] sorted = g2.clone();
-		Arrays.sort(sorted);
-		float top = (float) Math.sqrt(sorted[(int) (0.99 * (n - 1))]);
+		float top = (float) Math.sqrt(percentileOutside(g2, new byte[n], 0.99));
 		int[] level = new int[n];
 		if (!(top > 0)) return level;
 		float scale = 200f / top;

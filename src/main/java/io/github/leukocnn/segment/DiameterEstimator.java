@@ -2,30 +2,37 @@ package io.github.leukocnn.segment;
 
 import java.util.Arrays;
 
+import ij.process.AutoThresholder;
 import ij.process.ColorProcessor;
 
 /**
- * Estimates the leukocyte diameter of a smear image from the extent of its leukocyte nuclei, found
- * without any size assumption: the nucleus feature (see {@link StainFeatures}) thresholded by Otsu
- * on the whole image. Components are grouped into one nucleus when their gap is below
- * {@link #LOBE_GAP_PER_LOBE_SIZE} times the square root of the largest component's area (so the
- * lobes of a neutrophil form one group at any magnification); groups with less than
- * {@link #MIN_GROUP_FRACTION} of the largest group's area (platelets, debris) do not vote. The
- * median extent (mean of bounding-box width and height) of the groups, divided by
- * {@link #NUCLEUS_EXTENT_PER_DIAMETER}, is the leukocyte diameter: across leukocyte types the
- * nucleus (or the span of its lobes) covers about that fraction of the cell.
- * <p>
- * Large images are analysed at a reduced size ({@link #ANALYSIS_SIZE} px on the longer side), so
- * the cost does not grow with the camera resolution.
+ * Estimates the leukocyte diameter of a smear image without any size assumption, from its nuclei:
+ * <ol>
+ * <li>Nuclei: the nucleus feature (see {@link StainFeatures}) above its Otsu threshold on the whole
+ * image. Components smaller than {@link #MIN_COMPONENT_FRACTION} of the largest (platelets,
+ * specks) do not vote.</li>
+ * <li>Cell body: stained pixels (total optical density above its Otsu threshold among the
+ * non-nucleus pixels, i.e. red cells, cytoplasm and nuclei; holes filled). For each nucleus
+ * component, the largest disc inside the stained pixels that contains the component's centroid is
+ * the cell body around it (for a lobe of a neutrophil too, since the cell's disc covers every
+ * lobe). Its diameter times {@link #BODY_DISC_PER_DIAMETER} is one vote.</li>
+ * <li>A nucleus can not be wider than its cell: the estimate is at least
+ * {@link #NUCLEUS_EXTENT_PER_DIAMETER}⁻¹ times the median extent of the nucleus components. This
+ * rescues pale cytoplasm, which the body disc misses.</li>
+ * </ol>
+ * The estimate is the larger of the median body vote and that bound. Large images are analysed at a
+ * reduced size ({@link #ANALYSIS_SIZE} px on the longer side), so the cost does not grow with the
+ * camera resolution. On wbc-masks the estimate / true diameter (mask area) has median 1.03 and
+ * 10th-90th percentiles 0.93-1.09.
  */
 public final class DiameterEstimator {
 
-	/** Nucleus extent / cell diameter, calibrated on wbc-masks (mask extents) and BCCD. */
-	public static final double NUCLEUS_EXTENT_PER_DIAMETER = 0.75;
-	/** Lobes closer than this times sqrt(largest lobe area) are one nucleus. */
-	public static final double LOBE_GAP_PER_LOBE_SIZE = 0.5;
-	/** Nucleus groups smaller than this fraction of the largest do not vote. */
-	public static final double MIN_GROUP_FRACTION = 0.3;
+	/** Cell diameter / diameter of the largest stained disc around a nucleus, calibrated on wbc-masks. */
+	public static final double BODY_DISC_PER_DIAMETER = 1.18;
+	/** Median nucleus component extent / cell diameter, at most (the lower bound of the estimate). */
+	public static final double NUCLEUS_EXTENT_PER_DIAMETER = 0.83;
+	/** Nucleus components smaller than this fraction of the largest do not vote. */
+	public static final double MIN_COMPONENT_FRACTION = 0.3;
 	/** Longer side of the image the estimate is computed on. */
 	public static final int ANALYSIS_SIZE = 400;
 	/** Used when the image holds no nucleus (e.g. red cells only, or blank). */
@@ -39,64 +46,92 @@ public final class DiameterEstimator {
 		double scale = Math.min(1, ANALYSIS_SIZE / (double) Math.max(w, h));
 		ColorProcessor small = cp;
 		if (scale < 1) {
-			cp.setInterpolationMethod(ColorProcessor.BILINEAR);
-			small = (ColorProcessor) cp.resize(Math.max(1, (int) Math.round(w * scale)),
-				Math.max(1, (int) Math.round(h * scale)), true);
+			int sw = Math.max(1, (int) Math.round(w * scale)), sh = Math.max(1, (int) Math.round(h * scale));
+			small = new ColorProcessor(sw, sh, AreaDownsampler.downsample((int[]) cp.getPixels(), w, h, sw, sh));
 			scale = small.getWidth() / (double) w;
 		}
-		double extent = nucleusExtent(small);
-		if (!(extent > 0)) return FALLBACK_DIAMETER;
-		return extent / NUCLEUS_EXTENT_PER_DIAMETER / scale;
+		double d = estimateAtSize(small);
+		return d > 0 ? d / scale : FALLBACK_DIAMETER;
 	}
 
-	/** Median extent of the nucleus groups in pixels of {@code cp}; NaN if there are none. */
-	static double nucleusExtent(ColorProcessor cp) {
+	/** The estimate in pixels of {@code cp} as given; NaN if it shows no nucleus. */
+	static double estimateAtSize(ColorProcessor cp) {
 		int w = cp.getWidth(), h = cp.getHeight(), n = w * h;
 		if (w < 8 || h < 8) return Double.NaN;
 		StainFeatures f = StainFeatures.compute((int[]) cp.getPixels(), w, h, 1);
 		float t = NucleusGroups.nucleusThreshold(f);
-		byte[] mask = new byte[n];
+		byte[] nucleus = new byte[n];
 		for (int i = 0; i < n; i++)
-			if (f.nucleus[i] > t) mask[i] = 1;
-		mask = BinaryOps.open(mask, w, h, 1);
+			if (f.nucleus[i] > t) nucleus[i] = 1;
+		nucleus = BinaryOps.open3x3(nucleus, w, h);
 		int[] count = new int[1];
-		int[] comps = Labels.components(mask, w, h, count);
-		int[] area = new int[count[0] + 1];
-		for (int c : comps)
-			area[c]++;
-		int largest = 0;
-		for (int c = 1; c <= count[0]; c++)
-			largest = Math.max(largest, area[c]);
-		if (largest < 4) return Double.NaN;
-		for (int i = 0; i < n; i++)
-			if (comps[i] != 0 && area[comps[i]] < 0.05 * largest) mask[i] = 0;
-		byte[] grown = BinaryOps.dilate(mask, w, h, LOBE_GAP_PER_LOBE_SIZE * Math.sqrt(largest) / 2);
-		int[] groups = Labels.components(grown, w, h, count);
+		int[] comps = Labels.components(nucleus, w, h, count);
 		int m = count[0];
-		int[] gArea = new int[m + 1], minX = new int[m + 1], minY = new int[m + 1], maxX = new int[m + 1],
+		int[] area = new int[m + 1], minX = new int[m + 1], minY = new int[m + 1], maxX = new int[m + 1],
 			maxY = new int[m + 1];
+		double[] sx = new double[m + 1], sy = new double[m + 1];
 		Arrays.fill(minX, Integer.MAX_VALUE);
 		Arrays.fill(minY, Integer.MAX_VALUE);
 		for (int i = 0; i < n; i++) {
-			if (mask[i] == 0) continue;
-			int g = groups[i], x = i % w, y = i / w;
-			gArea[g]++;
-			minX[g] = Math.min(minX[g], x);
-			maxX[g] = Math.max(maxX[g], x);
-			minY[g] = Math.min(minY[g], y);
-			maxY[g] = Math.max(maxY[g], y);
+			int c = comps[i];
+			if (c == 0) continue;
+			int x = i % w, y = i / w;
+			area[c]++;
+			sx[c] += x;
+			sy[c] += y;
+			minX[c] = Math.min(minX[c], x);
+			maxX[c] = Math.max(maxX[c], x);
+			minY[c] = Math.min(minY[c], y);
+			maxY[c] = Math.max(maxY[c], y);
 		}
-		int biggest = 0;
-		for (int g = 1; g <= m; g++)
-			biggest = Math.max(biggest, gArea[g]);
-		double[] extents = new double[m];
+		int largest = 0;
+		for (int c = 1; c <= m; c++)
+			largest = Math.max(largest, area[c]);
+		if (largest < 4) return Double.NaN;
+
+		// stained pixels and their distance map
+		byte[] notNucleus = new byte[n];
+		for (int i = 0; i < n; i++)
+			if (nucleus[i] == 0) notNucleus[i] = 1;
+		float tb = Thresholds.auto(f.density, notNucleus, AutoThresholder.Method.Otsu);
+		byte[] stained = new byte[n];
+		for (int i = 0; i < n; i++)
+			if (f.density[i] > tb || nucleus[i] != 0) stained[i] = 1;
+		BinaryOps.fillHoles(stained, w, h);
+		float[] edm = BinaryOps.distanceInside(stained, w, h);
+		float maxEdm = 0;
+		for (float v : edm)
+			maxEdm = Math.max(maxEdm, v);
+
+		double[] bodies = new double[m], extents = new double[m];
 		int k = 0;
-		for (int g = 1; g <= m; g++)
-			if (gArea[g] > 0 && gArea[g] >= MIN_GROUP_FRACTION * biggest)
-				extents[k++] = (maxX[g] - minX[g] + maxY[g] - minY[g] + 2) / 2.0;
-		if (k == 0) return Double.NaN;
-		extents = Arrays.copyOf(extents, k);
-		Arrays.sort(extents);
-		return k % 2 == 1 ? extents[k / 2] : (extents[k / 2 - 1] + extents[k / 2]) / 2;
+		for (int c = 1; c <= m; c++) {
+			if (area[c] < MIN_COMPONENT_FRACTION * largest) continue;
+			bodies[k] = 2 * largestDiscAround(edm, w, h, sx[c] / area[c], sy[c] / area[c], maxEdm);
+			extents[k++] = (maxX[c] - minX[c] + maxY[c] - minY[c] + 2) / 2.0;
+		}
+		double body = median(bodies, k) * BODY_DISC_PER_DIAMETER;
+		double bound = median(extents, k) / NUCLEUS_EXTENT_PER_DIAMETER;
+		return Math.max(body, bound);
+	}
+
+	/** Radius of the largest disc of the distance map {@code edm} that contains (cx, cy). */
+	private static double largestDiscAround(float[] edm, int w, int h, double cx, double cy, float maxEdm) {
+		int r = (int) Math.ceil(maxEdm);
+		double best = 0;
+		for (int y = Math.max(0, (int) cy - r); y <= Math.min(h - 1, (int) cy + r); y++)
+			for (int x = Math.max(0, (int) cx - r); x <= Math.min(w - 1, (int) cx + r); x++) {
+				float e = edm[y * w + x];
+				if (e <= best) continue;
+				double dx = x - cx, dy = y - cy;
+				if (dx * dx + dy * dy <= (double) e * e) best = e;
+			}
+		return best;
+	}
+
+	private static double median(double[] v, int n) {
+		double[] s = Arrays.copyOf(v, n);
+		Arrays.sort(s);
+		return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 	}
 }

@@ -29,7 +29,7 @@ final class NucleusGroups {
 		byte[] mask = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (f.nucleus[i] > threshold) mask[i] = 1;
-		mask = BinaryOps.open(mask, w, h, 1);
+		mask = BinaryOps.open3x3(mask, w, h);
 		double discArea = Math.PI * d * d / 4;
 
 		// drop specks smaller than a lobe
@@ -75,9 +75,9 @@ final class NucleusGroups {
 		return new NucleusGroups(groups, k, threshold, cx, cy);
 	}
 
-	/** Otsu on the nucleus feature of the stained pixels, bounded below by MIN_NUCLEUS_CONTRAST. */
+	/** Otsu on the nucleus feature of the whole image, bounded below by MIN_NUCLEUS_CONTRAST. */
 	static float nucleusThreshold(StainFeatures f) {
-		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.valueOf(System.getProperty("nuc.method", "Otsu")));
+		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.Otsu);
 		return Math.max(t, SmearSegmenter.MIN_NUCLEUS_CONTRAST);
 	}
 }

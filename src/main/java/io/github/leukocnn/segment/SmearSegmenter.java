@@ -58,13 +58,13 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	/** Radius of the opening that smooths cell outlines, as a fraction of d. */
 	public static final double SMOOTHING = 0.05;
 	/** The nucleus markers of the watershed are the nuclei dilated by this fraction of d. */
-	public static final double SEED_DILATION = Double.parseDouble(System.getProperty("seed", "0.06"));
+	public static final double SEED_DILATION = 0.06;
 	/** Pixels with total density below this fraction of the Otsu density threshold are background markers. */
 	public static final double BACKGROUND_SEED = 0.3;
 	/** Gaussian smoothing (σ as a fraction of d) before the gradient: removes granule texture. */
-	public static final double GRADIENT_SMOOTHING = Double.parseDouble(System.getProperty("gsm", "0.05"));
+	public static final double GRADIENT_SMOOTHING = 0.05;
 	/** Optical densities are clipped at this percentile (outside nuclei) before the gradient. */
-	public static final double CLIP_PERCENTILE = Double.parseDouble(System.getProperty("clip", "0.9"));
+	public static final double CLIP_PERCENTILE = 0.9;
 
 	@Override
 	public Segmentation segment(RandomAccessibleInterval<ARGBType> rgb, SegmentationSettings settings) {
@@ -80,16 +80,16 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		progress.progress(0.2, "Stain features");
 
 		double scale = Math.min(1, WORK_DIAMETER / diameter);
-		ColorProcessor work = cp;
+		int w = width, h = height;
+		int[] work = argb;
 		if (scale < 1) {
-			cp.setInterpolationMethod(ColorProcessor.BILINEAR);
-			work = (ColorProcessor) cp.resize(Math.max(4, (int) Math.round(width * scale)),
-				Math.max(4, (int) Math.round(height * scale)), true);
+			w = Math.max(4, (int) Math.round(width * scale));
+			h = Math.max(4, (int) Math.round(height * scale));
+			work = AreaDownsampler.downsample(argb, width, height, w, h);
 		}
-		int w = work.getWidth(), h = work.getHeight();
 		double sx = w / (double) width, sy = h / (double) height;
 		double d = diameter * Math.sqrt(sx * sy);
-		StainFeatures f = StainFeatures.compute((int[]) work.getPixels(), w, h, settings.threads());
+		StainFeatures f = StainFeatures.compute(work, w, h, settings.threads());
 		progress.checkCancelled();
 		progress.progress(0.4, "Nuclei");
 

@@ -29,4 +29,49 @@ final class Thresholds {
 		int bin = new AutoThresholder().getThreshold(method, hist);
 		return min + (bin + 1) / scale;
 	}
+
+	/**
+	 * Upper threshold of a three-class Otsu (maximum between-class variance over both thresholds).
+	 * Smear features often have three modes (background, red cells or cytoplasm, nuclei); the upper
+	 * threshold isolates the rarest, most stained class even when it is small.
+	 */
+	static float upperOtsu3(float[] values, byte[] mask) {
+		float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+		for (int i = 0; i < values.length; i++) {
+			if (mask != null && mask[i] == 0) continue;
+			min = Math.min(min, values[i]);
+			max = Math.max(max, values[i]);
+		}
+		if (!(max > min)) return max;
+		int bins = 256;
+		double[] hist = new double[bins];
+		float scale = (bins - 0.001f) / (max - min);
+		for (int i = 0; i < values.length; i++) {
+			if (mask != null && mask[i] == 0) continue;
+			hist[(int) ((values[i] - min) * scale)]++;
+		}
+		double[] p = new double[bins + 1], m = new double[bins + 1];
+		for (int b = 0; b < bins; b++) {
+			p[b + 1] = p[b] + hist[b];
+			m[b + 1] = m[b] + b * hist[b];
+		}
+		double total = p[bins], mTotal = m[bins];
+		double best = -1;
+		int bestT2 = bins - 1;
+		for (int t1 = 1; t1 < bins - 1; t1++) {
+			double w0 = p[t1], m0 = m[t1];
+			if (w0 == 0) continue;
+			for (int t2 = t1 + 1; t2 < bins; t2++) {
+				double w1 = p[t2] - w0, w2 = total - p[t2];
+				if (w1 == 0 || w2 == 0) continue;
+				double m1 = m[t2] - m0, m2 = mTotal - m[t2];
+				double v = m0 * m0 / w0 + m1 * m1 / w1 + m2 * m2 / w2;
+				if (v > best) {
+					best = v;
+					bestT2 = t2;
+				}
+			}
+		}
+		return min + bestT2 / scale;
+	}
 }

@@ -21,5 +21,6 @@ public final class OverlayDump {
 			Overlays.writePng(Overlays.draw(cp, s), out.resolve(name.substring(0, name.lastIndexOf('.')) + ".png"));
 			System.out.println(name + ": " + s.cellCount() + " cells, D=" + s.cellDiameter());
 		}
+		System.exit(0);
 	}
 }

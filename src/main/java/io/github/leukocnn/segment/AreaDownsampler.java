@@ -1,0 +1,74 @@
+package io.github.leukocnn.segment;
+
+/**
+ * Shrinks a packed RGB image by area averaging (each output pixel is the mean of the input area it
+ * covers, fractional edges weighted), separably. Several times faster than ImageJ's
+ * {@code resize(w, h, true)}, which dominated the segmentation time of large fields.
+ */
+final class AreaDownsampler {
+
+	private AreaDownsampler() {}
+
+	/** @return packed RGB pixels of size outW × outH (outW ≤ w, outH ≤ h) */
+	static int[] downsample(int[] argb, int w, int h, int outW, int outH) {
+		if (outW == w && outH == h) return argb;
+		float[][] rows = new float[3][outW * h];
+		Weights wx = new Weights(w, outW);
+		for (int y = 0; y < h; y++) {
+			int o = y * w;
+			for (int x = 0; x < outW; x++) {
+				float r = 0, g = 0, b = 0;
+				for (int j = wx.start[x], k = 0; k < wx.weights[x].length; j++, k++) {
+					int p = argb[o + j];
+					float wt = wx.weights[x][k];
+					r += wt * ((p >> 16) & 0xff);
+					g += wt * ((p >> 8) & 0xff);
+					b += wt * (p & 0xff);
+				}
+				rows[0][y * outW + x] = r;
+				rows[1][y * outW + x] = g;
+				rows[2][y * outW + x] = b;
+			}
+		}
+		Weights wy = new Weights(h, outH);
+		int[] out = new int[outW * outH];
+		for (int y = 0; y < outH; y++) {
+			for (int x = 0; x < outW; x++) {
+				float r = 0, g = 0, b = 0;
+				for (int j = wy.start[y], k = 0; k < wy.weights[y].length; j++, k++) {
+					float wt = wy.weights[y][k];
+					int i = j * outW + x;
+					r += wt * rows[0][i];
+					g += wt * rows[1][i];
+					b += wt * rows[2][i];
+				}
+				out[y * outW + x] = 0xff000000 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+			}
+		}
+		return out;
+	}
+
+	private static int clamp(float v) {
+		return Math.max(0, Math.min(255, Math.round(v)));
+	}
+
+	/** For each output index: first input index and normalised weights of the covered inputs. */
+	private static final class Weights {
+		final int[] start;
+		final float[][] weights;
+
+		Weights(int in, int out) {
+			start = new int[out];
+			weights = new float[out][];
+			double f = in / (double) out;
+			for (int o = 0; o < out; o++) {
+				double a = o * f, b = Math.min(in, (o + 1) * f);
+				int first = (int) Math.floor(a), last = Math.min(in - 1, (int) Math.ceil(b) - 1);
+				start[o] = first;
+				weights[o] = new float[last - first + 1];
+				for (int i = first; i <= last; i++)
+					weights[o][i - first] = (float) ((Math.min(b, i + 1) - Math.max(a, i)) / f);
+			}
+		}
+	}
+}
