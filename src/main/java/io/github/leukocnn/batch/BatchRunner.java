@@ -44,7 +44,8 @@ import io.github.leukocnn.progress.ProgressListener;
  * lists them (columns file,error; header only when none failed). It describes the latest run, so
  * it is replaced on every run;</li>
  * <li>progress and cancellation through a {@link ProgressListener}: once cancelled, no further
- * image starts; work in progress may stop early by polling the listener it is given;</li>
+ * image starts; work in progress may stop early by polling the listener it is given. With several
+ * threads the listener is called from the worker threads;</li>
  * <li>optional parallelism over images ({@link #threads}); results do not depend on it.</li>
  * </ul>
  */
@@ -149,16 +150,13 @@ public final class BatchRunner {
 	private List<BatchItem> items(List<Failure> unreadableFolders) throws BatchSetupException {
 		if (!Files.exists(input)) throw new BatchSetupException("input " + input + " does not exist");
 		List<Path> relative = new ArrayList<>();
-		Path base;
 		if (Files.isDirectory(input)) {
-			base = input;
 			relative.addAll(scan(unreadableFolders));
 			if (relative.isEmpty() && unreadableFolders.isEmpty())
 				throw new BatchSetupException("no image files (" + String.join(", ", SmearImages.EXTENSIONS) + ") in " + input +
 					(recursive ? " or its subfolders" : hasSubfolders() ? " (it has subfolders: add --recursive to include them)" : ""));
 		}
 		else {
-			base = input.toAbsolutePath().getParent();
 			relative.add(input.getFileName());
 		}
 		relative.sort(Comparator.comparing(BatchRunner::sortKey));
@@ -201,8 +199,7 @@ public final class BatchRunner {
 					if (dir.equals(input)) return FileVisitResult.CONTINUE;
 					if (isHidden(dir)) return FileVisitResult.SKIP_SUBTREE;
 					// the output folder inside the input folder holds results, not inputs
-					if (!dir.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize()) &&
-						dir.toAbsolutePath().normalize().equals(outputAbs)) return FileVisitResult.SKIP_SUBTREE;
+					if (dir.toAbsolutePath().normalize().equals(outputAbs)) return FileVisitResult.SKIP_SUBTREE;
 					return FileVisitResult.CONTINUE;
 				}
 
@@ -359,8 +356,9 @@ public final class BatchRunner {
 			failures[index] = new Failure(item.file(), message(e));
 		}
 		if (failures[index] != null) report(failures[index]);
-		int k = finished.incrementAndGet();
-		progress.progress((double) k / n, item.relativePath().toString());
+		synchronized (finished) { // so that the fractions the listener sees never go back
+			progress.progress((double) finished.incrementAndGet() / n, item.relativePath().toString());
+		}
 	}
 
 	/** Expected problems give their message; unexpected ones (bugs) their type too, to be reportable. */

@@ -1,6 +1,7 @@
 package io.github.leukocnn.ij;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.io.SegmentationWriter;
+import io.github.leukocnn.report.FieldReport;
 import io.github.leukocnn.segment.Segmentation;
 
 /**
@@ -29,6 +31,9 @@ public final class CellDisplay {
 	/** ImagePlus property holding the last {@link Segmentation} shown on the image (for saving it). */
 	public static final String SEGMENTATION_PROPERTY = "leukocnn.segmentation";
 
+	/** Image property (string, kept in TIFF files) with the number of cells found. */
+	public static final String CELLS_PROP = "leukocnn.cells";
+
 	/** The segmentation last shown on {@code imp}, or null. */
 	public static Segmentation segmentationOf(ImagePlus imp) {
 		return imp != null && imp.getProperty(SEGMENTATION_PROPERTY) instanceof Segmentation s ? s : null;
@@ -42,45 +47,51 @@ public final class CellDisplay {
 	public record Shown(List<Roi> rois, boolean inRoiManager, ResultsTable table) {}
 
 	/**
-	 * @param predictions per-cell classes, or null for unclassified cells
+	 * @param classified the classes of the cells (in the order of the measurements), or null for
+	 *          unclassified cells
 	 */
-	public static Shown show(ImagePlus imp, Segmentation segmentation, CellPredictions predictions,
+	public static Shown show(ImagePlus imp, Segmentation segmentation, FieldReport classified,
 		boolean addToRoiManager, boolean showTable)
 	{
-		if (predictions != null && predictions.cellCount() != segmentation.cellCount())
-			throw new IllegalArgumentException(predictions.cellCount() + " predictions for " +
-				segmentation.cellCount() + " cells");
-		List<Roi> rois = outlines(segmentation, predictions);
+		if (classified != null && classified.cellCount() != segmentation.cellCount())
+			throw new IllegalArgumentException(classified.cellCount() + " classified cells for " +
+				segmentation.cellCount() + " segmented cells");
+		List<Roi> rois = outlines(segmentation, classified);
 		replaceOverlayCells(imp, rois);
 		imp.setProperty(SEGMENTATION_PROPERTY, segmentation);
+		imp.setProp(CELLS_PROP, segmentation.cellCount()); // macros: Property.get("leukocnn.cells")
 		boolean inRoiManager = addToRoiManager && addToRoiManager(imp, rois);
 		ResultsTable table = null;
 		if (showTable) {
 			table = CellTables.get(CellTables.CELLS);
-			CellTables.addCells(table, imp.getTitle(), segmentation, predictions);
+			CellTables.addCells(table, imp.getTitle(), segmentation, classified);
 			CellTables.show(CellTables.CELLS, table);
 		}
 		return new Shown(rois, inRoiManager, table);
 	}
 
 	/** "cell-0007" for an unclassified cell, "pre 0.97 #7" for a classified one. */
-	public static String roiName(int id, CellPredictions predictions, int index) {
-		if (predictions == null) return SegmentationWriter.roiName(id);
-		return String.format(Locale.ROOT, "%s %.2f #%d", predictions.predictedClass(index),
-			predictions.probability(index), id);
+	public static String roiName(int id, FieldReport classified, int index) {
+		if (classified == null) return SegmentationWriter.roiName(id);
+		var cell = classified.cells().get(index);
+		return String.format(Locale.ROOT, "%s %.2f #%d", classified.classes().get(cell.classIndex()), cell.confidence(), id);
 	}
 
-	static List<Roi> outlines(Segmentation segmentation, CellPredictions predictions) {
+	/** Class of cell {@code index}, null if unclassified. */
+	static String className(FieldReport classified, int index) {
+		return classified == null || index < 0 ? null : classified.classes().get(classified.cells().get(index).classIndex());
+	}
+
+	static List<Roi> outlines(Segmentation segmentation, FieldReport classified) {
 		// measurement index of each label id: names and colours follow the measurements' order
 		int[] index = new int[0x10000];
-		java.util.Arrays.fill(index, -1);
+		Arrays.fill(index, -1);
 		for (int i = 0; i < segmentation.cellCount(); i++)
 			index[segmentation.measurements().get(i).id()] = i;
-		List<String> classes = predictions == null ? List.of() : predictions.classes();
+		List<String> classes = classified == null ? List.of() : classified.classes();
 		List<Roi> traced = RoiSets.traceLabels(segmentation.cellPixels(), segmentation.width(), segmentation.height(),
-			id -> index[id] < 0 ? SegmentationWriter.roiName(id) : roiName(id, predictions, index[id]),
-			id -> CellPalette.color(predictions == null || index[id] < 0 ? null : predictions.predictedClass(index[id]),
-				classes).getRGB());
+			id -> index[id] < 0 ? SegmentationWriter.roiName(id) : roiName(id, classified, index[id]),
+			id -> CellPalette.color(className(classified, index[id]), classes).getRGB());
 		List<Roi> rois = new ArrayList<>(traced.size());
 		for (Roi roi : traced) {
 			roi.setProperty(ROI_PROPERTY, "cell");

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 
 import ij.measure.ResultsTable;
 import io.github.leukocnn.io.CsvWriter;
+import io.github.leukocnn.report.FieldReport;
+import io.github.leukocnn.report.ReportTables;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
 
@@ -57,20 +59,37 @@ public final class CellTables {
 
 	/**
 	 * Appends one row per cell: image, cell_id, class, probability, then the morphometry of
-	 * {@link CellMeasurements#COLUMNS}. Class is empty and probability NaN without predictions.
+	 * {@link CellMeasurements#COLUMNS}. Class is empty and probability NaN for unclassified cells.
+	 *
+	 * @param classified the cells' classes, in the order of the measurements; null if unclassified
 	 */
-	public static void addCells(ResultsTable rt, String image, Segmentation segmentation, CellPredictions predictions) {
+	public static void addCells(ResultsTable rt, String image, Segmentation segmentation, FieldReport classified) {
 		var cells = segmentation.measurements();
 		for (int i = 0; i < cells.size(); i++) {
 			CellMeasurements m = cells.get(i);
 			rt.addRow();
 			rt.addValue("image", image);
 			rt.addValue("cell_id", m.id());
-			rt.addValue("class", predictions == null ? "" : predictions.predictedClass(i));
-			rt.addValue("probability", predictions == null ? Double.NaN : predictions.probability(i));
+			rt.addValue("class", classified == null ? "" : CellDisplay.className(classified, i));
+			rt.addValue("probability", classified == null ? Double.NaN : classified.cells().get(i).confidence());
 			Object[] values = m.values();
 			for (int c = 1; c < values.length; c++) // column 0 is cell_id, already written
 				rt.addValue(CellMeasurements.COLUMNS[c], number(values[c]));
+		}
+	}
+
+	/**
+	 * Appends one row for a classified field, with the columns of the command line's images.csv
+	 * ({@link ReportTables#imageHeader}): differential count, blast percentage with its 95% interval,
+	 * field call, leukaemia call, field probabilities.
+	 */
+	public static void addField(ResultsTable rt, FieldReport field) {
+		List<String> header = ReportTables.imageHeader(field.classes());
+		Object[] row = ReportTables.imageRow(field);
+		rt.addRow();
+		for (int c = 0; c < row.length; c++) {
+			if (row[c] instanceof Number n) rt.addValue(header.get(c), n.doubleValue());
+			else rt.addValue(header.get(c), String.valueOf(row[c]));
 		}
 	}
 

@@ -27,4 +27,14 @@ public final class RoiManagers {
 			return null;
 		}
 	}
+
+	/** The open ROI Manager (or a batch macro's hidden one), never a new one; null if there is none or no display. */
+	public static RoiManager existing() {
+		try {
+			return RoiManager.getInstance();
+		}
+		catch (HeadlessException e) {
+			return null;
+		}
+	}
 }

@@ -1,10 +1,16 @@
 package io.github.leukocnn.plugin;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.io.FileInfo;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.io.AtomicFiles;
@@ -40,7 +46,14 @@ public final class LeukoCnnMacro {
 	 */
 	public static String openSmear(String path) {
 		try {
-			ImagePlus imp = SmearImages.open(Path.of(path));
+			Path file = Path.of(path).toAbsolutePath();
+			ImagePlus imp = SmearImages.open(file);
+			if (imp.getOriginalFileInfo() == null) { // remember where it came from, as File > Open does
+				FileInfo fi = new FileInfo();
+				fi.directory = file.getParent().toString() + File.separator;
+				fi.fileName = file.getFileName().toString();
+				imp.setFileInfo(fi);
+			}
 			imp.show();
 			if (WindowManager.getCurrentImage() != imp) WindowManager.setTempCurrentImage(imp);
 			return "";
@@ -51,6 +64,16 @@ public final class LeukoCnnMacro {
 		catch (RuntimeException e) {
 			return path + " could not be opened: " + e;
 		}
+	}
+
+	/** LeukoCNN's cell outlines on the overlay of {@code imp}, in cell order. */
+	static List<Roi> cellRois(ImagePlus imp) {
+		List<Roi> rois = new ArrayList<>();
+		Overlay overlay = imp == null ? null : imp.getOverlay();
+		if (overlay == null) return rois;
+		for (Roi roi : overlay.toArray())
+			if (roi.getProperty(CellDisplay.ROI_PROPERTY) != null) rois.add(roi);
+		return rois;
 	}
 
 	/** Number of leukocytes LeukoCNN found in the current image ("0" if it was not segmented). */
@@ -79,21 +102,26 @@ public final class LeukoCnnMacro {
 		}
 	}
 
-	/** Number of rows of the "LeukoCNN Cells" table. */
-	public static String cellTableSize() {
-		return String.valueOf(CellTables.get(CellTables.CELLS).size());
+	/** Number of rows of a LeukoCNN table ("LeukoCNN Cells" or "LeukoCNN Fields"). */
+	public static String tableSize(String title) {
+		String error = checkTitle(title);
+		return error != null ? error : String.valueOf(CellTables.get(title).size());
 	}
 
-	/** Empties the "LeukoCNN Cells" table. */
-	public static String resetCellTable() {
-		CellTables.reset(CellTables.CELLS);
+	/** Empties a LeukoCNN table, e.g. before a batch. */
+	public static String resetTable(String title) {
+		String error = checkTitle(title);
+		if (error != null) return error;
+		CellTables.reset(title);
 		return "";
 	}
 
-	/** Saves the "LeukoCNN Cells" table as CSV, atomically; an existing file is kept unless overwrite is "true". */
-	public static String saveCellTable(String path, String overwrite) {
+	/** Saves a LeukoCNN table as CSV, atomically; an existing file is kept unless overwrite is "true". */
+	public static String saveTable(String title, String path, String overwrite) {
+		String error = checkTitle(title);
+		if (error != null) return error;
 		try {
-			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(CellTables.CELLS)));
+			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(title)));
 			return "";
 		}
 		catch (AtomicFiles.OutputExistsException e) {
@@ -102,5 +130,10 @@ public final class LeukoCnnMacro {
 		catch (IOException | RuntimeException e) {
 			return e.getMessage();
 		}
+	}
+
+	private static String checkTitle(String title) {
+		if (CellTables.CELLS.equals(title) || CellTables.FIELDS.equals(title)) return null;
+		return "unknown table '" + title + "': LeukoCNN's tables are '" + CellTables.CELLS + "' and '" + CellTables.FIELDS + "'";
 	}
 }

@@ -21,6 +21,7 @@ final class PluginDialog {
 	private final String options;
 	private final List<Object> defaults = new ArrayList<>();
 	private final List<String> keys = new ArrayList<>();
+	private final List<String[]> items = new ArrayList<>(); // choices of each field, null for other fields
 	private int next;
 
 	PluginDialog(String title) {
@@ -43,6 +44,7 @@ final class PluginDialog {
 	void addChoice(String label, String[] items, String value) {
 		if (dialog != null) dialog.addChoice(label, items, value);
 		add(label, value);
+		this.items.set(this.items.size() - 1, items);
 	}
 
 	void addString(String label, String value) {
@@ -85,7 +87,11 @@ final class PluginDialog {
 
 	String nextChoice() {
 		if (dialog != null) return dialog.getNextChoice();
-		return nextText();
+		String[] choices = items.get(next);
+		String key = key(), v = nextText();
+		if (!List.of(choices).contains(v))
+			throw new IllegalArgumentException("'" + key + "=" + v + "' is not one of " + String.join(", ", choices));
+		return v;
 	}
 
 	String nextString() {
@@ -102,6 +108,7 @@ final class PluginDialog {
 	private void add(String label, Object value) {
 		keys.add(Macro.trimKey(label).toLowerCase(Locale.ROOT));
 		defaults.add(value);
+		items.add(null);
 	}
 
 	private String key() {

@@ -26,10 +26,9 @@ public class SegmentLeukocytesPlugin implements PlugIn {
 		gd.addCheckbox("add_to_roi_manager", true);
 		gd.addCheckbox("show_results", true);
 		if (!gd.show()) return;
-		double diameter = gd.nextNumber();
-		boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
-
-		PluginRun.run(TITLE, () -> {
+		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
+			double diameter = gd.nextNumber();
+			boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			try {
 				Segmentation s = SegmentWorkflow.segment(imp, diameter, Segmenters.standard(), progress);

@@ -28,7 +28,7 @@ import io.github.leukocnn.progress.ProgressListener;
  * colour channel (Beer-Lambert), and the light is {@code I0 · exp(-OD)}, so overlapping red cells
  * darken as they do under a microscope. The field holds a pale pink-grey background with an uneven
  * illumination; red cells with central pallor, some overlapping; platelets; and leukocytes, one or
- * more pairs of them touching. About half the fields (decided by the seed) are normal: at least one
+ * more pairs of them touching, and often one cut by the field's border. About half the fields (decided by the seed) are normal: at least one
  * neutrophil, lymphocyte and monocyte each, no blasts. The others are leukaemic: more leukocytes,
  * most of them blasts, and at least one of each other type. The
  * optics are imitated by a Gaussian blur, sensor noise and a JPEG round trip (quality
@@ -47,7 +47,7 @@ public final class SmearSynthesizer {
 	private static final double WHITE = 240;
 
 	// stain colours as optical densities per channel, from the RGB they give on a white of 240
-	private static final double[] RED_CELL = od(224, 164, 166);
+	private static final double[] RED_CELL = od(210, 164, 174);
 	private static final double[] PLATELET = od(150, 100, 182);
 	private static final double[] DENSE_NUCLEUS = od(78, 42, 120);
 	private static final double[] NEUTROPHIL_NUCLEUS = od(92, 52, 132);
@@ -132,7 +132,7 @@ public final class SmearSynthesizer {
 		}
 		List<TrueCell> truth = new ArrayList<>();
 		for (Leukocyte l : leukocytes)
-			truth.add(new TrueCell(l.id, l.cellClass, l.cx, l.cy, 2 * l.radius, area[l.id], nucleusArea[l.id], l.lobes, l.touching));
+			truth.add(new TrueCell(l.id, l.cellClass, l.cx, l.cy, 2 * l.radius, area[l.id], nucleusArea[l.id], l.lobes, l.touching, l.cutByBorder));
 		progress.progress(1, "done");
 		return new SyntheticField(rgb, canvas.cells, canvas.nuclei, List.copyOf(truth), s);
 	}
@@ -188,7 +188,29 @@ public final class SmearSynthesizer {
 				break;
 			}
 		}
+		if (rnd.nextDouble() < 0.6) placeCutByBorder(rnd, w, h, d, placed, weights);
 		return placed;
+	}
+
+	/** A leukocyte partly outside the field, as microscope fields often have one. */
+	private static void placeCutByBorder(Random rnd, int w, int h, double d, List<Leukocyte> placed, double[] weights) {
+		CellClass c = pick(rnd, weights);
+		double r = 0.5 * d * c.relativeDiameter * (0.94 + 0.12 * rnd.nextDouble());
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int side = rnd.nextInt(4);
+			double inside = r * (0.2 + 0.5 * rnd.nextDouble()); // centre this far inside the edge
+			double along = rnd.nextDouble();
+			double x = side == 0 ? inside : side == 1 ? w - inside : along * w;
+			double y = side == 2 ? inside : side == 3 ? h - inside : along * h;
+			boolean free = true;
+			for (Leukocyte o : placed)
+				if (Math.hypot(o.cx - x, o.cy - y) < o.radius + r + 0.3 * d) free = false;
+			if (!free) continue;
+			Leukocyte l = Leukocyte.create(placed.size() + 1, c, x, y, r, rnd);
+			l.cutByBorder = true;
+			placed.add(l);
+			return;
+		}
 	}
 
 	private static CellClass pick(Random rnd, double[] weights) {
@@ -297,9 +319,14 @@ public final class SmearSynthesizer {
 	/** Light per channel: uneven illumination of a faintly tinted field, attenuated by the optical density. */
 	private static float[][] expose(Canvas cv, Random rnd, long seed) {
 		int w = cv.w, h = cv.h;
-		double[] white = { WHITE - 2 + 4 * rnd.nextDouble(), WHITE - 6 + 4 * rnd.nextDouble(), WHITE - 3 + 4 * rnd.nextDouble() };
+		// from neutral grey-pink to cream, as microscopes and stains differ
+		double warmth = rnd.nextDouble();
+		double[] white = { WHITE - 2 + 4 * rnd.nextDouble(), WHITE - 4 - 3 * warmth + 2 * rnd.nextDouble(), WHITE - 4 - 14 * warmth + 2 * rnd.nextDouble() };
 		double direction = rnd.nextDouble() * 2 * Math.PI, tilt = 0.03 + 0.04 * rnd.nextDouble(), vignette = 0.04 + 0.04 * rnd.nextDouble();
-		double stain = 0.9 + 0.2 * rnd.nextDouble();
+		double stainStrength = 0.9 + 0.2 * rnd.nextDouble();
+		double[] stain = new double[3];
+		for (int c = 0; c < 3; c++)
+			stain[c] = stainStrength * (0.93 + 0.14 * rnd.nextDouble()); // stain balance differs between labs
 		double gx = StrictMath.cos(direction), gy = StrictMath.sin(direction), diag = Math.hypot(w, h) / 2;
 		float[][] light = new float[3][w * h];
 		for (int y = 0; y < h; y++)
@@ -309,7 +336,7 @@ public final class SmearSynthesizer {
 				double illumination = 1 + tilt * (gx * nx + gy * ny) - vignette * (nx * nx + ny * ny);
 				double plasma = 1 + 0.6 * ValueNoise.fractal(seed, x, y, 60);
 				for (int c = 0; c < 3; c++)
-					light[c][i] = (float) (white[c] * illumination * StrictMath.exp(-stain * (cv.od[c][i] + PLASMA[c] * plasma)));
+					light[c][i] = (float) (white[c] * illumination * StrictMath.exp(-stain[c] * (cv.od[c][i] + PLASMA[c] * plasma)));
 			}
 		return light;
 	}
@@ -402,7 +429,7 @@ public final class SmearSynthesizer {
 		final CellClass cellClass;
 		final double cx, cy, radius;
 		int lobes = 1;
-		boolean touching;
+		boolean touching, cutByBorder;
 		Shape membrane, nucleus;
 		double[] cytoplasmColour, nucleusColour;
 		double cytoplasmTexture, cytoplasmGrain, chromatinTexture, chromatinGrain, strength;
@@ -421,8 +448,9 @@ public final class SmearSynthesizer {
 			Leukocyte l = new Leukocyte(id, c, cx, cy, r);
 			l.seed = rnd.nextLong();
 			l.strength = 0.92 + 0.16 * rnd.nextDouble();
+			double irregular = c == CellClass.MONOCYTE ? 2.5 : 1; // monocytes have ruffled outlines
 			double e = 0.05 * rnd.nextDouble(), phase = rnd.nextDouble() * Math.PI;
-			double[] k = { 0.02 * rnd.nextDouble(), rnd.nextDouble() * 6.3, 0.015 * rnd.nextDouble(), rnd.nextDouble() * 6.3 };
+			double[] k = { 0.02 * irregular * rnd.nextDouble(), rnd.nextDouble() * 6.3, 0.015 * irregular * rnd.nextDouble(), rnd.nextDouble() * 6.3 };
 			l.membrane = (x, y) -> {
 				double dx = x - cx, dy = y - cy, t = StrictMath.atan2(dy, dx);
 				double edge = r * (1 + e * StrictMath.cos(2 * (t - phase)) + k[0] * StrictMath.cos(3 * t + k[1]) + k[2] * StrictMath.cos(5 * t + k[3]));
@@ -445,8 +473,8 @@ public final class SmearSynthesizer {
 					}
 					l.nucleus = Shape.union(parts);
 					l.nucleusColour = NEUTROPHIL_NUCLEUS;
-					l.chromatinTexture = 0.22;
-					l.chromatinGrain = 0.12 * r;
+					l.chromatinTexture = 0.32;
+					l.chromatinGrain = 0.09 * r;
 					l.cytoplasmColour = NEUTROPHIL_CYTOPLASM;
 					l.cytoplasmTexture = 0.5;
 					l.cytoplasmGrain = Math.max(1.0, 0.035 * r);

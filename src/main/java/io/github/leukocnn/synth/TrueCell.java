@@ -12,13 +12,14 @@ package io.github.leukocnn.synth;
  * @param nucleusArea pixels labelled {@code id} in the nucleus labels
  * @param lobes nuclear lobes (neutrophils; 1 otherwise)
  * @param touching whether it touches another leukocyte
+ * @param cutByBorder whether part of it lies outside the image (its centre may too)
  */
 public record TrueCell(int id, CellClass cellClass, double centreX, double centreY, double diameter, int area,
-	int nucleusArea, int lobes, boolean touching)
+	int nucleusArea, int lobes, boolean touching, boolean cutByBorder)
 {
-	public static final String[] COLUMNS = { "cell_id", "class", "centre_x", "centre_y", "diameter", "area", "nucleus_area", "lobes", "touching" };
+	public static final String[] COLUMNS = { "cell_id", "class", "centre_x", "centre_y", "diameter", "area", "nucleus_area", "lobes", "touching", "cut_by_border" };
 
 	public Object[] values() {
-		return new Object[] { id, cellClass.label(), centreX, centreY, diameter, area, nucleusArea, lobes, touching };
+		return new Object[] { id, cellClass.label(), centreX, centreY, diameter, area, nucleusArea, lobes, touching, cutByBorder };
 	}
 }

@@ -18,6 +18,7 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.report.FieldReport;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
@@ -71,8 +72,8 @@ class CellDisplayTest {
 	void classifiedCellsAreNamedAndColouredByClass() {
 		ImagePlus imp = TestSmears.discs("f", 2, 20);
 		Segmentation s = segment(imp);
-		CellPredictions p = new CellPredictions(List.of("benign", "pre"),
-			new float[][] { { 0.1f, 0.9f }, { 0.97f, 0.03f } });
+		FieldReport p = FieldReport.of("f", List.of("benign", "pre"), List.of("pre"), s.measurements(),
+			new float[][] { { 0.1f, 0.9f }, { 0.97f, 0.03f } }, new float[] { 0.5f, 0.5f });
 
 		CellDisplay.Shown shown = CellDisplay.show(imp, s, p, false, true);
 
@@ -117,8 +118,10 @@ class CellDisplayTest {
 	@Test
 	void predictionsMustMatchTheCells() {
 		ImagePlus imp = TestSmears.discs("f", 2, 20);
-		CellPredictions one = new CellPredictions(List.of("a"), new float[][] { { 1 } });
-		assertThrows(IllegalArgumentException.class, () -> CellDisplay.show(imp, segment(imp), one, false, false));
+		Segmentation two = segment(imp);
+		FieldReport one = FieldReport.of("f", List.of("a"), List.of(), two.measurements().subList(0, 1),
+			new float[][] { { 1 } }, new float[] { 1 });
+		assertThrows(IllegalArgumentException.class, () -> CellDisplay.show(imp, two, one, false, false));
 	}
 
 	@Test

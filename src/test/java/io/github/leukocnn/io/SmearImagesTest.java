@@ -93,6 +93,18 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void decodedPixelsAreExactlyWhatImageIoDecodes() throws IOException {
+		BufferedImage bi = rgbPattern(37, 23);
+		Path jpg = dir.resolve("exact.jpg");
+		ImageIO.write(bi, "jpg", jpg.toFile());
+		BufferedImage reference = ImageIO.read(jpg.toFile());
+		ColorProcessor cp = SmearImages.openRgb(jpg);
+		for (int y = 0; y < 23; y++)
+			for (int x = 0; x < 37; x++)
+				assertEquals(reference.getRGB(x, y) & 0xffffff, cp.get(x, y) & 0xffffff, "(" + x + "," + y + ")");
+	}
+
+	@Test
 	void rgbImageIsUsedWithoutCopy() throws IOException {
 		ImagePlus imp = new ImagePlus("x", new ColorProcessor(rgbPattern(5, 5)));
 		assertSame(imp.getProcessor(), SmearImages.toRgb(imp, "x"));
@@ -147,6 +159,27 @@ class SmearImagesTest {
 		raster.setPixel(1, 2, new int[] { 65535, 0x8000, 0x01ff });
 		Path f = png("rgb48.png", new BufferedImage(cm, raster, false, null));
 		assertEquals(0xff8001, SmearImages.openRgb(f).get(1, 2) & 0xffffff);
+	}
+
+	@Test
+	void cmykJpegIsConvertedToRgb() throws IOException {
+		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
+		for (int y = 0; y < 6; y++)
+			for (int x = 0; x < 8; x++)
+				cmyk.setPixel(x, y, x < 4 ? new int[] { 0, 0, 0, 0 } : new int[] { 0, 255, 255, 0 }); // white | red (stored as Adobe-inverted or not)
+		Path f = dir.resolve("cmyk.jpg");
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+		}
+		BufferedImage reference = ImageIO.read(f.toFile());
+		org.junit.jupiter.api.Assumptions.assumeTrue(reference != null && reference.getColorModel().getNumComponents() == 4,
+			"this JDK does not read CMYK JPEGs");
+		ColorProcessor cp = SmearImages.openRgb(f);
+		assertEquals(8, cp.getWidth());
+		for (int x : new int[] { 1, 6 })
+			assertEquals(reference.getRGB(x, 3) & 0xffffff, cp.get(x, 3) & 0xffffff, "pixel " + x + " as Java converts CMYK");
 	}
 
 	@Test
@@ -247,6 +280,20 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void unreadableFileIsReported() throws IOException {
+		Path f = png("locked.png", rgbPattern(4, 4));
+		org.junit.jupiter.api.Assumptions.assumeTrue(f.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions needed");
+		Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+		try {
+			org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced, test skipped");
+			refused(f, "cannot be read");
+		}
+		finally {
+			Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		}
+	}
+
+	@Test
 	void hugeImageIsRefusedBeforeDecodingWithNeededAndAvailableMemory() throws IOException {
 		// Only a PNG header claiming 20000 x 20000 RGB pixels: the check must come before decoding.
 		Path f = dir.resolve("huge.png");
@@ -259,7 +306,7 @@ class SmearImagesTest {
 	void memoryCheckPassesWhatFits() throws ImageInputException {
 		SmearImages.checkMemory("a.png", 1000, 1000, 32_000_000);
 		ImageInputException e = assertThrows(ImageInputException.class, () -> SmearImages.checkMemory("a.png", 1000, 1000, 31_999_999));
-		assertTrue(e.getMessage().contains("0.032 GB") || e.getMessage().contains("0.0 GB"), e.getMessage());
+		assertTrue(e.getMessage().contains("needs about 32 MB") && e.getMessage().contains("only 32 MB"), e.getMessage());
 		e = assertThrows(ImageInputException.class, () -> SmearImages.checkMemory("b.png", 50000, 50000, Long.MAX_VALUE));
 		assertTrue(e.getMessage().contains("2^31-1"), e.getMessage());
 	}

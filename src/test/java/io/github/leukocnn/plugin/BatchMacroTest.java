@@ -20,6 +20,8 @@ import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.io.RoiSets;
+import io.github.leukocnn.ij.Classifiers;
+import io.github.leukocnn.ij.SizeRuleClassifier;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
 
@@ -66,6 +68,32 @@ class BatchMacroTest {
 		assertTrue(Files.readAllLines(out.resolve("a_cells.csv")).get(0).startsWith("cell_id,"));
 		try (var files = Files.list(out)) {
 			assertEquals(2 * 4, files.count(), "4 files per analysed image, no temporary files left behind");
+		}
+	}
+
+	@Test
+	void classifiesWithAModelAndWritesTheBatchTables(@TempDir Path dir) throws Exception {
+		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		try {
+			Path in = Files.createDirectories(dir.resolve("in"));
+			Path out = dir.resolve("out");
+			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString()); // ~314 px: benign
+			new FileSaver(TestSmears.discs("b", 3, 34)).saveAsPng(in.resolve("b.png").toString()); // ~908 px: pre
+
+			assertEquals("2 5 0", runBatch(in, out, " model=all-screening"));
+
+			List<String> fields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
+			assertEquals(3, fields.size());
+			assertTrue(fields.get(0).startsWith("image,cell_count,count_benign,count_pre,blast_percent"), fields.get(0));
+			assertTrue(fields.get(1).startsWith("a.png,2,2,0,0,"), fields.get(1));
+			assertTrue(fields.get(1).contains(",benign,negative,"), fields.get(1));
+			assertTrue(fields.get(2).startsWith("b.png,3,0,3,100,"), fields.get(2));
+			assertTrue(fields.get(2).contains(",pre,positive,"), fields.get(2));
+			assertEquals(1 + 5, Files.readAllLines(out.resolve("LeukoCNN_Cells.csv")).size());
+			assertEquals(3, RoiSets.read(out.resolve("b_RoiSet.zip")).size());
+		}
+		finally {
+			System.clearProperty(Classifiers.PROPERTY);
 		}
 	}
 

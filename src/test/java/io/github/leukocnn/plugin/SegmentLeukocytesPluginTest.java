@@ -65,7 +65,7 @@ class SegmentLeukocytesPluginTest {
 
 		String out = IJ.runMacro("setBatchMode(true);\n" +
 			"run('Segment Leukocytes', 'cell_diameter=0 add_to_roi_manager show_results');\n" +
-			"return " + CALL + "lastError') + '|' + " + CALL + "cellTableSize') + '|' + " +
+			"return " + CALL + "lastError') + '|' + " + CALL + "tableSize', 'LeukoCNN Cells') + '|' + " +
 			CALL + "cellCount') + '|' + Overlay.size;");
 
 		assertEquals("|3|3|4", out);
@@ -78,7 +78,7 @@ class SegmentLeukocytesPluginTest {
 	void cellTableIsSavedAsCsvAndNotReplacedSilently(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
 		WindowManager.setTempCurrentImage(TestSmears.discs("with, comma.png", 2, 24));
 		java.nio.file.Path csv = dir.resolve("cells.csv");
-		String save = CALL + "saveCellTable', '" + csv.toString().replace("\\", "/") + "', 'false')";
+		String save = CALL + "saveTable', 'LeukoCNN Cells', '" + csv.toString().replace("\\", "/") + "', 'false')";
 
 		String out = IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0 show_results'); return " + save + " + '|' + " + save + ";");
 
