@@ -122,7 +122,10 @@ public final class ClassifySubcommand implements Subcommand {
 		}
 		out.println(result.summary().describe());
 		SlideReport s = result.slide();
-		if (s != null)
+		if (s != null && s.positiveClasses().isEmpty())
+			out.printf(Locale.ROOT, "all images: %d cell(s), call %s (%.2f); tables in %s%n", s.cellCount(), s.call(),
+				s.probabilities()[s.callIndex()], output);
+		else if (s != null)
 			out.printf(Locale.ROOT, "all images: %d cell(s), blasts %.1f%% [95%% CI %.1f-%.1f], call %s (%.2f), leukaemia %s; tables in %s%n",
 				s.cellCount(), 100 * s.blastFraction().estimate(), 100 * s.blastFraction().low(), 100 * s.blastFraction().high(),
 				s.call(), s.probabilities()[s.callIndex()], s.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE, output);

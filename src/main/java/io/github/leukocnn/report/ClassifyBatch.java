@@ -112,9 +112,7 @@ public final class ClassifyBatch {
 			results.put(item.outputName(), new ImageResult(report, rgb.getWidth(), rgb.getHeight()));
 			if (out != null) {
 				synchronized (out) {
-					out.printf(Locale.ROOT, "%s: %d cell(s), blasts %.1f%%, call %s (%.2f), leukaemia %s%n", report.image(), report.cellCount(),
-						100 * report.blastFraction().estimate(), report.call(), report.fieldProbabilities()[report.callIndex()],
-						report.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE);
+					out.println(describe(report));
 				}
 			}
 		});
@@ -127,6 +125,18 @@ public final class ClassifyBatch {
 		SlideReport slide = fields.isEmpty() ? null : SlideReport.of(fields);
 		writeTables(classifier, done, slide, options);
 		return new Result(summary, fields, slide);
+	}
+
+	/**
+	 * One line about a field for the console; blasts and leukaemia only for a model with positive
+	 * classes (a cell-type model has none, and "0% blasts" would suggest a result it cannot give).
+	 */
+	public static String describe(FieldReport r) {
+		String s = String.format(Locale.ROOT, "%s: %d cell(s), call %s (%.2f)", r.image(), r.cellCount(), r.call(),
+			r.fieldProbabilities()[r.callIndex()]);
+		if (r.positiveClasses().isEmpty()) return s;
+		return s + String.format(Locale.ROOT, ", blasts %.1f%%, leukaemia %s", 100 * r.blastFraction().estimate(),
+			r.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE);
 	}
 
 	/** The report of one image and the segmentation it came from (null in single-cell mode). */

@@ -68,11 +68,11 @@ public final class Plots {
 			if (b.count() > 0) c.bar(b.lower(), b.upper(), (double) b.count() / before.count(), LIGHT);
 		c.line(List.of(new double[] { 0, 0 }, new double[] { 1, 1 }), GREY, true);
 		c.line(points(before), BLUE, false);
-		List<String> text = new ArrayList<>(List.of(String.format(Locale.ROOT, "uncalibrated: ECE %.3f", before.ece())));
+		List<String> text = new ArrayList<>(List.of(String.format(Locale.ROOT, "probabilities as given: ECE %.3f", before.ece())));
 		List<Color> colours = new ArrayList<>(List.of(BLUE));
 		if (after != null) {
 			c.line(points(after), ORANGE, false);
-			text.add(String.format(Locale.ROOT, "T = %.2f: ECE %.3f", temperature, after.ece()));
+			text.add(String.format(Locale.ROOT, "rescaled by T = %.2f (validation): ECE %.3f", temperature, after.ece()));
 			colours.add(ORANGE);
 		}
 		text.add("bars: share of cases per bin");

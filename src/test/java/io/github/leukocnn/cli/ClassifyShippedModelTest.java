@@ -111,4 +111,21 @@ class ClassifyShippedModelTest {
 		for (int r = 0; r < images.rowCount(); r++)
 			assertEquals("1", images.get(r, "cell_count"));
 	}
+
+	@Test
+	void evaluatesTheCellTypeModelWellAboveChance() throws IOException {
+		requireModel("leukocyte-types");
+		Path data = sample(TestData.require("pbc"), "cells", 6);
+		Path out = dir.resolve("eval");
+		StringBuilder log = new StringBuilder();
+		assertEquals(0, run(List.of("evaluate", "--data", data.toString(), "--single-cell", "--split", "all", "--output", out.toString()),
+			log), log.toString());
+		CsvTable metrics = CsvTable.read(out.resolve("metrics.csv"));
+		double accuracy = Double.NaN;
+		for (int r = 0; r < metrics.rowCount(); r++)
+			if (metrics.get(r, "metric").equals("accuracy")) accuracy = metrics.number(r, "value");
+		// 8 classes: chance is 0.125; these are partly training images, so a working model is far above it
+		assertTrue(accuracy > 0.5, "accuracy " + accuracy + "\n" + log);
+		assertEquals(48, CsvTable.read(out.resolve("predictions.csv")).rowCount());
+	}
 }
