@@ -150,16 +150,13 @@ public final class BatchRunner {
 	private List<BatchItem> items(List<Failure> unreadableFolders) throws BatchSetupException {
 		if (!Files.exists(input)) throw new BatchSetupException("input " + input + " does not exist");
 		List<Path> relative = new ArrayList<>();
-		Path base;
 		if (Files.isDirectory(input)) {
-			base = input;
 			relative.addAll(scan(unreadableFolders));
 			if (relative.isEmpty() && unreadableFolders.isEmpty())
 				throw new BatchSetupException("no image files (" + String.join(", ", SmearImages.EXTENSIONS) + ") in " + input +
 					(recursive ? " or its subfolders" : hasSubfolders() ? " (it has subfolders: add --recursive to include them)" : ""));
 		}
 		else {
-			base = input.toAbsolutePath().getParent();
 			relative.add(input.getFileName());
 		}
 		relative.sort(Comparator.comparing(BatchRunner::sortKey));
@@ -359,8 +356,9 @@ public final class BatchRunner {
 			failures[index] = new Failure(item.file(), message(e));
 		}
 		if (failures[index] != null) report(failures[index]);
-		int k = finished.incrementAndGet();
-		progress.progress((double) k / n, item.relativePath().toString());
+		synchronized (finished) { // so that the fractions the listener sees never go back
+			progress.progress((double) finished.incrementAndGet() / n, item.relativePath().toString());
+		}
 	}
 
 	/** Expected problems give their message; unexpected ones (bugs) their type too, to be reportable. */

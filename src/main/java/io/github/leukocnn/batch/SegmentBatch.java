@@ -18,7 +18,9 @@ import io.github.leukocnn.segment.SegmentationSettings;
 /**
  * Segments every image of a file or folder and writes, per image, the files of
  * {@link SegmentationWriter}. The core of the {@code segment} command: open ({@link SmearImages}),
- * segment, write; one failing image is reported and the others go on ({@link BatchRunner}).
+ * segment, write; one failing image is reported and the others go on ({@link BatchRunner}). Images
+ * whose segmentation in one piece would not fit into memory are segmented in tiles
+ * ({@link TiledSegmenter}); only those whose pixels and labels alone do not fit are refused.
  */
 public final class SegmentBatch {
 
@@ -44,11 +46,12 @@ public final class SegmentBatch {
 		int parallelImages = Math.max(1, Math.min(options.threads(), images));
 		int threadsPerImage = Math.max(1, options.threads() / parallelImages);
 		runner.threads(parallelImages);
-		ThreadLocal<LeukocyteSegmenter> segmenter = ThreadLocal.withInitial(segmenters);
+		// large images (whole slides) are segmented in tiles rather than refused
+		ThreadLocal<LeukocyteSegmenter> segmenter = ThreadLocal.withInitial(() -> new TiledSegmenter(segmenters.get()));
 		return runner.run((item, itemProgress) -> {
 			// refuse before the (long) segmentation, so nothing of this image is half old, half new
 			AtomicFiles.checkCanWrite(item.outputs(SegmentationWriter.SUFFIXES), options.overwrite());
-			ColorProcessor rgb = SmearImages.openRgb(item.file());
+			ColorProcessor rgb = SmearImages.openRgb(item.file(), TiledSegmenter.BYTES_PER_PIXEL);
 			SegmentationSettings settings = new SegmentationSettings(options.cellDiameter(), threadsPerImage, itemProgress);
 			Segmentation s = segmenter.get().segment(RgbImages.wrap(rgb), settings);
 			SegmentationWriter.write(s, item.outputFolder(), item.outputName(), options.overwrite());

@@ -228,7 +228,9 @@ public final class EvaluateSubcommand implements Subcommand {
 			BinaryCounts b = e.binary();
 			out.printf(Locale.ROOT, "positive = %s: sensitivity %s (%d/%d), specificity %s (%d/%d)%n", e.positiveClasses(),
 				format(b.sensitivity()), b.truePositives(), b.positives(), format(b.specificity()), b.trueNegatives(), b.negatives());
-			out.printf(Locale.ROOT, "ROC AUC %s%n", format(e.auc()));
+			if (Double.isNaN(e.auc().estimate()))
+				out.printf(Locale.ROOT, "ROC AUC undefined: %d positive and %d negative case(s)%n", b.positives(), b.negatives());
+			else out.printf(Locale.ROOT, "ROC AUC %s%n", format(e.auc()));
 		}
 		out.printf(Locale.ROOT, "ECE %.4f, NLL %.4f", e.calibration().ece(), e.negativeLogLikelihood());
 		if (e.hasTemperature())

@@ -30,7 +30,7 @@ import ij.process.LUT;
  * <ul>
  * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
  * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
- * colour PNGs are reduced to 8 bits per channel.</li>
+ * colour PNGs are reduced to 8 bits per channel; CMYK JPEGs are converted to RGB.</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
@@ -40,8 +40,9 @@ import ij.process.LUT;
  * <li>Stacks and hyperstacks (several slices or frames, multi-frame GIFs) are refused: one field is one
  * image; pick a plane with Image > Duplicate… and save it.</li>
  * <li>Tiny images (even 1×1) and images without leukocytes are valid: they give 0 cells.</li>
- * <li>Images whose analysis would need more memory than Java has ({@link #BYTES_PER_PIXEL} per pixel)
- * are refused before they are decoded, with the needed and the available amounts.</li>
+ * <li>Images whose analysis would need more memory than Java has ({@link #BYTES_PER_PIXEL} per pixel,
+ * or what the caller says, e.g. less when it works in tiles) are refused before they are decoded,
+ * with the needed and the available amounts.</li>
  * <li>Missing, empty, truncated, damaged and non-image files fail with a message naming the file.</li>
  * </ul>
  * The format is recognised from the file content, not its extension.
@@ -69,7 +70,15 @@ public final class SmearImages {
 
 	/** Opens {@code file} and converts it to one RGB field (see the class policy). */
 	public static ColorProcessor openRgb(Path file) throws ImageInputException {
-		return toRgb(open(file), file.toString());
+		return openRgb(file, BYTES_PER_PIXEL);
+	}
+
+	/**
+	 * As {@link #openRgb(Path)}, for an analysis that needs {@code bytesPerPixel} per pixel of the
+	 * image (less than {@link #BYTES_PER_PIXEL} when it works in tiles).
+	 */
+	public static ColorProcessor openRgb(Path file, long bytesPerPixel) throws ImageInputException {
+		return toRgb(open(file, bytesPerPixel), file.toString());
 	}
 
 	/**
@@ -78,6 +87,11 @@ public final class SmearImages {
 	 * {@code javax.imageio}, which reports truncated data instead of showing a half-grey image.
 	 */
 	public static ImagePlus open(Path file) throws ImageInputException {
+		return open(file, BYTES_PER_PIXEL);
+	}
+
+	/** As {@link #open(Path)}, refusing images whose analysis at {@code bytesPerPixel} would not fit into memory. */
+	public static ImagePlus open(Path file, long bytesPerPixel) throws ImageInputException {
 		String name = file.toString();
 		if (!Files.exists(file)) throw new ImageInputException(name + " does not exist");
 		if (Files.isDirectory(file)) throw new ImageInputException(name + " is a folder, not an image file");
@@ -92,15 +106,15 @@ public final class SmearImages {
 			throw new ImageInputException(name + " cannot be read: " + e.getMessage(), e);
 		}
 		if (size == 0) throw new ImageInputException(name + " is empty (0 bytes)");
-		if (isTiff(head)) return openTiff(file, size);
-		return openWithImageIO(file);
+		if (isTiff(head)) return openTiff(file, size, bytesPerPixel);
+		return openWithImageIO(file, bytesPerPixel);
 	}
 
 	private static boolean isTiff(byte[] h) {
 		return (h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0) || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42);
 	}
 
-	private static ImagePlus openTiff(Path file, long fileSize) throws ImageInputException {
+	private static ImagePlus openTiff(Path file, long fileSize, long bytesPerPixel) throws ImageInputException {
 		String name = file.toString();
 		FileInfo[] infos;
 		try {
@@ -112,7 +126,7 @@ public final class SmearImages {
 		if (infos == null || infos.length == 0 || infos[0].width <= 0 || infos[0].height <= 0)
 			throw new ImageInputException(name + " is not a readable TIFF image (its header is damaged or uses a layout ImageJ does not read)");
 		FileInfo first = infos[0];
-		checkMemory(name, first.width, first.height, availableMemory());
+		checkMemory(name, first.width, first.height, bytesPerPixel, availableMemory());
 		long end = 0;
 		for (FileInfo fi : infos) {
 			if (fi.stripOffsets != null && fi.stripLengths != null && fi.stripOffsets.length == fi.stripLengths.length && fi.stripOffsets.length > 0) {
@@ -137,7 +151,7 @@ public final class SmearImages {
 		return (long) fi.width * fi.height * Math.max(1, fi.getBytesPerPixel());
 	}
 
-	private static ImagePlus openWithImageIO(Path file) throws ImageInputException {
+	private static ImagePlus openWithImageIO(Path file, long bytesPerPixel) throws ImageInputException {
 		String name = file.toString();
 		ImageInputStream iis = null;
 		ImageReader reader = null;
@@ -151,7 +165,7 @@ public final class SmearImages {
 			format = reader.getFormatName().toUpperCase(Locale.ROOT);
 			reader.setInput(iis, false, true);
 			int width = reader.getWidth(0), height = reader.getHeight(0);
-			checkMemory(name, width, height, availableMemory());
+			checkMemory(name, width, height, bytesPerPixel, availableMemory());
 			if (format.equals("GIF")) {
 				int frames = reader.getNumImages(true);
 				if (frames > 1) throw stack(name, frames + " frames (an animated GIF)");
@@ -169,7 +183,7 @@ public final class SmearImages {
 				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, ints.getData())); // no copy
 			if (isPlainBgr(image, width)) // JPEG: one pass to packed RGB, much faster than ImageJ's PixelGrabber
 				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, packBgr(image, width, height)));
-			return new ImagePlus(file.getFileName().toString(), deepColourTo8Bit(expandPalette(image)));
+			return new ImagePlus(file.getFileName().toString(), otherColourSpaceToRgb(deepColourTo8Bit(expandPalette(image))));
 		}
 		catch (ImageInputException e) {
 			throw e;
@@ -221,6 +235,20 @@ public final class SmearImages {
 			if (t.getBufferedImageType() == BufferedImage.TYPE_INT_RGB || t.getBufferedImageType() == BufferedImage.TYPE_INT_ARGB) return t;
 		}
 		return null;
+	}
+
+	/** A colour image in another colour space (CMYK JPEG from print workflows…) converted to RGB; ImageJ would make it a stack. */
+	private static BufferedImage otherColourSpaceToRgb(BufferedImage image) {
+		int type = image.getColorModel().getColorSpace().getType();
+		if (type == java.awt.color.ColorSpace.TYPE_RGB || type == java.awt.color.ColorSpace.TYPE_GRAY) return image;
+		int w = image.getWidth(), h = image.getHeight();
+		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] row = new int[w];
+		for (int y = 0; y < h; y++) {
+			image.getRGB(0, y, w, 1, row, 0, w);
+			rgb.setRGB(0, y, w, 1, row, 0, w);
+		}
+		return rgb;
 	}
 
 	/**
@@ -330,10 +358,15 @@ public final class SmearImages {
 	 * {@code availableBytes} (see {@link #BYTES_PER_PIXEL}), or that exceeds ImageJ's 2^31-1 pixels.
 	 */
 	public static void checkMemory(String name, long width, long height, long availableBytes) throws ImageInputException {
+		checkMemory(name, width, height, BYTES_PER_PIXEL, availableBytes);
+	}
+
+	/** As {@link #checkMemory(String, long, long, long)} for an analysis needing {@code bytesPerPixel}. */
+	public static void checkMemory(String name, long width, long height, long bytesPerPixel, long availableBytes) throws ImageInputException {
 		long pixels = width * height;
 		if (pixels > Integer.MAX_VALUE)
 			throw new ImageInputException(name + " is " + width + " × " + height + " pixels, more than ImageJ can hold in one image (2^31-1 pixels): crop it into smaller fields");
-		long needed = pixels * BYTES_PER_PIXEL;
+		long needed = pixels * bytesPerPixel;
 		if (needed > availableBytes)
 			throw new ImageInputException(String.format(Locale.ROOT,
 				"%s is %d × %d pixels: analysing it needs about %s of memory, but only %s is available to Java: " +

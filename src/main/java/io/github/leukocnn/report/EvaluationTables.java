@@ -107,7 +107,11 @@ public final class EvaluationTables {
 				row[p] = cm.count(t, p);
 			rows.add(row);
 		}
-		m.put("confusion_matrix", Map.of("rows", "true class", "columns", "predicted class", "counts", rows));
+		Map<String, Object> confusion = new LinkedHashMap<>(); // not Map.of: its order changes between JVM runs
+		confusion.put("rows", "true class");
+		confusion.put("columns", "predicted class");
+		confusion.put("counts", rows);
+		m.put("confusion_matrix", confusion);
 		return Json.write(m);
 	}
 

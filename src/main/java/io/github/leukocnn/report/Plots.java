@@ -41,11 +41,16 @@ public final class Plots {
 		for (int i = 0; i < roc.thresholds().length; i++)
 			pts.add(new double[] { roc.falsePositiveRates()[i], roc.truePositiveRates()[i] });
 		c.line(pts, BLUE, false);
+		String counts = String.format(Locale.ROOT, "n = %d (%d positive, %d negative)", roc.positives() + roc.negatives(),
+			roc.positives(), roc.negatives());
+		if (Double.isNaN(roc.auc())) {
+			c.legend(List.of("AUC undefined: needs positive and negative cases", counts), List.of(BLUE, Color.BLACK), true, true);
+			return c.image();
+		}
 		int y = roc.youdenIndex();
 		c.dot(roc.falsePositiveRates()[y], roc.truePositiveRates()[y], ORANGE);
 		c.legend(List.of(
-			String.format(Locale.ROOT, "AUC %.3f (95%% CI %.3f-%.3f)", auc.estimate(), auc.low(), auc.high()),
-			String.format(Locale.ROOT, "n = %d (%d positive, %d negative)", roc.positives() + roc.negatives(), roc.positives(), roc.negatives()),
+			String.format(Locale.ROOT, "AUC %.3f (95%% CI %.3f-%.3f)", auc.estimate(), auc.low(), auc.high()), counts,
 			String.format(Locale.ROOT, "Youden point: threshold %.3f", roc.thresholds()[y])),
 			List.of(BLUE, Color.BLACK, ORANGE), true, true);
 		return c.image();

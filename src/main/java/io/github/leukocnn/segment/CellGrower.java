@@ -20,6 +20,7 @@ final class CellGrower {
 
 	/** Levels of the quantised gradient. */
 	private static final int LEVELS = 256;
+	static java.util.function.BiConsumer<int[], byte[]> DEBUG;
 
 	/** @return cell labels (same ids as the nucleus groups) at working scale */
 	static int[] grow(StainFeatures f, NucleusGroups nuclei, double d) {
@@ -42,7 +43,11 @@ final class CellGrower {
 		}
 		Labels.flood(owner, distLevel, near, w, h, (int) maxR + 2);
 		int outside = k + 1;
-		float tDensity = Thresholds.auto(f.density, null, AutoThresholder.Method.Otsu);
+		// background vs red cells and cytoplasm: Otsu of the density outside the nuclei
+		byte[] notNucleus = new byte[n];
+		for (int i = 0; i < n; i++)
+			if (distN[i] > 2) notNucleus[i] = 1;
+		float tDensity = Thresholds.auto(f.density, notNucleus, AutoThresholder.Method.Otsu);
 		float clearBackground = (float) (SmearSegmenter.BACKGROUND_SEED * tDensity);
 		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
 		byte[] allowed = new byte[n];
@@ -59,8 +64,9 @@ final class CellGrower {
 			else allowed[i] = 1;
 		}
 
-		int[] level = gradientLevels(f, nucleusMask);
+		int[] level = gradientLevels(f, nucleusMask, SmearSegmenter.GRADIENT_SMOOTHING * d);
 		Labels.flood(cells, level, allowed, w, h, LEVELS);
+		if (DEBUG != null) DEBUG.accept(cells.clone(), allowed);
 		for (int i = 0; i < n; i++)
 			if (cells[i] == outside) cells[i] = 0;
 
@@ -91,20 +97,22 @@ final class CellGrower {
 	 * Colour gradient (Sobel, summed over the three optical densities, each clipped at its
 	 * {@link SmearSegmenter#CLIP_PERCENTILE} percentile outside the nuclei) quantised to 0..255.
 	 */
-	static int[] gradientLevels(StainFeatures f, byte[] nucleusMask) {
+	static int[] gradientLevels(StainFeatures f, byte[] nucleusMask, double sigma) {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
 		float[] g2 = new float[n];
-		for (float[] c : od) {
-			float clip = percentileOutside(c, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
+		ij.plugin.filter.GaussianBlur blur = new ij.plugin.filter.GaussianBlur();
+		for (float[] channel : od) {
+			float clip = percentileOutside(channel, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
+			float[] c = new float[n];
+			for (int i = 0; i < n; i++)
+				c[i] = Math.min(channel[i], clip);
+			if (sigma > 0.3) blur.blurGaussian(new ij.process.FloatProcessor(w, h, c), sigma, sigma, 0.01);
 			for (int y = 1; y < h - 1; y++) {
 				for (int x = 1; x < w - 1; x++) {
 					int i = y * w + x;
-					float a = Math.min(c[i - w - 1], clip), b = Math.min(c[i - w], clip), cc = Math.min(c[i - w + 1], clip);
-					float dd = Math.min(c[i - 1], clip), e = Math.min(c[i + 1], clip);
-					float ff = Math.min(c[i + w - 1], clip), g = Math.min(c[i + w], clip), hh = Math.min(c[i + w + 1], clip);
-					float gx = cc + 2 * e + hh - a - 2 * dd - ff;
-					float gy = ff + 2 * g + hh - a - 2 * b - cc;
+					float gx = c[i - w + 1] + 2 * c[i + 1] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - 1] - c[i + w - 1];
+					float gy = c[i + w - 1] + 2 * c[i + w] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - w] - c[i - w + 1];
 					g2[i] += gx * gx + gy * gy;
 				}
 			}

@@ -58,11 +58,13 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	/** Radius of the opening that smooths cell outlines, as a fraction of d. */
 	public static final double SMOOTHING = 0.05;
 	/** The nucleus markers of the watershed are the nuclei dilated by this fraction of d. */
-	public static final double SEED_DILATION = 0.04;
+	public static final double SEED_DILATION = Double.parseDouble(System.getProperty("seed", "0.06"));
 	/** Pixels with total density below this fraction of the Otsu density threshold are background markers. */
 	public static final double BACKGROUND_SEED = 0.3;
+	/** Gaussian smoothing (σ as a fraction of d) before the gradient: removes granule texture. */
+	public static final double GRADIENT_SMOOTHING = Double.parseDouble(System.getProperty("gsm", "0.05"));
 	/** Optical densities are clipped at this percentile (outside nuclei) before the gradient. */
-	public static final double CLIP_PERCENTILE = 0.9;
+	public static final double CLIP_PERCENTILE = Double.parseDouble(System.getProperty("clip", "0.9"));
 
 	@Override
 	public Segmentation segment(RandomAccessibleInterval<ARGBType> rgb, SegmentationSettings settings) {

@@ -218,6 +218,36 @@ class BatchRunnerTest {
 	}
 
 	@Test
+	void cancellingAParallelBatchStopsIt() throws IOException {
+		for (int i = 0; i < 12; i++)
+			image("f" + (char) ('a' + i) + ".png");
+		AtomicBoolean cancel = new AtomicBoolean();
+		List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
+		ProgressListener listener = new ProgressListener() {
+			@Override
+			public void progress(double fraction, String message) {
+				fractions.add(fraction);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return cancel.get();
+			}
+		};
+		java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).threads(3).progress(listener).run((item, p) -> {
+			if (started.incrementAndGet() >= 3) cancel.set(true);
+			p.checkCancelled(); // work in progress stops too
+		});
+		assertTrue(s.cancelled());
+		assertEquals(1, s.exitCode());
+		assertTrue(s.succeeded() <= 2, "at most the images started before the cancel: " + s.succeeded());
+		assertTrue(s.failures().isEmpty(), "cancelled images are not failures");
+		for (int i = 1; i < fractions.size(); i++)
+			assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress never goes back: " + fractions);
+	}
+
+	@Test
 	void unexpectedExceptionsAreReportedWithTheirTypeAndDoNotStopTheBatch() throws IOException {
 		image("a.png");
 		image("b.png");

@@ -162,6 +162,27 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void cmykJpegIsConvertedToRgb() throws IOException {
+		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
+		for (int y = 0; y < 6; y++)
+			for (int x = 0; x < 8; x++)
+				cmyk.setPixel(x, y, x < 4 ? new int[] { 0, 0, 0, 0 } : new int[] { 0, 255, 255, 0 }); // white | red (stored as Adobe-inverted or not)
+		Path f = dir.resolve("cmyk.jpg");
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+		}
+		BufferedImage reference = ImageIO.read(f.toFile());
+		org.junit.jupiter.api.Assumptions.assumeTrue(reference != null && reference.getColorModel().getNumComponents() == 4,
+			"this JDK does not read CMYK JPEGs");
+		ColorProcessor cp = SmearImages.openRgb(f);
+		assertEquals(8, cp.getWidth());
+		for (int x : new int[] { 1, 6 })
+			assertEquals(reference.getRGB(x, 3) & 0xffffff, cp.get(x, 3) & 0xffffff, "pixel " + x + " as Java converts CMYK");
+	}
+
+	@Test
 	void alphaChannelIsIgnored() throws IOException {
 		BufferedImage argb = new BufferedImage(3, 3, BufferedImage.TYPE_INT_ARGB);
 		argb.setRGB(1, 1, 0x806a3d9a);

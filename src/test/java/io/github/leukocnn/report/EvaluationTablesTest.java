@@ -72,6 +72,9 @@ class EvaluationTablesTest {
 		assertTrue(json.contains("\"classes\": [\"benign\", \"pre\"]"), json);
 		assertTrue(json.contains("\"true_positives\": 2"), json);
 		assertTrue(json.contains("[1, 1],") && json.contains("[0, 2]"), json);
+		// fixed key order, so the same evaluation gives the same file in every JVM
+		assertTrue(json.indexOf("\"rows\": \"true class\"") < json.indexOf("\"columns\": \"predicted class\"") &&
+			json.indexOf("\"columns\": \"predicted class\"") < json.indexOf("\"counts\""), json);
 		List<Object[]> conf = EvaluationTables.confusionRows(e.confusion());
 		assertArrayEquals(new Object[] { "benign", 1L, 1L, 2L }, conf.get(0));
 		assertEquals(List.of("true_class", "pred_benign", "pred_pre", "total"), EvaluationTables.confusionHeader(p.classes()));

@@ -52,6 +52,14 @@ class PlotsTest {
 	}
 
 	@Test
+	void rocWithoutNegativesStillRenders() {
+		double[] s = { 0.9, 0.4 };
+		boolean[] y = { true, true };
+		ColorProcessor ip = Plots.roc(RocCurve.of(s, y), BootstrapAuc.interval95(s, y), "pre");
+		assertEquals(0, count(ip, Plots.ORANGE.getRGB() & 0xffffff, 0, 0, ip.getWidth(), ip.getHeight()), "no Youden point");
+	}
+
+	@Test
 	void reliabilityAndTrainingPlotsRenderAndSave() throws IOException {
 		Random r = new Random(1);
 		double[] p = new double[500];
