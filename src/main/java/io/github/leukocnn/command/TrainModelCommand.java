@@ -50,16 +50,17 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Replace an existing model file")
 	private boolean overwrite = false;
 
-	/** 0 trained, 1 trained but some images failed (see the log). */
+	/** 0 trained with every image, 1 some images could not be used (see the log). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private int exit_code;
 
 	@Override
 	public void run() {
 		try {
-			exit_code = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name, path(model_file),
-				positive_classes, cell_diameter, epochs, max_minutes, overwrite), log::info);
-			if (exit_code == 2) cancel("training did not start: see the log for the reason");
+			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
+				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite), log::info);
+			exit_code = outcome.exitCode();
+			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());
 		}
 		catch (IllegalArgumentException e) {
 			log.error("Train LeukoCNN Model: " + e.getMessage());

@@ -23,7 +23,7 @@ public final class ClassifyWorkflow {
 	{
 		ColorProcessor rgb = SegmentWorkflow.rgb(imp); // first: says "No image open" for a missing image
 		var settings = SegmentWorkflow.settings(imp, cellDiameter, progress);
-		return ClassifyBatch.classify(imp.getTitle(), rgb, segmenter, classifier,
+		return ClassifyBatch.classify(imp.getTitle(), rgb, SegmentWorkflow.whole(segmenter), classifier,
 			settings.cellDiameter(), settings.threads(), progress);
 	}
 }

@@ -3,6 +3,7 @@ package io.github.leukocnn.ij;
 import ij.ImagePlus;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
+import io.github.leukocnn.batch.TiledSegmenter;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.io.ImageInputException;
 import io.github.leukocnn.io.SmearImages;
@@ -23,7 +24,12 @@ public final class SegmentWorkflow {
 	public static Segmentation segment(ImagePlus imp, double cellDiameter, LeukocyteSegmenter segmenter,
 		ProgressListener progress) throws ImageInputException
 	{
-		return segmenter.segment(RgbImages.wrap(rgb(imp)), settings(imp, cellDiameter, progress));
+		return whole(segmenter).segment(RgbImages.wrap(rgb(imp)), settings(imp, cellDiameter, progress));
+	}
+
+	/** {@code segmenter} for images of any size: large ones are segmented in tiles, as in batch runs. */
+	public static LeukocyteSegmenter whole(LeukocyteSegmenter segmenter) {
+		return segmenter instanceof TiledSegmenter ? segmenter : new TiledSegmenter(segmenter);
 	}
 
 	/** The RGB pixels of {@code imp} under LeukoCNN's input policy ({@link SmearImages#toRgb}). */

@@ -1,9 +1,13 @@
 package io.github.leukocnn.ij;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,15 +53,36 @@ public final class TrainWorkflow {
 	}
 
 	/**
-	 * Runs the training; every line it prints goes to {@code log}.
-	 *
-	 * @return the exit code of the train verb: 0 done, 1 done but some images failed, 2 bad settings
+	 * @param modelWritten whether the model file was written by this run
+	 * @param exitCode of the train verb: 0 all images used, 1 some images failed or training failed, 2 bad settings
+	 * @param lastLine the last line the training printed (the reason, when it failed)
 	 */
-	public static int train(Request request, Consumer<String> log) {
+	public record Outcome(boolean modelWritten, int exitCode, String lastLine) {}
+
+	/** Runs the training; every line it prints goes to {@code log}. */
+	public static Outcome train(Request request, Consumer<String> log) {
 		List<String> args = request.arguments();
 		log.accept("LeukoCNN: leukocnn " + String.join(" ", args));
-		try (PrintStream out = lines(log)) {
-			return LeukoCnnCli.run(args, out, out);
+		Path model = Path.of(request.modelFile());
+		FileTime before = modified(model);
+		String[] last = { "" };
+		int code;
+		try (PrintStream out = lines(line -> {
+			last[0] = line;
+			log.accept(line);
+		})) {
+			code = LeukoCnnCli.run(args, out, out);
+		}
+		FileTime after = modified(model);
+		return new Outcome(after != null && !after.equals(before), code, last[0]);
+	}
+
+	private static FileTime modified(Path file) {
+		try {
+			return Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+		}
+		catch (IOException e) {
+			return null;
 		}
 	}
 

@@ -33,9 +33,9 @@ public class TrainModelPlugin implements PlugIn {
 			TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
 				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean());
 			IJ.showStatus(TITLE + ": training (see the Log window)...");
-			int code = TrainWorkflow.train(request, IJ::log);
-			if (code == 2) throw new IllegalArgumentException("training did not start: see the Log window for the reason");
-			IJ.showStatus(TITLE + ": " + (code == 0 ? "wrote " + request.modelFile() : "done; some images failed (see the Log)"));
+			TrainWorkflow.Outcome outcome = TrainWorkflow.train(request, IJ::log);
+			if (!outcome.modelWritten()) throw new IllegalArgumentException("no model written: " + outcome.lastLine());
+			IJ.showStatus(TITLE + ": wrote " + request.modelFile() + (outcome.exitCode() == 0 ? "" : "; some images failed (see the Log)"));
 		});
 	}
 }

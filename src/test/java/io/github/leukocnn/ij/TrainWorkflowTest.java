@@ -42,9 +42,9 @@ class TrainWorkflowTest {
 	void aFailingTrainingReportsItsReasonAndExitCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
 		List<String> log = new ArrayList<>();
 		var r = new TrainWorkflow.Request(dir.resolve("missing").toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1, false);
-		int code = TrainWorkflow.train(r, log::add);
-		assertTrue(code != 0, "exit code " + code);
+		TrainWorkflow.Outcome outcome = TrainWorkflow.train(r, log::add);
+		assertTrue(outcome.exitCode() != 0 && !outcome.modelWritten(), outcome.toString());
 		assertTrue(log.get(0).startsWith("LeukoCNN: leukocnn train --data "), log.get(0));
-		assertTrue(log.size() > 1, "the reason is logged: " + log);
+		assertTrue(outcome.lastLine().startsWith("leukocnn"), "the verb's reason: " + outcome.lastLine());
 	}
 }
