@@ -1,0 +1,177 @@
+package io.github.leukocnn.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.leukocnn.cnn.FieldAggregation;
+import io.github.leukocnn.cnn.ModelCard;
+import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.cnn.Segmenters;
+import io.github.leukocnn.cnn.train.Augmenter;
+import io.github.leukocnn.cnn.train.EvaluationReport;
+import io.github.leukocnn.cnn.train.Splits;
+import io.github.leukocnn.cnn.train.Trainer;
+import io.github.leukocnn.cnn.train.TrainingConfig;
+import io.github.leukocnn.cnn.train.TrainingData;
+import io.github.leukocnn.progress.ProgressListener;
+
+/** {@code leukocnn train}: trains a cell CNN from a folder-per-class data set and writes a model file. */
+public final class TrainSubcommand implements Subcommand {
+
+	@Override
+	public String name() {
+		return "train";
+	}
+
+	@Override
+	public String summary() {
+		return "train a cell CNN from folders of labelled images and write a model file";
+	}
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("resume", "overwrite", "no-class-weights", "no-augmentation");
+	}
+
+	@Override
+	public String usage() {
+		return """
+			usage: leukocnn train --data DIR --kind single-cell|fields --name NAME --out MODEL.zip [options]
+			  --data DIR            one sub-folder per class (folder name = class); images sorted by the number in their name
+			  --kind K              single-cell: each image is one centred cell (PBC);
+			                        fields: whole smear fields, segmented; every cell inherits the folder label (all-taleqani)
+			  --name NAME           model name written into the card (e.g. all-screening)
+			  --out FILE            model file to write (refused if it exists, unless --overwrite)
+			  --positive A,B        classes that make the leukaemia call positive (default none)
+			  --crop-size PX        network input side (default 48)
+			  --cell-fraction F     cell diameter / crop side (default 0.55)
+			  --single-cell-rule R  whole-image (default) or estimate
+			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
+			  --epochs N            maximum epochs (default 40); --patience N early stopping (default 8)
+			  --max-minutes M       wall-clock budget (default 30); --seed S (default 42)
+			  --batch N (default 32)  --learning-rate R (default 0.002)  --channels 16,32,64,96  --dense 64
+			  --checkpoints DIR     write checkpoints each epoch; --resume continues from them
+			  --report-dir DIR      write NAME-evaluation.md/json there
+			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report only)
+			  --training-data TEXT, --citation TEXT   provenance written into the card
+			  --no-class-weights, --no-augmentation, --threads N""";
+	}
+
+	@Override
+	public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+		Path data = args.path("data");
+		String kindName = args.required("kind");
+		String name = args.required("name");
+		Path outFile = args.path("out");
+		String positive = args.string("positive", "");
+		int crop = args.integer("crop-size", 48);
+		double fraction = args.number("cell-fraction", 0.55);
+		String rule = args.string("single-cell-rule", ModelCard.WHOLE_IMAGE);
+		double diameter = args.number("cell-diameter", 0);
+		int epochs = args.integer("epochs", 40), patience = args.integer("patience", 8);
+		double maxMinutes = args.number("max-minutes", 30);
+		long seed = args.integer("seed", 42);
+		int batch = args.integer("batch", 32);
+		double lr = args.number("learning-rate", 2e-3);
+		int[] channels = Arrays.stream(args.string("channels", "16,32,64,96").split(",")).map(String::trim)
+			.mapToInt(Integer::parseInt).toArray();
+		int dense = args.integer("dense", 64);
+		String cp = args.string("checkpoints", null);
+		boolean resume = args.flag("resume"), overwrite = args.flag("overwrite");
+		String reportDir = args.string("report-dir", null);
+		int folds = args.integer("cv-folds", 0);
+		String trainingData = args.string("training-data", data.toString());
+		String citation = args.string("citation", "");
+		boolean classWeights = !args.flag("no-class-weights");
+		Augmenter aug = args.flag("no-augmentation") ? Augmenter.NONE : Augmenter.DEFAULT;
+		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
+		args.rejectUnknown();
+		TrainingData.Kind kind = switch (kindName) {
+			case "single-cell" -> TrainingData.Kind.SINGLE_CELL;
+			case "fields" -> TrainingData.Kind.FIELDS;
+			default -> throw new Arguments.UsageException("--kind must be single-cell or fields, got '" + kindName + "'");
+		};
+		if (!rule.equals(ModelCard.WHOLE_IMAGE) && !rule.equals(ModelCard.ESTIMATE))
+			throw new Arguments.UsageException("--single-cell-rule must be whole-image or estimate, got '" + rule + "'");
+		if (Files.exists(outFile) && !overwrite && folds == 0) {
+			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
+			return 2;
+		}
+		if (resume && cp == null) throw new Arguments.UsageException("--resume needs --checkpoints DIR");
+
+		List<String> positives = positive.isBlank() ? List.of() : Arrays.stream(positive.split(",")).map(String::trim).toList();
+		// the effective settings, so the card documents how to reproduce the model
+		String command = String.format(java.util.Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
+			"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
+			"--batch %d --learning-rate %s --channels %s --dense %d%s%s", data, kindName, name, outFile,
+			positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop, fraction, rule, diameter, epochs, patience,
+			maxMinutes, seed, batch, lr, Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense,
+			classWeights ? "" : " --no-class-weights", aug == Augmenter.NONE ? " --no-augmentation" : "");
+		ModelCard template = new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'",
+			null, positives, crop, fraction, rule, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
+			citation, command, Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
+		TrainingConfig config = new TrainingConfig(channels, dense, lr, batch, epochs, patience, maxMinutes, seed, 0.15, 0.2, aug,
+			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds);
+		long t0 = System.nanoTime();
+		ProgressListener progress = new ConsoleProgress(out);
+		TrainingData set = TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? Segmenters.defaultSegmenter() : null,
+			diameter, threads, progress);
+		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
+			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
+		for (String f : set.failures()) out.println("  failed: " + f);
+		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), set.classes(),
+			positives, crop, fraction, rule, template.normalisation(), 1, template.fieldAggregation(), null, trainingData, citation,
+			command, Map.of(), seed, template.date(), null);
+		Trainer trainer = new Trainer(config, out, progress);
+		if (folds > 0) {
+			double sum = 0;
+			for (int f = 0; f < folds; f++) {
+				out.printf("=== fold %d/%d ===%n", f + 1, folds);
+				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f), template);
+				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
+				sum += r.test().itemAccuracy();
+			}
+			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
+			return 0;
+		}
+		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction()), template);
+		ModelCard saved = ModelFile.save(r.network(), r.card(), outFile, overwrite);
+		out.printf("wrote %s (%d bytes), weights SHA-256 %s%n", outFile, Files.size(outFile), saved.weightsSha256());
+		if (reportDir != null) {
+			EvaluationReport.write(Path.of(reportDir), saved, r.validation(), r.test(), set.failures(), command);
+			out.println("wrote evaluation report to " + reportDir);
+		}
+		return set.failures().isEmpty() ? 0 : 1;
+	}
+
+	static String version() {
+		String v = TrainSubcommand.class.getPackage().getImplementationVersion();
+		return v != null ? v : "0.1.0-SNAPSHOT";
+	}
+
+	/** Prints progress at most every few seconds. */
+	static final class ConsoleProgress implements ProgressListener {
+		private final PrintStream out;
+		private long last;
+
+		ConsoleProgress(PrintStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void progress(double fraction, String message) {
+			long now = System.currentTimeMillis();
+			if (now - last < 15000) return;
+			last = now;
+			out.printf("[%5.1f%%] %s%n", 100 * fraction, message == null ? "" : message);
+			out.flush();
+		}
+	}
+}
