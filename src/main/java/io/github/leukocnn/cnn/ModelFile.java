@@ -134,6 +134,10 @@ public final class ModelFile {
 	/** A probe forward pass: the network must take 3×size×size and give one output per card class. */
 	static void checkShapes(MultiLayerNetwork network, ModelCard card, String what) throws ModelFileException {
 		int s = card.cropSize();
+		if (network.getnLayers() > 0 && network.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff
+			&& ff.getNIn() != 3)
+			throw new ModelFileException(what + ": the network takes input with " + ff.getNIn() + " channel(s), but LeukoCNN crops are RGB " +
+				"(3×" + s + "×" + s + ")");
 		INDArray out;
 		try {
 			out = network.output(Nd4j.zeros(DataType.FLOAT, 1, 3, s, s), false);
