@@ -16,6 +16,7 @@ import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.Segmenters;
 import io.github.leukocnn.cnn.train.Augmenter;
 import io.github.leukocnn.cnn.train.EvaluationReport;
+import io.github.leukocnn.cnn.train.RoiSets;
 import io.github.leukocnn.cnn.train.Splits;
 import io.github.leukocnn.cnn.train.Trainer;
 import io.github.leukocnn.cnn.train.TrainingConfig;
@@ -46,7 +47,8 @@ public final class TrainSubcommand implements Subcommand {
 			usage: leukocnn train --data DIR --kind single-cell|fields --name NAME --out MODEL.zip [options]
 			  --data DIR            one sub-folder per class (folder name = class); images sorted by the number in their name
 			  --kind K              single-cell: each image is one centred cell (PBC);
-			                        fields: whole smear fields, segmented; every cell inherits the folder label (all-taleqani)
+			                        fields: whole smear fields, segmented; every cell inherits the folder label (all-taleqani);
+			                        roi-sets: flat folder of images each with an ImageJ ROI set NAME.zip (ROI name or group = class)
 			  --name NAME           model name written into the card (e.g. all-screening)
 			  --out FILE            model file to write (refused if it exists, unless --overwrite)
 			  --positive A,B        classes that make the leukaemia call positive (default none)
@@ -93,11 +95,7 @@ public final class TrainSubcommand implements Subcommand {
 		Augmenter aug = args.flag("no-augmentation") ? Augmenter.NONE : Augmenter.DEFAULT;
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
-		TrainingData.Kind kind = switch (kindName) {
-			case "single-cell" -> TrainingData.Kind.SINGLE_CELL;
-			case "fields" -> TrainingData.Kind.FIELDS;
-			default -> throw new Arguments.UsageException("--kind must be single-cell or fields, got '" + kindName + "'");
-		};
+		TrainingData.Kind kind = kind(kindName);
 		if (!rule.equals(ModelCard.WHOLE_IMAGE) && !rule.equals(ModelCard.ESTIMATE))
 			throw new Arguments.UsageException("--single-cell-rule must be whole-image or estimate, got '" + rule + "'");
 		if (Files.exists(outFile) && !overwrite && folds == 0) {
@@ -121,8 +119,7 @@ public final class TrainSubcommand implements Subcommand {
 			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds);
 		long t0 = System.nanoTime();
 		ProgressListener progress = new ConsoleProgress(out);
-		TrainingData set = TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? Segmenters.defaultSegmenter() : null,
-			diameter, threads, progress);
+		TrainingData set = load(data, kind, template, diameter, threads, progress);
 		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
 			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
 		for (String f : set.failures()) out.println("  failed: " + f);
@@ -149,6 +146,24 @@ public final class TrainSubcommand implements Subcommand {
 			out.println("wrote evaluation report to " + reportDir);
 		}
 		return set.failures().isEmpty() ? 0 : 1;
+	}
+
+	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */
+	static TrainingData.Kind kind(String name) {
+		return switch (name) {
+			case "single-cell" -> TrainingData.Kind.SINGLE_CELL;
+			case "fields" -> TrainingData.Kind.FIELDS;
+			case "roi-sets" -> null;
+			default -> throw new Arguments.UsageException("--kind must be single-cell, fields or roi-sets, got '" + name + "'");
+		};
+	}
+
+	static TrainingData load(Path data, TrainingData.Kind kind, ModelCard template, double diameter, int threads,
+		ProgressListener progress) throws java.io.IOException
+	{
+		if (kind == null) return RoiSets.load(data, template);
+		return TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? Segmenters.defaultSegmenter() : null,
+			diameter, threads, progress);
 	}
 
 	static String version() {
