@@ -3,7 +3,6 @@ package io.github.leukocnn.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,11 +71,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 				}
 				Augmenter.NONE.apply(it.cells().get(c), ctx, size, null, buf, 0);
 				int[] px = CellCropper.toArgb(buf, 0, size);
-				java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_RGB);
-				img.setRGB(0, 0, size, size, px, 0, size);
-				Path tmp = dir.resolve(f.getFileName() + ".part");
-				javax.imageio.ImageIO.write(img, "png", tmp.toFile());
-				Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
+				io.github.leukocnn.io.PngWriter.write(f, false, new ij.process.ColorProcessor(size, size, px));
 				written++;
 			}
 		}

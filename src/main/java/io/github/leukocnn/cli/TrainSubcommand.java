@@ -13,10 +13,9 @@ import java.util.Set;
 import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
-import io.github.leukocnn.cnn.Segmenters;
 import io.github.leukocnn.cnn.train.Augmenter;
 import io.github.leukocnn.cnn.train.EvaluationReport;
-import io.github.leukocnn.cnn.train.RoiSets;
+import io.github.leukocnn.cnn.train.RoiSetSource;
 import io.github.leukocnn.cnn.train.Splits;
 import io.github.leukocnn.cnn.train.Trainer;
 import io.github.leukocnn.cnn.train.TrainingConfig;
@@ -161,8 +160,8 @@ public final class TrainSubcommand implements Subcommand {
 	static TrainingData load(Path data, TrainingData.Kind kind, ModelCard template, double diameter, int threads,
 		ProgressListener progress) throws java.io.IOException
 	{
-		if (kind == null) return RoiSets.load(data, template);
-		return TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? Segmenters.defaultSegmenter() : null,
+		if (kind == null) return RoiSetSource.load(data, template);
+		return TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? DefaultSegmenter.create() : null,
 			diameter, threads, progress);
 	}
 

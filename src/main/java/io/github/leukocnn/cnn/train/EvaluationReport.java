@@ -1,10 +1,8 @@
 package io.github.leukocnn.cnn.train;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +80,6 @@ public final class EvaluationReport {
 	}
 
 	static void atomicWrite(Path p, String text) throws IOException {
-		Path tmp = p.resolveSibling(p.getFileName() + ".part");
-		Files.writeString(tmp, text, StandardCharsets.UTF_8);
-		Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		io.github.leukocnn.io.AtomicFiles.writeString(p, true, text);
 	}
 }

@@ -14,8 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import ij.IJ;
-import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.cnn.CnnCellClassifier;
 import io.github.leukocnn.cnn.ModelCard;
@@ -37,7 +35,6 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 	/** Context crop side / network crop side: room for rotation and scale jitter. */
 	public static final double CONTEXT = 1.5;
 	static final Pattern NUMBER = Pattern.compile("(\\d+)(?!.*\\d)");
-	static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp");
 
 	public int contextSize(CropSpec spec) {
 		return contextSize(spec.size());
@@ -81,7 +78,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 				images = s.filter(TrainingData::isImage).sorted(Comparator.comparingLong(TrainingData::order)
 					.thenComparing(p -> p.getFileName().toString())).toList();
 			}
-			if (images.isEmpty()) throw new IOException("class folder " + dir + " holds no images (" + String.join(", ", IMAGE_SUFFIXES) + ")");
+			if (images.isEmpty()) throw new IOException("class folder " + dir + " holds no images (" + String.join(", ", io.github.leukocnn.io.SmearImages.EXTENSIONS) + ")");
 			if (images.size() < 5) throw new IOException("class '" + dir.getFileName() + "' has only " + images.size() +
 				" image(s): at least 5 are needed to split it into training, validation and test blocks");
 			for (Path p : images) {
@@ -112,7 +109,8 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 						items[idx] = new TrainingItem(f.toString(), labels.get(idx), order(f), cells);
 					}
 					catch (Exception e) {
-						failed[idx] = f + ": " + e.getMessage();
+						String m = e.getMessage() == null ? e.toString() : e.getMessage();
+						failed[idx] = m.contains(f.toString()) ? m : f + ": " + m;
 					}
 					int d = done.incrementAndGet();
 					if (d % 20 == 0) progress.progress((double) d / files.size(), "decoded " + d + "/" + files.size() + " images");
@@ -137,9 +135,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 	}
 
 	static ColorProcessor open(Path f) throws IOException {
-		ImagePlus imp = IJ.openImage(f.toString());
-		if (imp == null) throw new IOException("unreadable image (not a supported or intact image file)");
-		return (ColorProcessor) imp.getProcessor().convertToRGB();
+		return io.github.leukocnn.io.SmearImages.openRgb(f);
 	}
 
 	static int[] singleCellContext(ColorProcessor cp, ModelCard card, int ctx) {
@@ -166,8 +162,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 	}
 
 	static boolean isImage(Path p) {
-		String n = p.getFileName().toString().toLowerCase();
-		return Files.isRegularFile(p) && IMAGE_SUFFIXES.stream().anyMatch(n::endsWith);
+		return Files.isRegularFile(p) && io.github.leukocnn.io.SmearImages.hasImageExtension(p);
 	}
 
 	/** The last number in the file name (0 if none): contiguous numbers may be one patient. */

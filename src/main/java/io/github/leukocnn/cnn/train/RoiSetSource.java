@@ -1,6 +1,5 @@
 package io.github.leukocnn.cnn.train;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import ij.gui.Roi;
-import ij.io.RoiDecoder;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.crop.CellCropper;
@@ -28,9 +24,9 @@ import io.github.leukocnn.crop.CellCropper;
  * without the RoiManager GUI. Each ROI becomes its own item, ordered by image number then ROI
  * index, so that contiguous blocks still keep an image's cells together.
  */
-public final class RoiSets {
+public final class RoiSetSource {
 
-	private RoiSets() {}
+	private RoiSetSource() {}
 
 	/** A labelled cell outline. */
 	record LabelledRoi(String label, Roi roi) {}
@@ -107,18 +103,14 @@ public final class RoiSets {
 
 	static List<LabelledRoi> read(Path zip) throws IOException {
 		List<LabelledRoi> out = new ArrayList<>();
-		try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip)))) {
-			for (ZipEntry e; (e = z.getNextEntry()) != null;) {
-				if (!e.getName().toLowerCase(Locale.ROOT).endsWith(".roi")) continue;
-				byte[] b = z.readAllBytes();
-				Roi roi = new RoiDecoder(b, e.getName()).getRoi();
-				if (roi == null) throw new IOException("entry " + e.getName() + " is not a readable ImageJ ROI");
+		try {
+			for (Roi roi : io.github.leukocnn.io.RoiSets.read(zip)) {
 				String label = labelOf(roi);
 				if (label.isEmpty()) throw new IOException("ROI " + roi.getName() + " carries no class (name it after the class, or set a group name)");
 				out.add(new LabelledRoi(label, roi));
 			}
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException | java.util.zip.ZipException e) {
 			throw new IOException("not a valid ROI set zip: " + e.getMessage(), e);
 		}
 		return out;
