@@ -1,0 +1,83 @@
+package io.github.leukocnn.segment;
+
+import ij.process.AutoThresholder;
+
+/**
+ * Leukocyte nuclei at working scale, one group per cell: the lobes of a segmented neutrophil are
+ * joined when their gap is below {@link SmearSegmenter#LOBE_GAP}·d.
+ */
+final class NucleusGroups {
+
+	/** Group id (1..count) of every nucleus pixel, 0 elsewhere. */
+	final int[] labels;
+	final int count;
+	/** Threshold of the nucleus feature that was used. */
+	final float threshold;
+	final double[] centroidX, centroidY;
+
+	private NucleusGroups(int[] labels, int count, float threshold, double[] cx, double[] cy) {
+		this.labels = labels;
+		this.count = count;
+		this.threshold = threshold;
+		this.centroidX = cx;
+		this.centroidY = cy;
+	}
+
+	static NucleusGroups find(StainFeatures f, double d) {
+		int w = f.width, h = f.height, n = w * h;
+		float threshold = nucleusThreshold(f);
+		byte[] mask = new byte[n];
+		for (int i = 0; i < n; i++)
+			if (f.nucleus[i] > threshold) mask[i] = 1;
+		mask = BinaryOps.open(mask, w, h, 1);
+		double discArea = Math.PI * d * d / 4;
+
+		// drop specks smaller than a lobe
+		int[] count = new int[1];
+		int[] lobes = Labels.components(mask, w, h, count);
+		int[] lobeArea = new int[count[0] + 1];
+		for (int l : lobes)
+			lobeArea[l]++;
+		double minLobe = SmearSegmenter.MIN_LOBE_AREA * discArea;
+		for (int i = 0; i < n; i++)
+			if (lobes[i] != 0 && lobeArea[lobes[i]] < minLobe) mask[i] = 0;
+
+		// group lobes: components of the mask dilated by half the allowed gap
+		byte[] grown = BinaryOps.dilate(mask, w, h, SmearSegmenter.LOBE_GAP * d / 2);
+		int[] groups = Labels.components(grown, w, h, count);
+		int m = count[0];
+		int[] area = new int[m + 1];
+		double[] sx = new double[m + 1], sy = new double[m + 1];
+		for (int i = 0; i < n; i++) {
+			if (mask[i] == 0) {
+				groups[i] = 0;
+				continue;
+			}
+			int g = groups[i];
+			area[g]++;
+			sx[g] += i % w;
+			sy[g] += i / w;
+		}
+		// keep groups large enough for a leukocyte nucleus; renumber 1..k in raster order
+		double minArea = SmearSegmenter.MIN_NUCLEUS_AREA * discArea;
+		int[] map = new int[m + 1];
+		int k = 0;
+		for (int g = 1; g <= m; g++)
+			if (area[g] >= minArea) map[g] = ++k;
+		double[] cx = new double[k + 1], cy = new double[k + 1];
+		for (int g = 1; g <= m; g++)
+			if (map[g] > 0) {
+				cx[map[g]] = sx[g] / area[g];
+				cy[map[g]] = sy[g] / area[g];
+			}
+		for (int i = 0; i < n; i++)
+			groups[i] = map[groups[i]];
+		return new NucleusGroups(groups, k, threshold, cx, cy);
+	}
+
+	/** Otsu on the nucleus feature of the stained pixels, bounded below by MIN_NUCLEUS_CONTRAST. */
+	static float nucleusThreshold(StainFeatures f) {
+		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.valueOf(System.getProperty("nuc.method", "Otsu")));
+		return Math.max(t, SmearSegmenter.MIN_NUCLEUS_CONTRAST);
+	}
+}

@@ -1,0 +1,127 @@
+package io.github.leukocnn.segment;
+
+import java.util.List;
+
+import ij.process.AutoThresholder;
+import ij.process.ColorProcessor;
+import io.github.leukocnn.progress.ProgressListener;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.view.Views;
+
+/**
+ * Nucleus-seeded leukocyte segmentation of Romanowsky-stained (Giemsa, MGG, Wright) blood smears.
+ * <ol>
+ * <li><b>Scale.</b> The leukocyte diameter D is given or estimated from red-cell size
+ * ({@link DiameterEstimator}). The image is reduced so that D is about {@link #WORK_DIAMETER} px
+ * (never enlarged); every size below is a fraction of the working diameter d, which makes the
+ * method scale invariant.</li>
+ * <li><b>Stain features.</b> Optical densities normalised by the image's own white
+ * ({@link StainFeatures}); nucleus feature = od_green - od_blue.</li>
+ * <li><b>Nuclei.</b> Otsu threshold of the nucleus feature over the stained pixels of the image
+ * (at least {@link #MIN_NUCLEUS_CONTRAST}); lobes closer than {@link #LOBE_GAP}·d are one nucleus
+ * group (a lobed neutrophil stays one cell); groups smaller than {@link #MIN_NUCLEUS_AREA} of a
+ * leukocyte's area (platelets, debris) are dropped.</li>
+ * <li><b>Whole cell.</b> Each pixel is assigned to the nearest of three colour models in optical-
+ * density space, all measured on the image itself: cytoplasm (a thin ring just outside each
+ * nucleus group), red cells (stained pixels far from every nucleus) and background. So pale
+ * cytoplasm is told from darker red cells by colour rather than brightness. Cytoplasm pixels within
+ * {@link #MAX_REACH}·d of the nucleus and {@link #MAX_RADIUS}·d of its centre are grown from the
+ * nucleus, holes filled, smoothed by an opening of radius {@link #SMOOTHING}·d.</li>
+ * <li><b>Split.</b> Touching cells are split by a seeded watershed on the distance to the nucleus
+ * groups (a geodesic Voronoi partition).</li>
+ * <li><b>Full resolution.</b> Cell labels are brought back by bilinear interpolation of each label's
+ * indicator; nuclei are re-thresholded at full resolution inside each cell.</li>
+ * </ol>
+ * Deterministic: no randomness, labels numbered in raster order of their nuclei.
+ */
+public final class SmearSegmenter implements LeukocyteSegmenter {
+
+	/** Leukocyte diameter in pixels at which the segmentation runs. */
+	public static final double WORK_DIAMETER = 56;
+	/** Lower bound of the nucleus threshold (od_green - od_blue), so that a field of red cells gives no nuclei. */
+	public static final float MIN_NUCLEUS_CONTRAST = 0.15f;
+	/** Nucleus lobes whose gap is below this fraction of d belong to one cell. */
+	public static final double LOBE_GAP = 0.16;
+	/** Smallest nucleus group, as a fraction of the area of a disc of diameter d. */
+	public static final double MIN_NUCLEUS_AREA = 0.08;
+	/** Smallest single lobe, as a fraction of the area of a disc of diameter d. */
+	public static final double MIN_LOBE_AREA = 0.006;
+	/** How far cytoplasm may reach from its nucleus, as a fraction of d. */
+	public static final double MAX_REACH = 0.45;
+	/** How far the cell may reach from the centroid of its nucleus group, as a fraction of d. */
+	public static final double MAX_RADIUS = 0.62;
+	/** Radius of the opening that smooths cell outlines, as a fraction of d. */
+	public static final double SMOOTHING = 0.05;
+	/** Width of the ring outside the nucleus from which the cytoplasm colour is taken, fraction of d. */
+	public static final double CYTOPLASM_RING = 0.08;
+
+	@Override
+	public Segmentation segment(RandomAccessibleInterval<ARGBType> rgb, SegmentationSettings settings) {
+		ProgressListener progress = settings.progress();
+		int width = (int) rgb.dimension(0), height = rgb.numDimensions() > 1 ? (int) rgb.dimension(1) : 1;
+		int[] argb = pixels(rgb, width, height);
+		progress.progress(0, "Segmenting leukocytes");
+		if (width < 4 || height < 4)
+			return empty(width, height, settings.estimateDiameter() ? DiameterEstimator.FALLBACK_DIAMETER : settings.cellDiameter());
+		ColorProcessor cp = new ColorProcessor(width, height, argb);
+		double diameter = settings.estimateDiameter() ? DiameterEstimator.estimate(cp) : settings.cellDiameter();
+		progress.checkCancelled();
+		progress.progress(0.2, "Stain features");
+
+		double scale = Math.min(1, WORK_DIAMETER / diameter);
+		ColorProcessor work = cp;
+		if (scale < 1) {
+			cp.setInterpolationMethod(ColorProcessor.BILINEAR);
+			work = (ColorProcessor) cp.resize(Math.max(4, (int) Math.round(width * scale)),
+				Math.max(4, (int) Math.round(height * scale)), true);
+		}
+		int w = work.getWidth(), h = work.getHeight();
+		double sx = w / (double) width, sy = h / (double) height;
+		double d = diameter * Math.sqrt(sx * sy);
+		StainFeatures f = StainFeatures.compute((int[]) work.getPixels(), w, h, settings.threads());
+		progress.checkCancelled();
+		progress.progress(0.4, "Nuclei");
+
+		NucleusGroups nuclei = NucleusGroups.find(f, d);
+		progress.checkCancelled();
+		progress.progress(0.6, "Cells");
+		int[] cells = CellGrower.grow(f, nuclei, d);
+		progress.checkCancelled();
+		progress.progress(0.8, "Labels and measurements");
+
+		short[] cellLabels = new short[width * height];
+		short[] nucleusLabels = new short[width * height];
+		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count);
+		else for (int i = 0; i < cells.length; i++)
+			cellLabels[i] = (short) cells[i];
+		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels);
+		List<CellMeasurements> measurements = CellMeasurer.measure(cellLabels, nucleusLabels, argb, width, height,
+			nuclei.count);
+		progress.progress(1, null);
+		return new Segmentation(ArrayImgs.unsignedShorts(cellLabels, width, height),
+			ArrayImgs.unsignedShorts(nucleusLabels, width, height), measurements, diameter);
+	}
+
+	private static Segmentation empty(int w, int h, double diameter) {
+		return new Segmentation(ArrayImgs.unsignedShorts(new short[w * h], w, h),
+			ArrayImgs.unsignedShorts(new short[w * h], w, h), List.of(), diameter);
+	}
+
+	/** The packed ARGB pixels: the backing array of an int ArrayImg, otherwise a copy. */
+	@SuppressWarnings("unchecked")
+	static int[] pixels(RandomAccessibleInterval<ARGBType> rgb, int w, int h) {
+		if (rgb instanceof ArrayImg<?, ?> img && img.update(null) instanceof IntArray a && rgb.min(0) == 0 &&
+			(rgb.numDimensions() < 2 || rgb.min(1) == 0))
+			return a.getCurrentStorageArray();
+		int[] out = new int[w * h];
+		Cursor<ARGBType> c = Views.flatIterable(rgb).cursor();
+		for (int i = 0; i < out.length && c.hasNext(); i++)
+			out[i] = c.next().get();
+		return out;
+	}
+}
