@@ -1,6 +1,7 @@
 package io.github.leukocnn.cli;
 
 import io.github.leukocnn.segment.LeukocyteSegmenter;
+import io.github.leukocnn.segment.SmearSegmenter;
 
 /** The segmenter the command line uses. */
 final class DefaultSegmenter {
@@ -8,6 +9,6 @@ final class DefaultSegmenter {
 	private DefaultSegmenter() {}
 
 	static LeukocyteSegmenter create() {
-		throw new UnsupportedOperationException("no segmenter yet: merge main (io.github.leukocnn.segment.SmearSegmenter)");
+		return new SmearSegmenter();
 	}
 }

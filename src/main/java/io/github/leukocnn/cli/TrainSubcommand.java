@@ -62,6 +62,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --report-dir DIR      write NAME-evaluation.md/json there
 			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report only)
 			  --training-data TEXT, --citation TEXT   provenance written into the card
+			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
+			  --colour-jitter J     moderate (default) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
+			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
 			  --no-class-weights, --no-augmentation, --threads N""";
 	}
 
@@ -91,8 +94,20 @@ public final class TrainSubcommand implements Subcommand {
 		String trainingData = args.string("training-data", data.toString());
 		String citation = args.string("citation", "");
 		boolean classWeights = !args.flag("no-class-weights");
-		Augmenter aug = args.flag("no-augmentation") ? Augmenter.NONE : Augmenter.DEFAULT;
+		boolean noAug = args.flag("no-augmentation");
+		String colour = args.string("colour-jitter", "moderate");
+		Augmenter aug = noAug ? Augmenter.NONE : switch (colour) {
+			case "moderate" -> Augmenter.DEFAULT;
+			case "strong" -> Augmenter.STAIN_INVARIANT;
+			default -> throw new Arguments.UsageException("--colour-jitter must be moderate or strong, got '" + colour + "'");
+		};
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
+		int cellsPerImage = args.integer("cells-per-image", 0);
+		String norm = switch (args.string("normalisation", "rgb")) {
+			case "rgb" -> ModelCard.RGB_UNIT;
+			case "white-balance" -> ModelCard.WHITE_BALANCED;
+			default -> throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
+		};
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
 		if (!rule.equals(ModelCard.WHOLE_IMAGE) && !rule.equals(ModelCard.ESTIMATE))
@@ -107,15 +122,18 @@ public final class TrainSubcommand implements Subcommand {
 		// the effective settings, so the card documents how to reproduce the model
 		String command = String.format(java.util.Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
 			"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
-			"--batch %d --learning-rate %s --channels %s --dense %d%s%s", data, kindName, name, outFile,
+			"--batch %d --learning-rate %s --channels %s --dense %d --normalisation %s --cells-per-image %d --colour-jitter %s%s%s", data, kindName, name, outFile,
 			positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop, fraction, rule, diameter, epochs, patience,
 			maxMinutes, seed, batch, lr, Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense,
+			norm.equals(ModelCard.RGB_UNIT) ? "rgb" : "white-balance", cellsPerImage, colour,
 			classWeights ? "" : " --no-class-weights", aug == Augmenter.NONE ? " --no-augmentation" : "");
 		ModelCard template = new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'",
 			null, positives, crop, fraction, rule, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
 			citation, command, Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
+		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), null, positives, crop,
+			fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation, command, Map.of(), seed, template.date(), null);
 		TrainingConfig config = new TrainingConfig(channels, dense, lr, batch, epochs, patience, maxMinutes, seed, 0.15, 0.2, aug,
-			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds);
+			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds, cellsPerImage);
 		long t0 = System.nanoTime();
 		ProgressListener progress = new ConsoleProgress(out);
 		TrainingData set = load(data, kind, template, diameter, threads, progress);
@@ -123,7 +141,7 @@ public final class TrainSubcommand implements Subcommand {
 			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
 		for (String f : set.failures()) out.println("  failed: " + f);
 		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), set.classes(),
-			positives, crop, fraction, rule, template.normalisation(), 1, template.fieldAggregation(), null, trainingData, citation,
+			positives, crop, fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation,
 			command, Map.of(), seed, template.date(), null);
 		Trainer trainer = new Trainer(config, out, progress);
 		if (folds > 0) {

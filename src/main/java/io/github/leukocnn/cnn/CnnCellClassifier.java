@@ -142,6 +142,8 @@ public final class CnnCellClassifier implements CellClassifier {
 	}
 
 	private float[][] run(int n) {
+		if (card.whiteBalanced())
+			for (int i = 0; i < n; i++) io.github.leukocnn.crop.WhiteBalance.apply(buffer, i * spec.floats(), spec.size());
 		input.data().asNioFloat().put(0, buffer, 0, buffer.length);
 		INDArray x = n == batch ? input : input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
 		INDArray p = network.output(x, false);

@@ -16,7 +16,8 @@ import io.github.leukocnn.crop.CropSpec;
  * @param singleCellRule how a single-cell image is cropped: "whole-image" (the centred square of
  *          the image's shorter side is the crop) or "estimate" (cell diameter estimated by
  *          {@link io.github.leukocnn.crop.SingleCellSize})
- * @param normalisation input normalisation; "rgb/255" = planar RGB scaled to 0..1
+ * @param normalisation input normalisation; "rgb/255" = planar RGB scaled to 0..1; "rgb/255, white-balanced
+ *          per crop" = then each channel divided by its 95th percentile
  * @param temperature calibration temperature: probabilities are softmax(logits / temperature)
  * @param fieldAggregation multiple-instance rule from cells to field, a {@link FieldAggregation} name
  * @param prior class probabilities of a field without cells (training class frequencies)
@@ -45,7 +46,13 @@ public record ModelCard(
 	String date,
 	String weightsSha256)
 {
-	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", RGB_UNIT = "rgb/255";
+	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", RGB_UNIT = "rgb/255",
+		WHITE_BALANCED = "rgb/255, white-balanced per crop";
+
+	/** Whether crops are white-balanced ({@link io.github.leukocnn.crop.WhiteBalance}) before the network. */
+	public boolean whiteBalanced() {
+		return WHITE_BALANCED.equals(normalisation);
+	}
 
 	public CropSpec cropSpec() {
 		return new CropSpec(cropSize, cellFraction);

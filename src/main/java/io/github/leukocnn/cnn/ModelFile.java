@@ -104,8 +104,9 @@ public final class ModelFile {
 		if (card.positiveClasses() != null)
 			for (String p : card.positiveClasses())
 				if (!card.classes().contains(p)) throw new ModelFileException(what + ": positive class '" + p + "' is not one of the classes " + card.classes());
-		if (!ModelCard.RGB_UNIT.equals(card.normalisation()))
-			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: " + ModelCard.RGB_UNIT + ")");
+		if (!ModelCard.RGB_UNIT.equals(card.normalisation()) && !card.whiteBalanced())
+			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: '" + ModelCard.RGB_UNIT +
+				"', '" + ModelCard.WHITE_BALANCED + "')");
 		try {
 			FieldAggregation.valueOf(card.fieldAggregation());
 		}

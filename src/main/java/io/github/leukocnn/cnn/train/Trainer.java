@@ -59,11 +59,15 @@ public final class Trainer {
 		// flatten training cells
 		List<int[]> trainCells = new ArrayList<>();
 		List<Integer> trainLabels = new ArrayList<>();
-		for (TrainingItem it : splits.train())
+		List<Integer> itemOfCell = new ArrayList<>();
+		for (int ii = 0; ii < splits.train().size(); ii++) {
+			TrainingItem it = splits.train().get(ii);
 			for (int[] c : it.cells()) {
 				trainCells.add(c);
 				trainLabels.add(it.label());
+				itemOfCell.add(ii);
 			}
+		}
 		if (trainCells.isEmpty()) throw new IOException("the training block holds no cells");
 		int[] count = new int[k];
 		for (int l : trainLabels) count[l]++;
@@ -111,7 +115,8 @@ public final class Trainer {
 		CnnCellClassifier probe = null;
 		for (; epoch < config.maxEpochs(); epoch++) {
 			SplittableRandom rnd = new SplittableRandom(config.seed() * 1_000_003L + epoch);
-			int[] order = shuffled(trainCells.size(), rnd);
+			int[] order = epochSamples(itemOfCell, config.cellsPerImage(), rnd);
+			batches = order.length / bs;
 			long te = System.nanoTime();
 			double lossSum = 0;
 			for (int b = 0; b < batches; b++) {
@@ -120,6 +125,7 @@ public final class Trainer {
 				for (int i = 0; i < bs; i++) {
 					int s = order[b * bs + i];
 					config.augmenter().apply(trainCells.get(s), ctx, size, rnd, xs, i * 3 * size * size);
+					if (template.whiteBalanced()) io.github.leukocnn.crop.WhiteBalance.apply(xs, i * 3 * size * size, size);
 					ys[i * k + trainLabels.get(s)] = 1;
 				}
 				x.data().asNioFloat().put(0, xs, 0, xs.length);
@@ -289,6 +295,23 @@ public final class Trainer {
 		return new ModelCard(c.name(), c.formatVersion(), c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(),
 			c.cropSize(), c.cellFraction(), c.singleCellRule(), c.normalisation(), c.temperature(), c.fieldAggregation(), prior,
 			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256());
+	}
+
+	/**
+	 * This epoch's training cells in random order: all of them, or at most {@code perImage} random
+	 * cells of each image (fields with many cells then do not dominate, and epochs stay short).
+	 */
+	static int[] epochSamples(List<Integer> itemOfCell, int perImage, SplittableRandom rnd) {
+		int[] all = shuffled(itemOfCell.size(), rnd);
+		if (perImage <= 0) return all;
+		java.util.Map<Integer, Integer> taken = new java.util.HashMap<>();
+		int[] out = new int[all.length];
+		int n = 0;
+		for (int s : all) {
+			int t = taken.merge(itemOfCell.get(s), 1, Integer::sum);
+			if (t <= perImage) out[n++] = s;
+		}
+		return java.util.Arrays.copyOf(out, n);
 	}
 
 	private static int[] shuffled(int n, SplittableRandom rnd) {
