@@ -57,7 +57,7 @@ public final class TrainSubcommand implements Subcommand {
 			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
 			  --epochs N            maximum epochs (default 40); --patience N early stopping (default 8)
 			  --max-minutes M       wall-clock budget (default 30); --seed S (default 42)
-			  --batch N (default 32)  --learning-rate R (default 0.002)  --channels 16,32,64,96  --dense 64
+			  --batch N (default 32)  --learning-rate R (default 0.002) --lr-decay F per epoch (default 0.9)  --channels 16,32,64,96  --dense 64
 			  --checkpoints DIR     write checkpoints each epoch; --resume continues from them
 			  --report-dir DIR      write NAME-evaluation.md/json there
 			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report only)
@@ -84,6 +84,7 @@ public final class TrainSubcommand implements Subcommand {
 		long seed = args.integer("seed", 42);
 		int batch = args.integer("batch", 32);
 		double lr = args.number("learning-rate", 2e-3);
+		double lrDecay = args.number("lr-decay", 0.9);
 		int[] channels = Arrays.stream(args.string("channels", "16,32,64,96").split(",")).map(String::trim)
 			.mapToInt(Integer::parseInt).toArray();
 		int dense = args.integer("dense", 64);
@@ -122,9 +123,9 @@ public final class TrainSubcommand implements Subcommand {
 		// the effective settings, so the card documents how to reproduce the model
 		String command = String.format(java.util.Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
 			"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
-			"--batch %d --learning-rate %s --channels %s --dense %d --normalisation %s --cells-per-image %d --colour-jitter %s%s%s", data, kindName, name, outFile,
+			"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d --colour-jitter %s%s%s", data, kindName, name, outFile,
 			positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop, fraction, rule, diameter, epochs, patience,
-			maxMinutes, seed, batch, lr, Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense,
+			maxMinutes, seed, batch, lr, lrDecay, Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense,
 			norm.equals(ModelCard.RGB_UNIT) ? "rgb" : "white-balance", cellsPerImage, colour,
 			classWeights ? "" : " --no-class-weights", aug == Augmenter.NONE ? " --no-augmentation" : "");
 		ModelCard template = new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'",
@@ -132,7 +133,7 @@ public final class TrainSubcommand implements Subcommand {
 			citation, command, Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
 		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), null, positives, crop,
 			fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation, command, Map.of(), seed, template.date(), null);
-		TrainingConfig config = new TrainingConfig(channels, dense, lr, batch, epochs, patience, maxMinutes, seed, 0.15, 0.2, aug,
+		TrainingConfig config = new TrainingConfig(channels, dense, lr, lrDecay, batch, epochs, patience, maxMinutes, seed, 0.15, 0.2, aug,
 			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds, cellsPerImage);
 		long t0 = System.nanoTime();
 		ProgressListener progress = new ConsoleProgress(out);

@@ -20,6 +20,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The LeukoCNN cell network, in the spirit of the paper's CNN but sized for a laptop CPU:
@@ -41,11 +43,22 @@ public final class NetworkFactory {
 	public static MultiLayerNetwork build(int cropSize, int classes, int[] channels, int dense,
 		double learningRate, float[] classWeights, long seed)
 	{
+		return build(cropSize, classes, channels, dense, learningRate, 1, classWeights, seed);
+	}
+
+	/**
+	 * @param lrDecay the learning rate is multiplied by this each epoch (1 = constant); the caller
+	 *          sets the network's epoch count
+	 */
+	public static MultiLayerNetwork build(int cropSize, int classes, int[] channels, int dense,
+		double learningRate, double lrDecay, float[] classWeights, long seed)
+	{
 		Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
 		NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
 			.seed(seed)
 			.dataType(DataType.FLOAT)
-			.updater(new Adam(learningRate))
+			.updater(lrDecay == 1 ? new Adam(learningRate)
+				: new Adam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, lrDecay)))
 			.weightInit(WeightInit.RELU)
 			.l2(1e-4)
 			.list();
@@ -53,7 +66,7 @@ public final class NetworkFactory {
 		for (int c : channels) {
 			b.layer(new ConvolutionLayer.Builder(3, 3).nIn(nIn).nOut(c).convolutionMode(ConvolutionMode.Same)
 				.activation(Activation.IDENTITY).hasBias(false).build());
-			if (!Boolean.getBoolean("probe.nobn")) b.layer(new BatchNormalization.Builder().build());
+			b.layer(new BatchNormalization.Builder().build());
 			b.layer(new ActivationLayer(Activation.RELU));
 			b.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
 			nIn = c;

@@ -83,8 +83,8 @@ public final class Trainer {
 			classes, java.util.Arrays.toString(count), splits.train().size(), splits.validation().size(), splits.test().size(),
 			java.util.Arrays.toString(weights));
 
-		MultiLayerNetwork net = NetworkFactory.build(size, k, config.channels(), config.dense(), config.learningRate(), weights,
-			config.seed());
+		MultiLayerNetwork net = NetworkFactory.build(size, k, config.channels(), config.dense(), config.learningRate(),
+			config.lrDecay(), weights, config.seed());
 		log.printf("network: %d parameters, input 3x%dx%d%n", net.numParams(), size, size);
 		int startEpoch = 0, bestEpoch = -1, stale = 0;
 		double bestScore = Double.NEGATIVE_INFINITY;
@@ -117,6 +117,7 @@ public final class Trainer {
 			SplittableRandom rnd = new SplittableRandom(config.seed() * 1_000_003L + epoch);
 			int[] order = epochSamples(itemOfCell, config.cellsPerImage(), rnd);
 			batches = order.length / bs;
+			net.setEpochCount(epoch); // drives the learning-rate schedule
 			long te = System.nanoTime();
 			double lossSum = 0;
 			for (int b = 0; b < batches; b++) {

@@ -7,6 +7,7 @@ import io.github.leukocnn.cnn.NetworkFactory;
 /**
  * Hyper-parameters and bookkeeping of one training run.
  *
+ * @param lrDecay learning-rate factor per epoch (1 = constant)
  * @param maxEpochs upper bound; early stopping usually ends sooner
  * @param patience epochs without validation improvement before stopping
  * @param maxMinutes wall-clock budget; training stops after the epoch that exceeds it
@@ -15,17 +16,17 @@ import io.github.leukocnn.cnn.NetworkFactory;
  * @param cvFolds 0 = hold-out split; k >= 3 = k-fold cross-validation (contiguous blocks)
  * @param cellsPerImage at most this many random cells of each image per epoch (0 = all)
  */
-public record TrainingConfig(int[] channels, int dense, double learningRate, int batchSize, int maxEpochs, int patience,
+public record TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
 	double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
 	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage)
 {
 	public static TrainingConfig defaults() {
-		return new TrainingConfig(NetworkFactory.DEFAULT_CHANNELS, 64, 2e-3, 32, 40, 8, 30, 42, 0.15, 0.2,
+		return new TrainingConfig(NetworkFactory.DEFAULT_CHANNELS, 64, 2e-3, 0.9, 32, 40, 8, 30, 42, 0.15, 0.2,
 			Augmenter.DEFAULT, true, null, false, Runtime.getRuntime().availableProcessors(), 0, 0);
 	}
 
 	public TrainingConfig with(int maxEpochs, int patience, double maxMinutes, long seed, Path checkpointDir, boolean resume) {
-		return new TrainingConfig(channels, dense, learningRate, batchSize, maxEpochs, patience, maxMinutes, seed,
+		return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed,
 			validationFraction, testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage);
 	}
 }

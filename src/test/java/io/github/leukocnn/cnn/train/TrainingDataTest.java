@@ -122,7 +122,7 @@ class TrainingDataTest {
 	@Test
 	void trainsASeparableProblemAndWritesAModel() throws IOException {
 		TrainingData d = load(dataset(dir.resolve("d"), 25));
-		TrainingConfig cfg = new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 8, 12, 12, 5, 3, 0.15, 0.2,
+		TrainingConfig cfg = new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 0.9, 8, 12, 12, 5, 3, 0.15, 0.2,
 			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0);
 		ModelCard template = new ModelCard("toy", ModelFile.FORMAT_VERSION, "0", "", d.classes(), List.of("ring"), 16, 0.8,
 			ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, "synthetic", "none", "test", Map.of(), 3,
