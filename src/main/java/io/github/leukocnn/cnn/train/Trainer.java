@@ -104,6 +104,7 @@ public final class Trainer {
 		}
 		else if (config.resume()) log.println("no checkpoint to resume in " + cp + ": starting afresh");
 
+		INDArray bnSample = recalibrationSample(trainCells, trainLabels, k, template, ctx, config.seed());
 		int bs = config.batchSize();
 		int batches = trainCells.size() / bs;
 		if (batches == 0) throw new IOException("fewer training cells (" + trainCells.size() + ") than one batch (" + bs + ")");
@@ -143,6 +144,7 @@ public final class Trainer {
 				}
 			}
 			epochsRun++;
+			io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(net, bnSample);
 			ModelCard provisional = template.withCalibration(1, FieldAggregation.MEAN_LOG.name(), Map.of());
 			provisional = withPrior(provisional, prior);
 			probe = new CnnCellClassifier(new ModelFile.Model(net, provisional), 128);
@@ -296,6 +298,19 @@ public final class Trainer {
 		return new ModelCard(c.name(), c.formatVersion(), c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(),
 			c.cropSize(), c.cellFraction(), c.singleCellRule(), c.normalisation(), c.temperature(), c.fieldAggregation(), prior,
 			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256());
+	}
+
+	/** Un-augmented crops of up to 384 random training cells (seeded), for batch-norm recalibration. */
+	static INDArray recalibrationSample(List<int[]> cells, List<Integer> labels, int k, ModelCard card, int ctx, long seed) {
+		int size = card.cropSize(), per = 3 * size * size;
+		int n = Math.min(384, cells.size());
+		int[] pick = shuffled(cells.size(), new SplittableRandom(seed ^ 0x5DEECE66DL));
+		float[] buf = new float[n * per];
+		for (int i = 0; i < n; i++) {
+			Augmenter.NONE.apply(cells.get(pick[i]), ctx, size, null, buf, i * per);
+			if (card.whiteBalanced()) io.github.leukocnn.crop.WhiteBalance.apply(buf, i * per, size);
+		}
+		return Nd4j.create(buf, new long[] { n, 3, size, size });
 	}
 
 	/**
