@@ -44,7 +44,8 @@ import io.github.leukocnn.progress.ProgressListener;
  * lists them (columns file,error; header only when none failed). It describes the latest run, so
  * it is replaced on every run;</li>
  * <li>progress and cancellation through a {@link ProgressListener}: once cancelled, no further
- * image starts; work in progress may stop early by polling the listener it is given;</li>
+ * image starts; work in progress may stop early by polling the listener it is given. With several
+ * threads the listener is called from the worker threads;</li>
  * <li>optional parallelism over images ({@link #threads}); results do not depend on it.</li>
  * </ul>
  */
@@ -201,8 +202,7 @@ public final class BatchRunner {
 					if (dir.equals(input)) return FileVisitResult.CONTINUE;
 					if (isHidden(dir)) return FileVisitResult.SKIP_SUBTREE;
 					// the output folder inside the input folder holds results, not inputs
-					if (!dir.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize()) &&
-						dir.toAbsolutePath().normalize().equals(outputAbs)) return FileVisitResult.SKIP_SUBTREE;
+					if (dir.toAbsolutePath().normalize().equals(outputAbs)) return FileVisitResult.SKIP_SUBTREE;
 					return FileVisitResult.CONTINUE;
 				}
 
@@ -365,6 +365,8 @@ public final class BatchRunner {
 
 	/** Expected problems give their message; unexpected ones (bugs) their type too, to be reportable. */
 	static String message(Exception e) {
+		if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + " does not exist (" + (n.getReason() == null ? "it may have been moved or deleted during the batch" : n.getReason()) + ")";
+		if (e instanceof AccessDeniedException a) return a.getFile() + " cannot be accessed (permission denied)";
 		String m = e.getMessage();
 		if (m == null || m.isBlank()) return e.getClass().getName();
 		if (e instanceof ImageInputException || e instanceof IOException || e instanceof IllegalArgumentException) return m;

@@ -29,6 +29,22 @@ public final class AtomicFiles {
 	/** Prefix and suffix of temporary files: hidden, so batch input scans skip them. */
 	static final String TEMP_PREFIX = ".leukocnn-", TEMP_SUFFIX = ".part";
 
+	/** Temporary files being written, removed by a shutdown hook if the JVM exits (e.g. Ctrl-C) before they are committed. */
+	private static final java.util.Set<Path> LIVE_TEMPS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			for (Path p : LIVE_TEMPS) {
+				try {
+					Files.deleteIfExists(p);
+				}
+				catch (IOException e) {
+					// exiting: nothing more can be done, and a hidden temp file harms no result
+				}
+			}
+		}, "leukocnn-temp-cleanup"));
+	}
+
 	private AtomicFiles() {}
 
 	/** Produces the content of a file. */
@@ -103,8 +119,10 @@ public final class AtomicFiles {
 		/** Moves every staged file onto its target. */
 		public void commit() throws IOException {
 			checkCanWrite(staged.stream().map(s -> s[1]).toList(), overwrite);
-			for (Path[] s : staged)
+			for (Path[] s : staged) {
 				moveIntoPlace(s[0], s[1], overwrite);
+				LIVE_TEMPS.remove(s[0]);
+			}
 			committed = true;
 		}
 
@@ -118,6 +136,7 @@ public final class AtomicFiles {
 				catch (IOException e) {
 					// best effort: a stale hidden temp file does no harm to results
 				}
+				LIVE_TEMPS.remove(s[0]);
 			}
 			staged.clear();
 		}
@@ -131,6 +150,7 @@ public final class AtomicFiles {
 			Path temp = dir.resolve(TEMP_PREFIX + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
 			try {
 				Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+				LIVE_TEMPS.add(temp);
 				return temp;
 			}
 			catch (FileAlreadyExistsException e) {

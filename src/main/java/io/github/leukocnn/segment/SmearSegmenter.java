@@ -57,8 +57,12 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	public static final double MAX_RADIUS = 0.62;
 	/** Radius of the opening that smooths cell outlines, as a fraction of d. */
 	public static final double SMOOTHING = 0.05;
-	/** Width of the ring outside the nucleus from which the cytoplasm colour is taken, fraction of d. */
-	public static final double CYTOPLASM_RING = 0.08;
+	/** The nucleus markers of the watershed are the nuclei dilated by this fraction of d. */
+	public static final double SEED_DILATION = 0.04;
+	/** Pixels with total density below this fraction of the Otsu density threshold are background markers. */
+	public static final double BACKGROUND_SEED = 0.3;
+	/** Optical densities are clipped at this percentile (outside nuclei) before the gradient. */
+	public static final double CLIP_PERCENTILE = 0.9;
 
 	@Override
 	public Segmentation segment(RandomAccessibleInterval<ARGBType> rgb, SegmentationSettings settings) {

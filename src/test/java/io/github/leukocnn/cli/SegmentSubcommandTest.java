@@ -158,6 +158,16 @@ class SegmentSubcommandTest {
 	}
 
 	@Test
+	void verbsAreRegisteredWithTheLauncher() {
+		ByteArrayOutputStream o = new ByteArrayOutputStream();
+		PrintStream ps = new PrintStream(o, true, StandardCharsets.UTF_8);
+		assertEquals(0, LeukoCnnCli.run(List.of("help"), ps, ps));
+		String help = o.toString(StandardCharsets.UTF_8);
+		assertTrue(help.contains("segment") && help.contains("synthesize"), help);
+		assertEquals(2, LeukoCnnCli.run(List.of("segment", "--output", "x"), ps, ps), "missing --input is a usage error");
+	}
+
+	@Test
 	void usageErrorsAreRejected() {
 		assertThrows(Arguments.UsageException.class, () -> run("--output", "x"));
 		assertThrows(Arguments.UsageException.class, () -> run("--input", "a", "--output", "x", "--cell-diameter", "-3"));

@@ -57,6 +57,22 @@ class CsvWriterTest {
 	}
 
 	@Test
+	void awkwardFieldsSurviveARoundTripThroughTheReader(@TempDir Path dir) throws IOException {
+		String[] awkward = { "plain", "comma, inside", "quote \" inside", "line\r\nbreak", " edge spaces ", "", "naïve ünïcödé" };
+		List<Object[]> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < awkward.length; i++)
+			rows.add(new Object[] { i, awkward[i], i / 7.0 });
+		Path f = dir.resolve("awkward.csv");
+		CsvWriter.write(f, false, List.of("id", "text", "x"), rows);
+		CsvTable back = CsvTable.read(f);
+		assertEquals(awkward.length, back.rowCount());
+		for (int i = 0; i < awkward.length; i++) {
+			assertEquals(awkward[i], back.get(i, "text"));
+			assertEquals(i / 7.0, back.number(i, "x"), 1e-6);
+		}
+	}
+
+	@Test
 	void rejectsRowWithWrongFieldCountBeforeWriting(@TempDir Path dir) {
 		Path f = dir.resolve("t.csv");
 		assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,114 @@
+package io.github.leukocnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.leukocnn.io.CsvTable;
+import io.github.leukocnn.report.ClassifyBatch;
+import io.github.leukocnn.report.ReportTables;
+import io.github.leukocnn.testutil.TestData;
+
+/**
+ * {@code classify} end to end with the shipped models and the real segmenter on real images:
+ * the tables are complete and consistent, and a second run gives the same numbers. Skipped when
+ * the model resources or the data are absent.
+ */
+class ClassifyShippedModelTest {
+
+	@TempDir
+	Path dir;
+
+	private static void requireModel(String name) {
+		assumeTrue(ClassifyShippedModelTest.class.getResource("/io/github/leukocnn/models/" + name + ".zip") != null,
+			"shipped model '" + name + "' is not in this build: test skipped");
+	}
+
+	/** The first {@code n} images of each class folder of {@code set}, copied into {@code dir/name/class}. */
+	private Path sample(Path set, String name, int n) throws IOException {
+		Path target = dir.resolve(name);
+		try (Stream<Path> classes = Files.list(set)) {
+			for (Path c : classes.filter(Files::isDirectory).sorted().toList()) {
+				Files.createDirectories(target.resolve(c.getFileName().toString()));
+				try (Stream<Path> files = Files.list(c)) {
+					for (Path f : files.sorted().limit(n).toList())
+						Files.copy(f, target.resolve(c.getFileName().toString()).resolve(f.getFileName().toString()));
+				}
+			}
+		}
+		return target;
+	}
+
+	private static int run(List<String> args, StringBuilder log) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		int code = LeukoCnnCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		log.append(out.toString(StandardCharsets.UTF_8)).append(err.toString(StandardCharsets.UTF_8));
+		return code;
+	}
+
+	@Test
+	void screensAllTaleqaniFields() throws IOException {
+		requireModel("all-screening");
+		Path in = sample(TestData.require("all-taleqani"), "fields", 2);
+		Path out = dir.resolve("out");
+		StringBuilder log = new StringBuilder();
+		List<String> args = new ArrayList<>(List.of("classify", "--input", in.toString(), "--output", out.toString(), "--recursive",
+			"--threads", "2"));
+		assertEquals(0, run(args, log), log.toString());
+		CsvTable images = CsvTable.read(out.resolve(ClassifyBatch.IMAGES_CSV));
+		assertEquals(8, images.rowCount(), log.toString());
+		List<String> pColumns = images.header().stream().filter(h -> h.startsWith("p_")).toList();
+		assertTrue(pColumns.size() >= 2, images.header().toString());
+		int withCells = 0;
+		for (int r = 0; r < images.rowCount(); r++) {
+			double sum = 0;
+			for (String p : pColumns)
+				sum += images.number(r, p);
+			assertEquals(1, sum, 1e-3, "field probabilities of " + images.get(r, "image"));
+			assertTrue(pColumns.contains("p_" + images.get(r, "call")));
+			assertTrue(List.of(ReportTables.POSITIVE, ReportTables.NEGATIVE).contains(images.get(r, "leukaemia")));
+			if (images.number(r, "cell_count") > 0) withCells++;
+		}
+		assertTrue(withCells >= 6, "leukocytes found in most ALL-Taleqani fields: " + withCells + " of 8");
+		CsvTable cells = CsvTable.read(out.resolve(ClassifyBatch.CELLS_CSV));
+		long total = 0;
+		for (int r = 0; r < images.rowCount(); r++)
+			total += (long) images.number(r, "cell_count");
+		assertEquals(total, cells.rowCount());
+		try (Stream<Path> files = Files.list(out)) {
+			assertEquals(8, files.filter(p -> p.getFileName().toString().endsWith(ClassifyBatch.PNG_SUFFIX)).count());
+		}
+
+		String first = Files.readString(out.resolve(ClassifyBatch.CELLS_CSV));
+		args.add("--overwrite");
+		assertEquals(0, run(args, log), log.toString());
+		assertEquals(first, Files.readString(out.resolve(ClassifyBatch.CELLS_CSV)), "same images and model, same numbers");
+	}
+
+	@Test
+	void typesSingleCellImages() throws IOException {
+		requireModel("leukocyte-types");
+		Path in = sample(TestData.require("pbc"), "cells", 1);
+		Path out = dir.resolve("out");
+		StringBuilder log = new StringBuilder();
+		assertEquals(0, run(List.of("classify", "--input", in.toString(), "--output", out.toString(), "--recursive", "--single-cell"), log),
+			log.toString());
+		CsvTable images = CsvTable.read(out.resolve(ClassifyBatch.IMAGES_CSV));
+		assertEquals(8, images.rowCount());
+		for (int r = 0; r < images.rowCount(); r++)
+			assertEquals("1", images.get(r, "cell_count"));
+	}
+}
