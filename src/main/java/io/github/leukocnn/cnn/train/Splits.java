@@ -11,20 +11,31 @@ import java.util.List;
  */
 public record Splits(List<TrainingItem> train, List<TrainingItem> validation, List<TrainingItem> test) {
 
+	/** The fractions the shipped models were trained with. */
+	public static final double VALIDATION_FRACTION = 0.15, TEST_FRACTION = 0.2;
+
 	public static Splits holdOut(TrainingData data, double validationFraction, double testFraction) {
 		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
 		for (int c = 0; c < data.classes().size(); c++) {
 			List<TrainingItem> items = ofClass(data, c);
-			int n = items.size();
-			int nTest = Math.max(1, (int) Math.round(n * testFraction));
-			int nVal = Math.max(1, (int) Math.round(n * validationFraction));
-			if (n - nTest - nVal < 1) throw new IllegalArgumentException("class '" + data.classes().get(c) + "' has " + n +
-				" image(s): too few for a training, a validation and a test block");
-			tr.addAll(items.subList(0, n - nTest - nVal));
-			va.addAll(items.subList(n - nTest - nVal, n - nTest));
-			te.addAll(items.subList(n - nTest, n));
+			int[] b = bounds(items.size(), validationFraction, testFraction, data.classes().get(c));
+			tr.addAll(items.subList(0, b[0]));
+			va.addAll(items.subList(b[0], b[1]));
+			te.addAll(items.subList(b[1], items.size()));
 		}
 		return new Splits(tr, va, te);
+	}
+
+	/**
+	 * Block bounds of one class of {@code n} images in file-number order: [end of training block,
+	 * end of validation block]; the test block runs from the second bound to n.
+	 */
+	public static int[] bounds(int n, double validationFraction, double testFraction, String className) {
+		int nTest = Math.max(1, (int) Math.round(n * testFraction));
+		int nVal = Math.max(1, (int) Math.round(n * validationFraction));
+		if (n - nTest - nVal < 1) throw new IllegalArgumentException("class '" + className + "' has " + n +
+			" image(s): too few for a training, a validation and a test block");
+		return new int[] { n - nTest - nVal, n - nTest };
 	}
 
 	/**

@@ -166,7 +166,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 	}
 
 	/** The last number in the file name (0 if none): contiguous numbers may be one patient. */
-	static long order(Path p) {
+	public static long order(Path p) {
 		String n = p.getFileName().toString();
 		int dot = n.lastIndexOf('.');
 		Matcher m = NUMBER.matcher(dot > 0 ? n.substring(0, dot) : n);
