@@ -25,8 +25,13 @@ public final class EvaluationReport {
 		m.put("temperature", card.temperature());
 		m.put("field_aggregation", card.fieldAggregation());
 		m.put("test", Trainer.summary(test, classes, pos));
-		m.put("test_per_class", test.perClass(classes));
-		m.put("test_confusion_rows_true_cols_predicted", test.confusion(classes.size()));
+		Map<String, Object> perClass = new LinkedHashMap<>();
+		var cm = io.github.leukocnn.stats.ConfusionMatrix.of(classes, test.itemTruth(), argmaxes(test.itemProbabilities()));
+		for (int c = 0; c < classes.size(); c++)
+			perClass.put(classes.get(c), Map.of("precision", Trainer.round(cm.precision(c)), "recall", Trainer.round(cm.recall(c)),
+				"f1", Trainer.round(cm.f1(c)), "support", cm.support(c)));
+		m.put("test_per_class", perClass);
+		m.put("test_confusion_rows_true_cols_predicted", confusion(cm, classes.size()));
 		Map<String, Object> v = Trainer.summary(validation, classes, pos);
 		v.put("split", "validation block (the 15% before the test block), used for early stopping, temperature and field rule");
 		m.put("validation", v);
@@ -55,15 +60,15 @@ public final class EvaluationReport {
 		for (Map.Entry<String, Object> e : t.entrySet())
 			if (!e.getKey().equals("split")) md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
 		md.append("\n### Per class (images)\n\n| class | precision | recall | F1 |\n|---|---|---|---|\n");
-		Map<String, Double> pc = test.perClass(classes);
-		for (String c : classes)
-			md.append(String.format("| %s | %.4f | %.4f | %.4f |%n", c, pc.get(c + "_precision"), pc.get(c + "_recall"), pc.get(c + "_f1")));
+		var cm2 = io.github.leukocnn.stats.ConfusionMatrix.of(classes, test.itemTruth(), argmaxes(test.itemProbabilities()));
+		for (int c = 0; c < classes.size(); c++)
+			md.append(String.format(java.util.Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", classes.get(c), cm2.precision(c), cm2.recall(c), cm2.f1(c)));
 		md.append("\n### Confusion matrix (rows true, columns predicted)\n\n| |");
 		for (String c : classes) md.append(' ').append(c).append(" |");
 		md.append("\n|---|");
 		for (int i = 0; i < classes.size(); i++) md.append("---|");
 		md.append('\n');
-		int[][] cm = test.confusion(classes.size());
+		long[][] cm = confusion(cm2, classes.size());
 		for (int r = 0; r < classes.size(); r++) {
 			md.append("| ").append(classes.get(r)).append(" |");
 			for (int c = 0; c < classes.size(); c++) md.append(' ').append(cm[r][c]).append(" |");
@@ -77,6 +82,19 @@ public final class EvaluationReport {
 		md.append("\nImages that could not be used: ").append(failures.size()).append('\n');
 		for (String f : failures) md.append("- ").append(f).append('\n');
 		atomicWrite(dir.resolve(card.name() + "-evaluation.md"), md.toString());
+	}
+
+	static long[][] confusion(io.github.leukocnn.stats.ConfusionMatrix cm, int k) {
+		long[][] c = new long[k][k];
+		for (int r = 0; r < k; r++)
+			for (int q = 0; q < k; q++) c[r][q] = cm.count(r, q);
+		return c;
+	}
+
+	static int[] argmaxes(float[][] p) {
+		int[] a = new int[p.length];
+		for (int i = 0; i < p.length; i++) a[i] = HeldOutScores.argmax(p[i]);
+		return a;
 	}
 
 	static void atomicWrite(Path p, String text) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.leukocnn.cnn.train;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,36 +69,5 @@ public record HeldOutScores(int[] itemTruth, float[][] itemProbabilities, int[] 
 		m.put("tn", (double) tn);
 		m.put("fp", (double) fp);
 		return m;
-	}
-
-	/** Per-class precision, recall, F1 and their macro mean, over images. */
-	public Map<String, Double> perClass(List<String> classes) {
-		Map<String, Double> m = new LinkedHashMap<>();
-		int k = classes.size();
-		double macro = 0;
-		for (int c = 0; c < k; c++) {
-			int tp = 0, fp = 0, fn = 0;
-			for (int i = 0; i < itemTruth.length; i++) {
-				int p = argmax(itemProbabilities[i]);
-				if (p == c && itemTruth[i] == c) tp++;
-				else if (p == c) fp++;
-				else if (itemTruth[i] == c) fn++;
-			}
-			double prec = tp + fp == 0 ? 0 : (double) tp / (tp + fp), rec = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-			double f1 = prec + rec == 0 ? 0 : 2 * prec * rec / (prec + rec);
-			m.put(classes.get(c) + "_precision", prec);
-			m.put(classes.get(c) + "_recall", rec);
-			m.put(classes.get(c) + "_f1", f1);
-			macro += f1;
-		}
-		m.put("macro_f1", macro / k);
-		return m;
-	}
-
-	/** confusion[true][predicted] over images. */
-	public int[][] confusion(int k) {
-		int[][] c = new int[k][k];
-		for (int i = 0; i < itemTruth.length; i++) c[itemTruth[i]][argmax(itemProbabilities[i])]++;
-		return c;
 	}
 }

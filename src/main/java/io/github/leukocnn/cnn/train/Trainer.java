@@ -25,6 +25,10 @@ import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.stats.BinaryCounts;
+import io.github.leukocnn.stats.Evaluation;
+import io.github.leukocnn.stats.Interval;
+import io.github.leukocnn.stats.TemperatureScaling;
 
 /**
  * Trains a LeukoCNN cell network on a decoded {@link TrainingData}: per-cell training with the
@@ -212,18 +216,43 @@ public final class Trainer {
 		return new Result(net, card, val, test, epochsRun + startEpoch, minutes);
 	}
 
-	/** Test-block numbers for the card: image accuracy, call sens/spec, macro-F1, cell accuracy, counts. */
+	/**
+	 * Held-out numbers for the card and report, from io.github.leukocnn.stats: image (field) accuracy
+	 * with Wilson 95% interval, balanced accuracy, macro-F1, the leukaemia call (accuracy,
+	 * sensitivity, specificity with Wilson intervals, ROC AUC with bootstrap interval), calibration
+	 * error, and per-cell accuracy against the inherited label.
+	 */
 	public static Map<String, Object> summary(HeldOutScores s, List<String> classes, boolean[] positive) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("split", "test block (last 20% of each class by file number), never used for training or tuning");
 		m.put("images", s.itemTruth().length);
 		m.put("cells", s.cellTruth().length);
 		m.put("images_without_cells", s.emptyItems());
-		m.put("image_accuracy", round(s.itemAccuracy()));
-		m.put("cell_accuracy", round(s.cellAccuracy()));
-		for (Map.Entry<String, Double> e : s.binary(positive).entrySet()) m.put(e.getKey(), round(e.getValue()));
-		Map<String, Double> pc = s.perClass(classes);
-		m.put("macro_f1", round(pc.get("macro_f1")));
+		List<String> pos = new ArrayList<>();
+		for (int c = 0; c < classes.size(); c++) if (positive[c]) pos.add(classes.get(c));
+		Evaluation e = Evaluation.of(classes, pos, s.itemTruth(), toDouble(s.itemProbabilities()), null, null);
+		Interval acc = e.confusion().accuracyInterval();
+		m.put("image_accuracy", round(acc.estimate()));
+		m.put("image_accuracy_ci95", List.of(round(acc.low()), round(acc.high())));
+		m.put("balanced_accuracy", round(e.confusion().balancedAccuracy()));
+		m.put("macro_f1", round(e.confusion().macroF1()));
+		if (!pos.isEmpty()) {
+			BinaryCounts b = e.binary();
+			m.put("call_accuracy", round(b.accuracy().estimate()));
+			m.put("call_accuracy_ci95", List.of(round(b.accuracy().low()), round(b.accuracy().high())));
+			m.put("sensitivity", round(b.sensitivity().estimate()));
+			m.put("sensitivity_ci95", List.of(round(b.sensitivity().low()), round(b.sensitivity().high())));
+			m.put("specificity", round(b.specificity().estimate()));
+			m.put("specificity_ci95", List.of(round(b.specificity().low()), round(b.specificity().high())));
+			m.put("tp_fn_tn_fp", List.of(b.truePositives(), b.falseNegatives(), b.trueNegatives(), b.falsePositives()));
+			if (e.roc() != null) {
+				m.put("call_auc", round(e.auc().estimate()));
+				m.put("call_auc_ci95_bootstrap", List.of(round(e.auc().low()), round(e.auc().high())));
+			}
+		}
+		m.put("expected_calibration_error", round(e.calibration().ece()));
+		m.put("nll", round(e.negativeLogLikelihood()));
+		m.put("cell_accuracy_vs_inherited_label", round(s.cellAccuracy()));
 		return m;
 	}
 
@@ -265,22 +294,19 @@ public final class Trainer {
 		return new HeldOutScores(itemT, itemP, cellT, cellP, empty);
 	}
 
-	/** Temperature minimising the cell NLL on validation (golden-section search on log T). */
+	/** Temperature minimising the cell NLL on the validation block (io.github.leukocnn.stats.TemperatureScaling). */
 	static double fitTemperature(int[] truth, float[][] p) {
-		double lo = Math.log(0.25), hi = Math.log(8);
-		double g = (Math.sqrt(5) - 1) / 2;
-		for (int i = 0; i < 40; i++) {
-			double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
-			if (nllAt(truth, p, Math.exp(a)) < nllAt(truth, p, Math.exp(b))) hi = b;
-			else lo = a;
-		}
-		return Math.round(Math.exp((lo + hi) / 2) * 1000) / 1000.0;
+		double t = TemperatureScaling.fit(TemperatureScaling.logits(toDouble(p)), truth);
+		return Math.round(t * 1000) / 1000.0;
 	}
 
-	private static double nllAt(int[] truth, float[][] p, double t) {
-		float[][] copy = new float[p.length][];
-		for (int i = 0; i < p.length; i++) copy[i] = p[i].clone();
-		return HeldOutScores.nll(truth, CnnCellClassifier.calibrate(copy, t));
+	static double[][] toDouble(float[][] p) {
+		double[][] d = new double[p.length][];
+		for (int i = 0; i < p.length; i++) {
+			d[i] = new double[p[i].length];
+			for (int j = 0; j < p[i].length; j++) d[i][j] = p[i][j];
+		}
+		return d;
 	}
 
 	static boolean[] positives(ModelCard card, List<String> classes) {
