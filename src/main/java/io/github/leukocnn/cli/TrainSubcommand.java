@@ -37,7 +37,7 @@ public final class TrainSubcommand implements Subcommand {
 
 	@Override
 	public Set<String> flags() {
-		return Set.of("resume", "overwrite", "no-class-weights", "no-augmentation");
+		return Set.of("resume", "overwrite", "no-class-weights", "no-augmentation", "evaluate-only");
 	}
 
 	@Override
@@ -65,6 +65,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
 			  --colour-jitter J     moderate (default) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
+			  --evaluate-only       do not train: re-score the model file --out on its validation and test blocks and
+			                        rewrite its card metrics (and --report-dir report)
 			  --no-class-weights, --no-augmentation, --threads N""";
 	}
 
@@ -109,8 +111,10 @@ public final class TrainSubcommand implements Subcommand {
 			case "white-balance" -> ModelCard.WHITE_BALANCED;
 			default -> throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
 		};
+		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
+		if (evaluateOnly) return evaluateOnly(data, kind, outFile, diameter, threads, reportDir, out);
 		if (!rule.equals(ModelCard.WHOLE_IMAGE) && !rule.equals(ModelCard.ESTIMATE))
 			throw new Arguments.UsageException("--single-cell-rule must be whole-image or estimate, got '" + rule + "'");
 		if (Files.exists(outFile) && !overwrite && folds == 0) {
@@ -164,6 +168,31 @@ public final class TrainSubcommand implements Subcommand {
 			out.println("wrote evaluation report to " + reportDir);
 		}
 		return set.failures().isEmpty() ? 0 : 1;
+	}
+
+	/**
+	 * Re-scores an already trained model file on its own validation and test blocks (same split rule,
+	 * same card: temperature and field rule unchanged) and rewrites its card metrics and report.
+	 */
+	static int evaluateOnly(Path data, TrainingData.Kind kind, Path modelFile, double diameter, int threads, String reportDir,
+		PrintStream out) throws Exception
+	{
+		ModelFile.Model model = ModelFile.load(modelFile);
+		ModelCard card = model.card();
+		TrainingData set = load(data, kind, card, diameter, threads, new ConsoleProgress(out));
+		Splits splits = Splits.holdOut(set, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION);
+		io.github.leukocnn.cnn.CnnCellClassifier clf = new io.github.leukocnn.cnn.CnnCellClassifier(model, 128);
+		int k = card.classes().size();
+		var val = Trainer.score(clf, splits.validation(), k);
+		var test = Trainer.score(clf, splits.test(), k);
+		Map<String, Object> metrics = new java.util.LinkedHashMap<>(Trainer.summary(test, card.classes(), Trainer.positiveMask(card)));
+		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
+			if (card.metrics() != null && card.metrics().containsKey(keep)) metrics.put(keep, card.metrics().get(keep));
+		ModelCard updated = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);
+		ModelCard saved = ModelFile.save(model.network(), updated, modelFile, true);
+		out.println("TEST block: " + metrics);
+		if (reportDir != null) EvaluationReport.write(Path.of(reportDir), saved, val, test, set.failures(), card.trainingCommand());
+		return 0;
 	}
 
 	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */

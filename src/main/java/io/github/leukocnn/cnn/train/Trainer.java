@@ -309,6 +309,10 @@ public final class Trainer {
 		return d;
 	}
 
+	public static boolean[] positiveMask(ModelCard card) {
+		return positives(card, card.classes());
+	}
+
 	static boolean[] positives(ModelCard card, List<String> classes) {
 		boolean[] pos = new boolean[classes.size()];
 		if (card.positiveClasses() != null)
