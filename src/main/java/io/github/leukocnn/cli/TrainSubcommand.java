@@ -65,8 +65,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
 			  --colour-jitter J     moderate (default) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
-			  --evaluate-only       do not train: re-score the model file --out on its validation and test blocks and
-			                        rewrite its card metrics (and --report-dir report)
+			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
+			                        training block, refit temperature and field rule on its validation block, score
+			                        its test block, rewrite its card (and --report-dir report)
 			  --no-class-weights, --no-augmentation, --threads N""";
 	}
 
@@ -181,6 +182,12 @@ public final class TrainSubcommand implements Subcommand {
 		ModelCard card = model.card();
 		TrainingData set = load(data, kind, card, diameter, threads, new ConsoleProgress(out));
 		Splits splits = Splits.holdOut(set, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION);
+		// population statistics of batch normalisation from the training block (models trained before
+		// the in-place recalibration fix carry running averages that lag the weights)
+		io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(model.network(),
+			Trainer.recalibrationSample(splits.train(), card, card.seed()));
+		card = Trainer.calibrate(model.network(), card, splits.validation(), out);
+		model = new ModelFile.Model(model.network(), card);
 		io.github.leukocnn.cnn.CnnCellClassifier clf = new io.github.leukocnn.cnn.CnnCellClassifier(model, 128);
 		int k = card.classes().size();
 		var val = Trainer.score(clf, splits.validation(), k);

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sets the population mean and variance of every batch-normalisation layer to the statistics of
@@ -29,17 +28,18 @@ public final class BatchNormRecalibration {
 			INDArray in = acts.get(l);
 			INDArray mean = in.mean(0, 2, 3);
 			INDArray var = in.var(false, 0, 2, 3);
-			if (layer.paramTable().containsKey("var")) {
-				layer.setParam("mean", mean.reshape(layer.getParam("mean").shape()).castTo(layer.getParam("mean").dataType()));
-				layer.setParam("var", var.reshape(layer.getParam("var").shape()).castTo(layer.getParam("var").dataType()));
-			}
+			// assign in place: the layer's parameters are views of the network's flattened parameter
+			// vector, which is what params(), setParams() and ModelSerializer see
+			assign(layer.getParam("mean"), mean);
+			if (layer.paramTable().containsKey("var")) assign(layer.getParam("var"), var);
 			else if (layer.paramTable().containsKey("log10stdev")) {
 				INDArray std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.add(bn.getEps()), false);
-				INDArray log10 = org.nd4j.linalg.ops.transforms.Transforms.log(std, 10, false);
-				layer.setParam("mean", mean.reshape(layer.getParam("mean").shape()).castTo(layer.getParam("mean").dataType()));
-				layer.setParam("log10stdev", log10.reshape(layer.getParam("log10stdev").shape()).castTo(layer.getParam("log10stdev").dataType()));
+				assign(layer.getParam("log10stdev"), org.nd4j.linalg.ops.transforms.Transforms.log(std, 10, false));
 			}
-			Nd4j.getMemoryManager().invokeGc();
 		}
+	}
+
+	private static void assign(INDArray target, INDArray value) {
+		target.assign(value.reshape(target.shape()).castTo(target.dataType()));
 	}
 }

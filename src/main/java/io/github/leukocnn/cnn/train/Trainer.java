@@ -179,30 +179,12 @@ public final class Trainer {
 			}
 		}
 		if (bestParams != null) net.setParams(bestParams);
+		io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(net, bnSample);
 		log.printf("best epoch %d%n", bestEpoch + 1);
 
 		// calibration and field rule: validation block only
-		ModelCard card = withPrior(template.withCalibration(1, FieldAggregation.MEAN_LOG.name(), Map.of()), prior);
-		CnnCellClassifier clf = new CnnCellClassifier(new ModelFile.Model(net, card), 128);
-		HeldOutScores valRaw = score(clf, splits.validation(), k);
-		double temperature = fitTemperature(valRaw.cellTruth(), valRaw.cellProbabilities());
-		log.printf("temperature fitted on validation cells: %.3f%n", temperature);
-		FieldAggregation bestRule = FieldAggregation.MEAN_LOG;
-		double bestRuleScore = Double.NEGATIVE_INFINITY;
-		boolean fields = splits.validation().stream().anyMatch(i -> i.cells().size() > 1);
-		for (FieldAggregation rule : fields ? FieldAggregation.values() : new FieldAggregation[] { FieldAggregation.MEAN_LOG }) {
-			ModelCard c = card.withCalibration(temperature, rule.name(), Map.of());
-			HeldOutScores v = score(new CnnCellClassifier(new ModelFile.Model(net, c), 128), splits.validation(), k);
-			Map<String, Double> bin = v.binary(positive);
-			double s = v.itemAccuracy() + (bin.isEmpty() ? 0 : bin.get("call_accuracy")) - 1e-3 * HeldOutScores.nll(v.itemTruth(), v.itemProbabilities());
-			log.printf("field rule %s on validation: image acc %.4f%s%n", rule, v.itemAccuracy(), bin.isEmpty() ? "" :
-				String.format(", call acc %.4f sens %.4f spec %.4f", bin.get("call_accuracy"), bin.get("sensitivity"), bin.get("specificity")));
-			if (s > bestRuleScore) {
-				bestRuleScore = s;
-				bestRule = rule;
-			}
-		}
-		card = card.withCalibration(temperature, bestRule.name(), Map.of());
+		ModelCard card = calibrate(net, withPrior(template, prior), splits.validation(), log);
+		CnnCellClassifier clf;
 		clf = new CnnCellClassifier(new ModelFile.Model(net, card), 128);
 		HeldOutScores val = score(clf, splits.validation(), k);
 		HeldOutScores test = score(clf, splits.test(), k);
@@ -211,8 +193,8 @@ public final class Trainer {
 		metrics.put("training_minutes", Math.round(minutes * 10) / 10.0);
 		metrics.put("epochs", epochsRun + startEpoch);
 		metrics.put("best_epoch", bestEpoch + 1);
-		card = card.withCalibration(temperature, bestRule.name(), metrics);
-		log.printf("field rule: %s; TEST block: %s%n", bestRule, metrics);
+		card = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);
+		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), metrics);
 		return new Result(net, card, val, test, epochsRun + startEpoch, minutes);
 	}
 
@@ -258,6 +240,35 @@ public final class Trainer {
 
 	static double round(double v) {
 		return Math.round(v * 1e5) / 1e5;
+	}
+
+	/**
+	 * Fits the temperature on the validation cells and chooses the field rule on the validation
+	 * images (all three rules for fields, MEAN_LOG for single cells); returns the card with both.
+	 */
+	public static ModelCard calibrate(MultiLayerNetwork net, ModelCard card, List<TrainingItem> validation, PrintStream log) {
+		int k = card.classes().size();
+		boolean[] positive = positives(card, card.classes());
+		card = card.withCalibration(1, FieldAggregation.MEAN_LOG.name(), card.metrics() == null ? Map.of() : card.metrics());
+		HeldOutScores valRaw = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
+		double temperature = fitTemperature(valRaw.cellTruth(), valRaw.cellProbabilities());
+		log.printf("temperature fitted on validation cells: %.3f%n", temperature);
+		FieldAggregation bestRule = FieldAggregation.MEAN_LOG;
+		double bestRuleScore = Double.NEGATIVE_INFINITY;
+		boolean fields = validation.stream().anyMatch(i -> i.cells().size() > 1);
+		for (FieldAggregation rule : fields ? FieldAggregation.values() : new FieldAggregation[] { FieldAggregation.MEAN_LOG }) {
+			ModelCard c = card.withCalibration(temperature, rule.name(), card.metrics());
+			HeldOutScores v = score(new CnnCellClassifier(new ModelFile.Model(net, c), 128), validation, k);
+			Map<String, Double> bin = v.binary(positive);
+			double s = v.itemAccuracy() + (bin.isEmpty() ? 0 : bin.get("call_accuracy")) - 1e-3 * HeldOutScores.nll(v.itemTruth(), v.itemProbabilities());
+			log.printf("field rule %s on validation: image acc %.4f%s%n", rule, v.itemAccuracy(), bin.isEmpty() ? "" :
+				String.format(", call acc %.4f sens %.4f spec %.4f", bin.get("call_accuracy"), bin.get("sensitivity"), bin.get("specificity")));
+			if (s > bestRuleScore) {
+				bestRuleScore = s;
+				bestRule = rule;
+			}
+		}
+		return card.withCalibration(temperature, bestRule.name(), card.metrics());
 	}
 
 	/** Scores every image of {@code items}: cell probabilities (batched) and the field rule. */
@@ -331,6 +342,17 @@ public final class Trainer {
 	}
 
 	/** Un-augmented crops of up to 384 random training cells (seeded), for batch-norm recalibration. */
+	public static INDArray recalibrationSample(List<TrainingItem> train, ModelCard card, long seed) {
+		List<int[]> cells = new ArrayList<>();
+		List<Integer> labels = new ArrayList<>();
+		for (TrainingItem it : train)
+			for (int[] c : it.cells()) {
+				cells.add(c);
+				labels.add(it.label());
+			}
+		return recalibrationSample(cells, labels, card.classes().size(), card, TrainingData.contextSize(card.cropSize()), seed);
+	}
+
 	static INDArray recalibrationSample(List<int[]> cells, List<Integer> labels, int k, ModelCard card, int ctx, long seed) {
 		int size = card.cropSize(), per = 3 * size * size;
 		int n = Math.min(384, cells.size());
