@@ -17,11 +17,30 @@ final class DefaultModels {
 		return io.github.leukocnn.segment.Segmenters.standard();
 	}
 
+	/** The training split rule of io.github.leukocnn.cnn.train.Splits: contiguous file-number blocks per class. */
 	static HeldOutSplit.Blocks heldOutSplit(List<LabelledImages.Image> images, CellClassifier classifier) throws IOException {
-		throw new IOException("--split test needs the training split rule of io.github.leukocnn.cnn, not in this build yet: use --split all");
+		java.util.TreeMap<Integer, java.util.List<LabelledImages.Image>> byClass = new java.util.TreeMap<>();
+		for (LabelledImages.Image im : images) byClass.computeIfAbsent(im.label(), l -> new java.util.ArrayList<>()).add(im);
+		List<LabelledImages.Image> validation = new java.util.ArrayList<>(), test = new java.util.ArrayList<>();
+		for (var e : byClass.entrySet()) {
+			List<LabelledImages.Image> l = e.getValue();
+			l.sort(java.util.Comparator.comparingLong((LabelledImages.Image im) -> io.github.leukocnn.cnn.train.TrainingData.order(im.file()))
+				.thenComparing(im -> im.file().getFileName().toString()));
+			int[] b;
+			try {
+				b = io.github.leukocnn.cnn.train.Splits.bounds(l.size(), io.github.leukocnn.cnn.train.Splits.VALIDATION_FRACTION,
+					io.github.leukocnn.cnn.train.Splits.TEST_FRACTION, classifier.classes().get(e.getKey()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IOException(ex.getMessage(), ex);
+			}
+			validation.addAll(l.subList(b[0], b[1]));
+			test.addAll(l.subList(b[1], l.size()));
+		}
+		return new HeldOutSplit.Blocks(validation, test);
 	}
 
 	static CellClassifier classifier(String nameOrPath) throws IOException {
-		throw new IOException("no CNN in this build yet (io.github.leukocnn.cnn): cannot load " + nameOrPath);
+		return io.github.leukocnn.cnn.CnnCellClassifier.load(nameOrPath);
 	}
 }
