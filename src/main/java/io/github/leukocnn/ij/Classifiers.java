@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.github.leukocnn.classify.CellClassifier;
+import io.github.leukocnn.cnn.CnnCellClassifier;
+import io.github.leukocnn.cnn.ModelFile;
 
 /**
  * Loads the cell classifier behind LeukoCNN's ImageJ commands: a shipped model by name, or a model
@@ -30,7 +32,7 @@ public final class Classifiers {
 	}
 
 	static List<String> shipped() {
-		return List.of("all-screening", "leukocyte-types"); // TODO ModelFile.SHIPPED once on main
+		return ModelFile.SHIPPED;
 	}
 
 	/**
@@ -71,7 +73,6 @@ public final class Classifiers {
 	}
 
 	private static CellClassifier loadModel(String nameOrPath) throws java.io.IOException {
-		// TODO CnnCellClassifier.load(nameOrPath) once io.github.leukocnn.cnn is on main
-		throw new IllegalStateException("no CNN classifier in this build, cannot load " + nameOrPath);
+		return CnnCellClassifier.load(nameOrPath);
 	}
 }

@@ -17,7 +17,9 @@ import ij.WindowManager;
 import ij.gui.Roi;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.ij.CellDisplay;
+import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.ij.CellTables;
+import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.io.SmearImages;
 import io.github.leukocnn.segment.Segmentation;
@@ -91,6 +93,35 @@ class SampleImagePluginTest {
 
 		assertEquals(CellDisplay.segmentationOf(px).measurements(), CellDisplay.segmentationOf(um).measurements());
 		assertTrue(CellDisplay.segmentationOf(px).cellCount() > 0);
+	}
+
+	@Test
+	void classifiesTheSampleSmearWithEachShippedModel() throws Exception {
+		for (String model : ModelFile.SHIPPED) {
+			boolean shipped = ModelFile.class.getResource("/io/github/leukocnn/models/" + model + ".zip") != null;
+			CellTables.reset(CellTables.FIELDS);
+			ImagePlus imp = SmearImages.open(Path.of("sample-images", "smear-s2.png"));
+			WindowManager.setTempCurrentImage(imp);
+
+			String error = IJ.runMacro("run('Classify Leukocytes', 'model=" + model + " cell_diameter=90 show_results');" +
+				"return " + HELPER + "lastError');");
+
+			if (!shipped) {
+				assertTrue(error.contains("'" + model + "' is missing from this LeukoCNN build"), error);
+				continue;
+			}
+			assertEquals("", error, model);
+			var classes = io.github.leukocnn.cnn.CnnCellClassifier.load(model).classes();
+			assertTrue(classes.contains(imp.getProp(FieldDisplay.CALL_PROP)), imp.getProp(FieldDisplay.CALL_PROP) + " in " + classes);
+			int n = CellDisplay.segmentationOf(imp).cellCount();
+			assertEquals(1, CellTables.get(CellTables.FIELDS).size());
+			assertEquals(n, CellTables.get(CellTables.FIELDS).getValue("cell_count", 0), 0);
+			double counted = 0;
+			for (String c : classes)
+				counted += CellTables.get(CellTables.FIELDS).getValue("count_" + c, 0);
+			assertEquals(n, counted, 0, "the differential count covers every cell");
+			assertTrue(imp.getOverlay().get(0).getName().matches("[a-z_-]+ [01]\\.\\d\\d #\\d+"), imp.getOverlay().get(0).getName());
+		}
 	}
 
 	@Test
