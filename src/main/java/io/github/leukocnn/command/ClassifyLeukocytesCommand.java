@@ -18,15 +18,16 @@ import io.github.leukocnn.ij.ClassifyWorkflow;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
-import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
+import io.github.leukocnn.segment.Segmenters;
 
 /**
  * Segments and classifies the leukocytes of an RGB smear image with a LeukoCNN model: outlines named
  * and coloured by class, the "LeukoCNN Cells" rows, and one "LeukoCNN Fields" row with the
- * differential count and the leukaemia call. No menu entry: the ImageJ 1 plugin Plugins > LeukoCNN >
+ * differential count and the leukaemia call; the full report stays with the image
+ * ({@code FieldDisplay.reportOf(image)}), so outputs are plain values. No menu entry: the ImageJ 1 plugin Plugins > LeukoCNN >
  * Classify Leukocytes is the menu and macro interface; scripts run this with CommandService.
  */
 @Plugin(type = Command.class, label = "Classify Leukocytes", visible = false, headless = true)
@@ -58,10 +59,6 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 	@Parameter(required = false, visibility = ItemVisibility.INVISIBLE, persist = false)
 	private LeukocyteSegmenter segmenter;
 
-	/** The field report (cells with class probabilities, differential count, calls) and the segmentation. */
-	@Parameter(type = ItemIO.OUTPUT)
-	private ClassifyBatch.Classified result;
-
 	@Parameter(type = ItemIO.OUTPUT)
 	private int cell_count;
 
@@ -79,7 +76,7 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 		try {
 			if (image == null || image.getProcessor() == null) image = WindowManager.getCurrentImage();
 			CellClassifier classifier = Classifiers.load(model, model_file == null ? null : model_file.getPath());
-			result = ClassifyWorkflow.classify(image, cell_diameter, segmenter != null ? segmenter : Segmenters.standard(),
+			ClassifyBatch.Classified result = ClassifyWorkflow.classify(image, cell_diameter, segmenter != null ? segmenter : Segmenters.standard(),
 				classifier, progress);
 			FieldDisplay.show(image, result, add_to_roi_manager, show_results);
 			cell_count = result.segmentation().cellCount();

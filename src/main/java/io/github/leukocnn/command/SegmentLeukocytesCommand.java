@@ -21,7 +21,8 @@ import io.github.leukocnn.segment.Segmentation;
 
 /**
  * Segments the leukocytes of an RGB smear image: outlines on the overlay and in the ROI Manager,
- * one row per cell in the "LeukoCNN Cells" table. No menu entry: Fiji users reach it through the
+ * one row per cell in the "LeukoCNN Cells" table; the label images and measurements stay with the
+ * image ({@code CellDisplay.segmentationOf(image)}), so outputs are plain values. No menu entry: Fiji users reach it through the
  * ImageJ 1 plugin Plugins > LeukoCNN > Segment Leukocytes; scripts run it with CommandService.
  */
 @Plugin(type = Command.class, label = "Segment Leukocytes", visible = false, headless = true)
@@ -47,9 +48,6 @@ public class SegmentLeukocytesCommand extends ContextCommand {
 	private LeukocyteSegmenter segmenter;
 
 	@Parameter(type = ItemIO.OUTPUT)
-	private Segmentation segmentation;
-
-	@Parameter(type = ItemIO.OUTPUT)
 	private int cell_count;
 
 	@Override
@@ -58,7 +56,7 @@ public class SegmentLeukocytesCommand extends ContextCommand {
 		try {
 			// Without imagej-legacy SciJava cannot fill an ImagePlus itself: it injects an empty one.
 			if (image == null || image.getProcessor() == null) image = WindowManager.getCurrentImage();
-			segmentation = SegmentWorkflow.segment(image, cell_diameter,
+			Segmentation segmentation = SegmentWorkflow.segment(image, cell_diameter,
 				segmenter != null ? segmenter : Segmenters.standard(), progress);
 			CellDisplay.show(image, segmentation, null, add_to_roi_manager, show_results);
 			cell_count = segmentation.cellCount();

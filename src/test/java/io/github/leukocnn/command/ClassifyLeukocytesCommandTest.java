@@ -95,6 +95,8 @@ class ClassifyLeukocytesCommandTest {
 		assertEquals((0.2 + 0.2 + 0.9) / 3, fields.getValue("p_pre", 0), 1e-6);
 		assertEquals("negative", fields.getStringValue("leukaemia", 0));
 		assertEquals("benign", imp.getProp("leukocnn.call"));
+		assertEquals(3, io.github.leukocnn.ij.FieldDisplay.reportOf(imp).cellCount());
+		assertEquals(2, io.github.leukocnn.ij.FieldDisplay.reportOf(imp).counts()[0]);
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class SegmentLeukocytesCommandTest {
 
 		assertFalse(module.isCanceled(), () -> module.getCancelReason());
 		assertEquals(4, module.getOutput("cell_count"));
-		Segmentation s = (Segmentation) module.getOutput("segmentation");
+		Segmentation s = io.github.leukocnn.ij.CellDisplay.segmentationOf(imp);
 		assertEquals(4, s.cellCount());
 		assertEquals(4, imp.getOverlay().size());
 		assertEquals(4, CellTables.get(CellTables.CELLS).size());
