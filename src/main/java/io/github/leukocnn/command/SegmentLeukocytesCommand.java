@@ -13,11 +13,11 @@ import ij.WindowManager;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.SegmentWorkflow;
-import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.io.ImageInputException;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.segment.Segmenters;
 
 /**
  * Segments the leukocytes of an RGB smear image: outlines on the overlay and in the ROI Manager,
