@@ -4,7 +4,8 @@
 //   NAME_cells.csv    one row per leukocyte: id, bounding box, area, circularity, N/C ratio, colour ...
 //   NAME_RoiSet.zip   the cell outlines as an ROI set (open it with File > Open or the ROI Manager)
 //   NAME_cells.tif, NAME_nuclei.tif   16-bit label images (0 = background, cell id elsewhere)
-// With a model it also classifies the cells and writes, for the whole batch:
+// With a model it also classifies the cells and writes NAME_classified_RoiSet.zip (outlines named
+// "class probability #id") per image and, for the whole batch:
 //   LeukoCNN_Cells.csv   one row per cell of every image, with its class and probability
 //   LeukoCNN_Fields.csv  one row per image: differential count, blast %, field call, leukaemia call
 // An image that cannot be read or analysed is reported and skipped; the others go on.
@@ -70,6 +71,7 @@ for (i = 0; i < files.length; i++) {
 		else run("Segment Leukocytes", options);
 		error = call(helper + "lastError");
 		if (error == "") error = call(helper + "saveSegmentation", output, base, overwrite);
+		if (error == "" && classify) error = call(helper + "saveClassifiedRois", output, base, overwrite);
 		if (error == "") cells = cells + parseInt(call(helper + "cellCount"));
 		close();
 	}

@@ -15,8 +15,10 @@ import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.io.AtomicFiles;
 import io.github.leukocnn.io.ImageInputException;
+import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.io.SegmentationWriter;
 import io.github.leukocnn.io.SmearImages;
+import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.segment.Segmentation;
 
 /**
@@ -92,6 +94,26 @@ public final class LeukoCnnMacro {
 		if (s == null) return "the current image has not been segmented (run Segment Leukocytes first)";
 		try {
 			SegmentationWriter.write(s, Path.of(folder), name, Boolean.parseBoolean(overwrite));
+			return "";
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
+		}
+		catch (IOException | RuntimeException e) {
+			return e.getMessage();
+		}
+	}
+
+	/**
+	 * Saves LeukoCNN's outlines on the current image's overlay (named by class after Classify
+	 * Leukocytes) as {@code folder/name_classified_RoiSet.zip}, as the command line's classify verb.
+	 */
+	public static String saveClassifiedRois(String folder, String name, String overwrite) {
+		List<Roi> rois = cellRois(WindowManager.getCurrentImage());
+		if (rois.isEmpty()) return "the current image has no LeukoCNN outlines (run Classify Leukocytes first)";
+		Path target = Path.of(folder, name + ClassifyBatch.ROI_SUFFIX);
+		try {
+			RoiSets.write(target, Boolean.parseBoolean(overwrite), rois);
 			return "";
 		}
 		catch (AtomicFiles.OutputExistsException e) {

@@ -91,6 +91,10 @@ class BatchMacroTest {
 			assertTrue(fields.get(2).contains(",pre,positive,"), fields.get(2));
 			assertEquals(1 + 5, Files.readAllLines(out.resolve("LeukoCNN_Cells.csv")).size());
 			assertEquals(3, RoiSets.read(out.resolve("b_RoiSet.zip")).size());
+			List<Roi> classified = RoiSets.read(out.resolve("b_classified_RoiSet.zip"));
+			assertEquals(3, classified.size());
+			assertEquals("pre 0.90 #1", classified.get(0).getName());
+			assertEquals("benign 0.80 #2", RoiSets.read(out.resolve("a_classified_RoiSet.zip")).get(1).getName());
 		}
 		finally {
 			System.clearProperty(Classifiers.PROPERTY);
