@@ -47,7 +47,7 @@ final class NucleusGroups {
 		int[] groups = Labels.components(grown, w, h, count);
 		int m = count[0];
 		int[] area = new int[m + 1];
-		double[] sx = new double[m + 1], sy = new double[m + 1];
+		double[] sx = new double[m + 1], sy = new double[m + 1], sf = new double[m + 1];
 		for (int i = 0; i < n; i++) {
 			if (mask[i] == 0) {
 				groups[i] = 0;
@@ -55,15 +55,20 @@ final class NucleusGroups {
 			}
 			int g = groups[i];
 			area[g]++;
+			sf[g] += f.nucleus[i];
 			sx[g] += i % w;
 			sy[g] += i / w;
 		}
 		// keep groups large enough for a leukocyte nucleus; renumber 1..k in raster order
+		// ... and stained like the most nucleus-like group (red cells that pass a low threshold don't)
 		double minArea = SmearSegmenter.MIN_NUCLEUS_AREA * discArea;
+		double strongest = 0;
+		for (int g = 1; g <= m; g++)
+			if (area[g] >= minArea) strongest = Math.max(strongest, sf[g] / area[g]);
 		int[] map = new int[m + 1];
 		int k = 0;
 		for (int g = 1; g <= m; g++)
-			if (area[g] >= minArea) map[g] = ++k;
+			if (area[g] >= minArea && sf[g] / area[g] >= SmearSegmenter.MIN_GROUP_CONTRAST * strongest) map[g] = ++k;
 		double[] cx = new double[k + 1], cy = new double[k + 1];
 		for (int g = 1; g <= m; g++)
 			if (map[g] > 0) {

@@ -49,6 +49,8 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	public static final double LOBE_GAP = 0.16;
 	/** Smallest nucleus group, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_NUCLEUS_AREA = 0.08;
+	/** A nucleus group's mean nucleus feature must reach this fraction of the strongest group's. */
+	public static final double MIN_GROUP_CONTRAST = 0.5;
 	/** Smallest single lobe, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_LOBE_AREA = 0.006;
 	/** How far cytoplasm may reach from its nucleus, as a fraction of d. */
@@ -105,7 +107,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count);
 		else for (int i = 0; i < cells.length; i++)
 			cellLabels[i] = (short) cells[i];
-		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels);
+		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels, nuclei.count);
 		List<CellMeasurements> measurements = CellMeasurer.measure(cellLabels, nucleusLabels, argb, width, height,
 			nuclei.count);
 		progress.progress(1, null);
