@@ -49,7 +49,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	public static final double LOBE_GAP = 0.16;
 	/** Smallest nucleus group, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_NUCLEUS_AREA = 0.08;
-	/** A nucleus group's mean nucleus feature must reach this fraction of the strongest group's. */
+	/** A nucleus group's mean nucleus feature must reach this fraction of the 90th percentile over all nucleus pixels. */
 	public static final double MIN_GROUP_CONTRAST = 0.5;
 	/** Smallest single lobe, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_LOBE_AREA = 0.006;
