@@ -1,15 +1,19 @@
 package io.github.leukocnn.segment;
 
 /**
- * Nucleus labels at input resolution: pixels of a cell whose nucleus feature (od_green - od_blue,
- * same white as the working image) exceeds the threshold found at working scale. Sharper than
- * resampled working-scale nuclei, at the cost of one feature evaluation per cell pixel.
+ * Nucleus labels at input resolution, with a threshold adapted to each cell: the midpoint
+ * between the mean nucleus feature (od_green - od_blue, same white as the working image) of the
+ * cell's pixels above the global threshold and that of its pixels below it (the cytoplasm),
+ * i.e. the half-contrast level of that cell's nucleus edge. The global threshold only separates
+ * the two populations; the edge position then no longer depends on how dark the nucleus is.
  */
 final class FullResolutionNuclei {
 
+	static final double EDGE_LEVEL = 0.3;
+
 	private FullResolutionNuclei() {}
 
-	static void threshold(int[] argb, double[] white, float threshold, short[] cells, short[] nuclei) {
+	static void threshold(int[] argb, double[] white, float threshold, short[] cells, short[] nuclei, int count) {
 		float[] lg = new float[256], lb = new float[256];
 		double wg = Math.log(white[1]), wb = Math.log(white[2]);
 		for (int v = 0; v < 256; v++) {
@@ -17,10 +21,31 @@ final class FullResolutionNuclei {
 			lg[v] = (float) Math.max(0, wg - l);
 			lb[v] = (float) Math.max(0, wb - l);
 		}
+		double[] sumIn = new double[count + 1], sumOut = new double[count + 1];
+		int[] nIn = new int[count + 1], nOut = new int[count + 1];
 		for (int i = 0; i < cells.length; i++) {
-			if (cells[i] == 0) continue;
+			int k = cells[i] & 0xffff;
+			if (k == 0 || k > count) continue;
 			int c = argb[i];
-			if (lg[(c >> 8) & 0xff] - lb[c & 0xff] > threshold) nuclei[i] = cells[i];
+			float f = lg[(c >> 8) & 0xff] - lb[c & 0xff];
+			if (f > threshold) {
+				sumIn[k] += f;
+				nIn[k]++;
+			}
+			else {
+				sumOut[k] += f;
+				nOut[k]++;
+			}
+		}
+		float[] t = new float[count + 1];
+		for (int k = 1; k <= count; k++)
+			t[k] = nIn[k] > 0 && nOut[k] > 0 ? (float) Math.min(threshold, sumOut[k] / nOut[k] + EDGE_LEVEL * (sumIn[k] / nIn[k] - sumOut[k] / nOut[k]))
+				: threshold;
+		for (int i = 0; i < cells.length; i++) {
+			int k = cells[i] & 0xffff;
+			if (k == 0 || k > count) continue;
+			int c = argb[i];
+			if (lg[(c >> 8) & 0xff] - lb[c & 0xff] > t[k]) nuclei[i] = cells[i];
 		}
 	}
 }

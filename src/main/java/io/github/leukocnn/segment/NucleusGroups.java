@@ -47,7 +47,7 @@ final class NucleusGroups {
 		int[] groups = Labels.components(grown, w, h, count);
 		int m = count[0];
 		int[] area = new int[m + 1];
-		double[] sx = new double[m + 1], sy = new double[m + 1];
+		double[] sx = new double[m + 1], sy = new double[m + 1], sf = new double[m + 1];
 		for (int i = 0; i < n; i++) {
 			if (mask[i] == 0) {
 				groups[i] = 0;
@@ -55,15 +55,18 @@ final class NucleusGroups {
 			}
 			int g = groups[i];
 			area[g]++;
+			sf[g] += f.nucleus[i];
 			sx[g] += i % w;
 			sy[g] += i / w;
 		}
 		// keep groups large enough for a leukocyte nucleus; renumber 1..k in raster order
+		// ... and stained like the most nucleus-like group (red cells that pass a low threshold don't)
 		double minArea = SmearSegmenter.MIN_NUCLEUS_AREA * discArea;
+		double strongest = strongNucleusLevel(f.nucleus, mask);
 		int[] map = new int[m + 1];
 		int k = 0;
 		for (int g = 1; g <= m; g++)
-			if (area[g] >= minArea) map[g] = ++k;
+			if (area[g] >= minArea && sf[g] / area[g] >= SmearSegmenter.MIN_GROUP_CONTRAST * strongest) map[g] = ++k;
 		double[] cx = new double[k + 1], cy = new double[k + 1];
 		for (int g = 1; g <= m; g++)
 			if (map[g] > 0) {
@@ -73,6 +76,22 @@ final class NucleusGroups {
 		for (int i = 0; i < n; i++)
 			groups[i] = map[groups[i]];
 		return new NucleusGroups(groups, k, threshold, cx, cy);
+	}
+
+	/**
+	 * The 90th percentile of the nucleus feature over the nucleus mask: the level of real chromatin
+	 * as long as nuclei are at least a tenth of the mask, unmoved by a single dark speck.
+	 */
+	static double strongNucleusLevel(float[] feature, byte[] mask) {
+		int count = 0;
+		for (byte b : mask)
+			if (b != 0) count++;
+		if (count == 0) return 0;
+		float[] v = new float[count];
+		for (int i = 0, k = 0; i < mask.length; i++)
+			if (mask[i] != 0) v[k++] = feature[i];
+		java.util.Arrays.sort(v);
+		return v[(int) (0.9 * (count - 1))];
 	}
 
 	/** Otsu on the nucleus feature of the whole image, bounded below by MIN_NUCLEUS_CONTRAST. */

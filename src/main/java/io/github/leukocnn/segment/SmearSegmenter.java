@@ -2,7 +2,6 @@ package io.github.leukocnn.segment;
 
 import java.util.List;
 
-import ij.process.AutoThresholder;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.progress.ProgressListener;
 import net.imglib2.Cursor;
@@ -14,30 +13,39 @@ import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.view.Views;
 
 /**
- * Nucleus-seeded leukocyte segmentation of Romanowsky-stained (Giemsa, MGG, Wright) blood smears.
+ * Nucleus-seeded leukocyte segmentation of Romanowsky-stained (Giemsa, MGG, Wright) blood smears,
+ * one method for all stains, cameras and magnifications; the only size input is the leukocyte
+ * diameter D (given, or estimated per image by {@link DiameterEstimator}).
  * <ol>
- * <li><b>Scale.</b> The leukocyte diameter D is given or estimated from red-cell size
- * ({@link DiameterEstimator}). The image is reduced so that D is about {@link #WORK_DIAMETER} px
- * (never enlarged); every size below is a fraction of the working diameter d, which makes the
- * method scale invariant.</li>
+ * <li><b>Working scale.</b> The image is reduced by area averaging so that D becomes
+ * {@link #WORK_DIAMETER} px (never enlarged). Every size below is a fraction of the working
+ * diameter d, which makes the method scale invariant and bounds its cost.</li>
  * <li><b>Stain features.</b> Optical densities normalised by the image's own white
- * ({@link StainFeatures}); nucleus feature = od_green - od_blue.</li>
- * <li><b>Nuclei.</b> Otsu threshold of the nucleus feature over the stained pixels of the image
- * (at least {@link #MIN_NUCLEUS_CONTRAST}); lobes closer than {@link #LOBE_GAP}·d are one nucleus
- * group (a lobed neutrophil stays one cell); groups smaller than {@link #MIN_NUCLEUS_AREA} of a
- * leukocyte's area (platelets, debris) are dropped.</li>
- * <li><b>Whole cell.</b> Each pixel is assigned to the nearest of three colour models in optical-
- * density space, all measured on the image itself: cytoplasm (a thin ring just outside each
- * nucleus group), red cells (stained pixels far from every nucleus) and background. So pale
- * cytoplasm is told from darker red cells by colour rather than brightness. Cytoplasm pixels within
- * {@link #MAX_REACH}·d of the nucleus and {@link #MAX_RADIUS}·d of its centre are grown from the
- * nucleus, holes filled, smoothed by an opening of radius {@link #SMOOTHING}·d.</li>
- * <li><b>Split.</b> Touching cells are split by a seeded watershed on the distance to the nucleus
- * groups (a geodesic Voronoi partition).</li>
- * <li><b>Full resolution.</b> Cell labels are brought back by bilinear interpolation of each label's
- * indicator; nuclei are re-thresholded at full resolution inside each cell.</li>
+ * ({@link StainFeatures}); nucleus feature = od_green - od_blue (chromatin passes blue and
+ * absorbs green; red cells and background do not).</li>
+ * <li><b>Nuclei.</b> Otsu threshold of the nucleus feature on the image itself (at least
+ * {@link #MIN_NUCLEUS_CONTRAST}), 3×3 opening; lobes smaller than {@link #MIN_LOBE_AREA} of a
+ * leukocyte disc dropped; lobes with gaps below {@link #LOBE_GAP}·d form one group (a segmented
+ * neutrophil stays one cell); groups below {@link #MIN_NUCLEUS_AREA} of a disc (platelets) or paler
+ * than {@link #MIN_GROUP_CONTRAST} of the chromatin level (red cells passing a low threshold) are
+ * dropped ({@link NucleusGroups}).</li>
+ * <li><b>Whole cell and split</b> ({@link CellGrower}). Marker-controlled watershed on a colour
+ * gradient: the optical densities are clipped at their {@link #CLIP_PERCENTILE} percentile outside
+ * the nuclei (flattening the strong nucleus/cytoplasm edge), smoothed with σ =
+ * {@link #GRADIENT_SMOOTHING}·d (granules), Sobel magnitude summed over the channels. Markers: each
+ * nucleus group dilated by {@link #SEED_DILATION}·d; "outside" = everything farther than
+ * {@link #MAX_REACH}·d from a nucleus or {@link #MAX_RADIUS}·d from its group's centre, plus clear
+ * background (density below {@link #BACKGROUND_SEED} of the background/stain Otsu level). The
+ * cells' outlines settle on the strongest edge around each nucleus, including the chromatic edge
+ * between pale cytoplasm and darker red cells, and touching cells split along the edge between
+ * them. Outlines are smoothed by an opening of radius {@link #SMOOTHING}·d, holes filled.</li>
+ * <li><b>Full resolution.</b> Cell labels return to the input size by bilinear interpolation of
+ * each label's indicator ({@link LabelResampler}); nuclei are thresholded at full resolution inside
+ * each cell, at 30% of that cell's nucleus/cytoplasm contrast ({@link FullResolutionNuclei}).</li>
+ * <li><b>Measurements</b> by {@link CellMeasurer}.</li>
  * </ol>
- * Deterministic: no randomness, labels numbered in raster order of their nuclei.
+ * Deterministic (no randomness, no hash order; labels numbered in raster order of their nuclei) and
+ * independent of the thread count. Progress and cancellation go through the settings' listener.
  */
 public final class SmearSegmenter implements LeukocyteSegmenter {
 
@@ -49,6 +57,8 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	public static final double LOBE_GAP = 0.16;
 	/** Smallest nucleus group, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_NUCLEUS_AREA = 0.08;
+	/** A nucleus group's mean nucleus feature must reach this fraction of the 90th percentile over all nucleus pixels. */
+	public static final double MIN_GROUP_CONTRAST = 0.5;
 	/** Smallest single lobe, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_LOBE_AREA = 0.006;
 	/** How far cytoplasm may reach from its nucleus, as a fraction of d. */
@@ -105,7 +115,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count);
 		else for (int i = 0; i < cells.length; i++)
 			cellLabels[i] = (short) cells[i];
-		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels);
+		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels, nuclei.count);
 		List<CellMeasurements> measurements = CellMeasurer.measure(cellLabels, nucleusLabels, argb, width, height,
 			nuclei.count);
 		progress.progress(1, null);

@@ -31,7 +31,7 @@ import net.imglib2.type.numeric.ARGBType;
  * channels), Otsu → nuclei;</li>
  * <li>Binary › Dilate by D/7 (the cytoplasm rim, blind to colour), Fill Holes;</li>
  * <li>Binary › Watershed (EDM) to split touching cells;</li>
- * <li>Analyze Particles (size ≥ 8% of a disc of diameter D, "Count Masks") → labels.</li>
+ * <li>Analyze Particles (size ≥ 25% of a disc of diameter D, "Count Masks") → labels.</li>
  * </ol>
  * Everything runs at full resolution with ImageJ's own filters. Nuclei are the thresholded pixels
  * inside each particle. Cell diameter: the given one, else {@link DiameterEstimator}.
@@ -72,7 +72,7 @@ public final class ClassicPipeline implements LeukocyteSegmenter {
 
 		// 4. analyze particles -> count masks
 		mask.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
-		double minSize = 0.08 * Math.PI * d * d / 4;
+		double minSize = 0.25 * Math.PI * d * d / 4;
 		ResultsTable rt = new ResultsTable();
 		ParticleAnalyzer pa = new ParticleAnalyzer(ParticleAnalyzer.SHOW_ROI_MASKS | ParticleAnalyzer.INCLUDE_HOLES,
 			Measurements.AREA, rt, minSize, Double.POSITIVE_INFINITY);

@@ -1,0 +1,69 @@
+package io.github.leukocnn.segment.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import ij.process.ColorProcessor;
+import io.github.leukocnn.image.RgbImages;
+import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.segment.SegmentationSettings;
+import io.github.leukocnn.segment.SmearSegmenter;
+import io.github.leukocnn.testutil.TestData;
+
+/**
+ * The quality bars on a deterministic fifth of the real data (every 5th image), diameter estimated
+ * per image. Thresholds sit a little under the full-set numbers in docs/segmentation.md.
+ */
+class SegmentationDataTest {
+
+	private static final SegmentationSettings ESTIMATE = new SegmentationSettings(0, 1, null);
+
+	@Test
+	void wbcMasksDice() throws Exception {
+		Path dir = TestData.require("wbc-masks");
+		WbcMasksEvaluation.Result r = WbcMasksEvaluation.evaluate(dir, 5, new SmearSegmenter(), ESTIMATE, 2);
+		assertEquals(60, r.images());
+		assertTrue(r.meanCellDice() >= 0.94, "whole-cell Dice " + r.meanCellDice());
+		assertTrue(r.meanNucleusDice() >= 0.89, "nucleus Dice " + r.meanNucleusDice());
+	}
+
+	@Test
+	void bccdDetection() throws Exception {
+		Path dir = TestData.require("bccd");
+		BccdEvaluation.Result r = BccdEvaluation.evaluate(dir, 5, new SmearSegmenter(), ESTIMATE, 2);
+		assertEquals(73, r.images());
+		assertTrue(r.counts().f1() >= 0.94, "F1 " + r.counts().f1() + " " + r.counts());
+	}
+
+	@Test
+	void pbcCentralCellIsFound() throws Exception {
+		Path dir = TestData.require("pbc");
+		int found = 0, total = 0;
+		for (String type : List.of("neutrophil", "lymphocyte", "monocyte", "eosinophil")) {
+			List<Path> files;
+			try (Stream<Path> s = Files.list(dir.resolve(type))) {
+				files = s.sorted().toList();
+			}
+			for (int i = 0; i < files.size(); i += 30) {
+				ColorProcessor cp = SmearImages.readRgb(files.get(i));
+				Segmentation seg = new SmearSegmenter().segment(RgbImages.wrap(cp), ESTIMATE);
+				total++;
+				int cx = cp.getWidth() / 2, cy = cp.getHeight() / 2;
+				for (CellMeasurements m : seg.measurements())
+					if (Math.hypot(m.centroidX() - cx, m.centroidY() - cy) < 0.25 * cp.getWidth()) {
+						found++;
+						break;
+					}
+			}
+		}
+		assertTrue(found >= 0.95 * total, "central cell found in " + found + " of " + total);
+	}
+}
