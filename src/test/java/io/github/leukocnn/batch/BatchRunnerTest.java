@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.leukocnn.io.SmearImages;
-import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.testutil.RecordingProgress;
 
 class BatchRunnerTest {
 
@@ -191,60 +191,36 @@ class BatchRunnerTest {
 	void cancellationStopsBeforeTheNextImageAndReportsProgress() throws IOException {
 		for (int i = 0; i < 5; i++)
 			image("f" + i + ".png");
-		List<Double> fractions = new ArrayList<>();
-		AtomicBoolean cancel = new AtomicBoolean();
-		ProgressListener listener = new ProgressListener() {
-			@Override
-			public void progress(double fraction, String message) {
-				fractions.add(fraction);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return cancel.get();
-			}
-		};
+		RecordingProgress listener = new RecordingProgress();
 		List<String> seen = new ArrayList<>();
 		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).progress(listener).run((item, p) -> {
 			seen.add(item.outputName());
-			if (seen.size() == 2) cancel.set(true);
+			if (seen.size() == 2) listener.cancel();
 		});
 		assertEquals(List.of("f0", "f1"), seen);
 		assertTrue(s.cancelled());
 		assertEquals(1, s.exitCode());
 		assertEquals(2, s.succeeded());
-		for (int i = 1; i < fractions.size(); i++)
-			assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress never goes back: " + fractions);
+		for (int i = 1; i < listener.fractions.size(); i++)
+			assertTrue(listener.fractions.get(i) >= listener.fractions.get(i - 1), "progress never goes back: " + listener.fractions);
 	}
 
 	@Test
 	void cancellingAParallelBatchStopsIt() throws IOException {
 		for (int i = 0; i < 12; i++)
 			image("f" + (char) ('a' + i) + ".png");
-		AtomicBoolean cancel = new AtomicBoolean();
-		List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
-		ProgressListener listener = new ProgressListener() {
-			@Override
-			public void progress(double fraction, String message) {
-				fractions.add(fraction);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return cancel.get();
-			}
-		};
+		RecordingProgress listener = new RecordingProgress();
 		java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
 		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).threads(3).progress(listener).run((item, p) -> {
-			if (started.incrementAndGet() >= 3) cancel.set(true);
+			if (started.incrementAndGet() >= 3) listener.cancel();
 			p.checkCancelled(); // work in progress stops too
 		});
 		assertTrue(s.cancelled());
 		assertEquals(1, s.exitCode());
 		assertTrue(s.succeeded() <= 2, "at most the images started before the cancel: " + s.succeeded());
 		assertTrue(s.failures().isEmpty(), "cancelled images are not failures");
-		for (int i = 1; i < fractions.size(); i++)
-			assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress never goes back: " + fractions);
+		for (int i = 1; i < listener.fractions.size(); i++)
+			assertTrue(listener.fractions.get(i) >= listener.fractions.get(i - 1), "progress never goes back: " + listener.fractions);
 	}
 
 	@Test

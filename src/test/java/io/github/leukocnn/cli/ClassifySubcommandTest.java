@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.testutil.AreaRuleClassifier;
+import io.github.leukocnn.testutil.ConsoleCapture;
 import io.github.leukocnn.testutil.DarkBlobSegmenter;
 import io.github.leukocnn.testutil.DiscFields;
 
@@ -33,17 +31,14 @@ class ClassifySubcommandTest {
 		if (name.equals("missing.zip")) throw new IOException("no such model file");
 		return new AreaRuleClassifier(300);
 	});
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private final ConsoleCapture console = new ConsoleCapture();
 
 	private int run(String... args) throws Exception {
-		out.reset();
-		err.reset();
-		return command.run(new Arguments(List.of(args), command.flags()), new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
+		return console.run(command, args);
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	private Path twoImagesAndABadOne() throws IOException {
@@ -65,7 +60,7 @@ class ClassifySubcommandTest {
 		assertEquals("3", images.get(1, "count_blast"));
 		CsvTable failures = CsvTable.read(outDir.resolve("failures.csv"));
 		assertEquals(1, failures.rowCount());
-		String stdout = out.toString(StandardCharsets.UTF_8);
+		String stdout = console.out();
 		assertTrue(stdout.contains("all images: 5 cell(s), blasts 80.0%"), stdout);
 
 		// Second run: the tables are in the way -> nothing is touched, exit 1, the message names --overwrite.

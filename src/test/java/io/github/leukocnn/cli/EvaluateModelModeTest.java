@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.report.HeldOutSplit;
 import io.github.leukocnn.report.LabelledImages;
 import io.github.leukocnn.testutil.AreaRuleClassifier;
+import io.github.leukocnn.testutil.ConsoleCapture;
 import io.github.leukocnn.testutil.DarkBlobSegmenter;
 import io.github.leukocnn.testutil.DiscFields;
 
@@ -42,13 +40,10 @@ class EvaluateModelModeTest {
 
 	private final EvaluateSubcommand command = new EvaluateSubcommand(DarkBlobSegmenter::new, name -> new AreaRuleClassifier(300),
 		LAST_PER_CLASS);
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private final ConsoleCapture console = new ConsoleCapture();
 
 	private int run(String... args) throws Exception {
-		out.reset();
-		err.reset();
-		return command.run(new Arguments(List.of(args), command.flags()), new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
+		return console.run(command, args);
 	}
 
 	private Path set() throws IOException {
@@ -63,7 +58,7 @@ class EvaluateModelModeTest {
 	@Test
 	void evaluatesTheTestBlockAndFitsTheTemperatureOnValidation() throws Exception {
 		Path data = set(), o = dir.resolve("eval");
-		assertEquals(0, run("--data", data.toString(), "--output", o.toString(), "--threads", "2"), err.toString());
+		assertEquals(0, run("--data", data.toString(), "--output", o.toString(), "--threads", "2"), console.err());
 		CsvTable p = CsvTable.read(o.resolve(EvaluateSubcommand.PREDICTIONS_CSV));
 		assertEquals(List.of("normal/n4.png", "blast/b4.png"), List.of(p.get(0, "image"), p.get(1, "image")));
 		assertEquals(List.of("normal/n3.png", "blast/b3.png"),
@@ -86,11 +81,11 @@ class EvaluateModelModeTest {
 		CsvTable failures = CsvTable.read(o.resolve(EvaluateSubcommand.FAILURES_CSV));
 		assertEquals(1, failures.rowCount());
 		assertTrue(failures.get(0, "file").endsWith("b9.jpg"));
-		assertTrue(err.toString().contains("b9.jpg"));
+		assertTrue(console.err().contains("b9.jpg"));
 		assertTrue(Files.readString(o.resolve("metrics.json")).contains("\"cases\": 8"));
 		// again without --overwrite: refused before classifying
 		assertEquals(1, run("--data", data.toString(), "--output", o.toString(), "--split", "all"));
-		assertTrue(err.toString().contains("--overwrite"), err.toString());
+		assertTrue(console.err().contains("--overwrite"), console.err());
 	}
 
 	@Test

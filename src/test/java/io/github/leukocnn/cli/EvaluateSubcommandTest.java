@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,27 +19,25 @@ import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.io.CsvWriter;
 import io.github.leukocnn.report.Predictions;
 import io.github.leukocnn.stats.TemperatureScaling;
+import io.github.leukocnn.testutil.ConsoleCapture;
 
 class EvaluateSubcommandTest {
 
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream(), errBytes = new ByteArrayOutputStream();
+	private final ConsoleCapture console = new ConsoleCapture();
 
 	private int run(String... args) {
-		outBytes.reset();
-		errBytes.reset();
-		return LeukoCnnCli.run(List.of(args), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-			new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+		return console.cli(List.of(args));
 	}
 
 	private String out() {
-		return outBytes.toString(StandardCharsets.UTF_8);
+		return console.out();
 	}
 
 	private String err() {
-		return errBytes.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	/** Over-confident (by 4/3, see below) 3-class predictions; class "blast" is positive. */

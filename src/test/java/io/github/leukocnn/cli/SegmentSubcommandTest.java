@@ -3,14 +3,10 @@ package io.github.leukocnn.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +20,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.testutil.ConsoleCapture;
 import io.github.leukocnn.testutil.DarkBlobSegmenter;
 
 /** The {@code segment} verb end to end, with a stand-in segmenter whose answers are known. */
@@ -32,7 +29,7 @@ class SegmentSubcommandTest {
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private final ConsoleCapture console = new ConsoleCapture();
 
 	/** Pink field with {@code blobs} dark discs (dark centre = nucleus) in a row. */
 	private Path field(String name, int blobs) throws IOException {
@@ -49,13 +46,11 @@ class SegmentSubcommandTest {
 	}
 
 	private int run(String... args) throws Exception {
-		SegmentSubcommand cmd = new SegmentSubcommand(DarkBlobSegmenter::new);
-		return cmd.run(new Arguments(Arrays.asList(args), cmd.flags()), new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
+		return console.run(new SegmentSubcommand(DarkBlobSegmenter::new), args);
 	}
 
 	private String stderr() {
-		return err.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	@Test
@@ -94,7 +89,7 @@ class SegmentSubcommandTest {
 		List<String> failures = Files.readAllLines(o.resolve("failures.csv"));
 		assertEquals(3, failures.size(), failures.toString());
 		assertFalse(Files.exists(o.resolve("broken_cells.tif")), "no outputs for a failed image");
-		String o1 = out.toString(StandardCharsets.UTF_8);
+		String o1 = console.out();
 		assertTrue(o1.contains("4 image(s): 2 processed, 2 failed"), o1);
 	}
 
@@ -159,12 +154,10 @@ class SegmentSubcommandTest {
 
 	@Test
 	void verbsAreRegisteredWithTheLauncher() {
-		ByteArrayOutputStream o = new ByteArrayOutputStream();
-		PrintStream ps = new PrintStream(o, true, StandardCharsets.UTF_8);
-		assertEquals(0, LeukoCnnCli.run(List.of("help"), ps, ps));
-		String help = o.toString(StandardCharsets.UTF_8);
+		assertEquals(0, console.cli(List.of("help")));
+		String help = console.out();
 		assertTrue(help.contains("segment") && help.contains("synthesize"), help);
-		assertEquals(2, LeukoCnnCli.run(List.of("segment", "--output", "x"), ps, ps), "missing --input is a usage error");
+		assertEquals(2, console.cli(List.of("segment", "--output", "x")), "missing --input is a usage error");
 	}
 
 	@Test

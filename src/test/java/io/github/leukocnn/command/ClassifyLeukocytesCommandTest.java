@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -23,30 +19,12 @@ import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.SizeRuleClassifier;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 class ClassifyLeukocytesCommandTest {
 
-	private static Context context;
-	private static CommandService commands;
-
-	@BeforeAll
-	static void open() {
-		context = new Context(CommandService.class);
-		commands = context.service(CommandService.class);
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-	}
-
-	@AfterAll
-	static void close() {
-		System.clearProperty(Classifiers.PROPERTY);
-		context.dispose();
-	}
-
-	@BeforeEach
-	void emptyTables() {
-		CellTables.reset(CellTables.CELLS);
-		CellTables.reset(CellTables.FIELDS);
-	}
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().scijava().classifier(SizeRuleClassifier.class);
 
 	/** Two small discs (benign) and one big one (pre): 3 cells, differential count 2 + 1. */
 	private static ImagePlus field() {
@@ -63,7 +41,7 @@ class ClassifyLeukocytesCommandTest {
 	private static CommandModule run(ImagePlus imp) throws Exception {
 		Map<String, Object> inputs = new HashMap<>(Map.of("image", imp, "model", "all-screening", "cell_diameter", 0.0,
 			"add_to_roi_manager", false, "show_results", true, "segmenter", new RecordingSegmenter()));
-		return commands.run(ClassifyLeukocytesCommand.class, true, inputs).get();
+		return IMAGEJ.commands().run(ClassifyLeukocytesCommand.class, true, inputs).get();
 	}
 
 	@Test
@@ -101,7 +79,7 @@ class ClassifyLeukocytesCommandTest {
 
 	@Test
 	void modelChoicesComeFromOneList() {
-		var info = commands.getCommand(ClassifyLeukocytesCommand.class);
+		var info = IMAGEJ.commands().getCommand(ClassifyLeukocytesCommand.class);
 		assertTrue(info != null && !info.isVisible());
 		assertEquals(Classifiers.choices(), info.getInput("model", String.class).getChoices(),
 			"the command's choices (annotation constants) must follow the shipped models");
@@ -113,7 +91,7 @@ class ClassifyLeukocytesCommandTest {
 		try {
 			Map<String, Object> inputs = new HashMap<>(Map.of("image", field(), "model", Classifiers.FROM_FILE,
 				"model_file", new java.io.File("/nonexistent/model.zip"), "segmenter", new RecordingSegmenter()));
-			CommandModule module = commands.run(ClassifyLeukocytesCommand.class, true, inputs).get();
+			CommandModule module = IMAGEJ.commands().run(ClassifyLeukocytesCommand.class, true, inputs).get();
 			assertTrue(module.isCanceled());
 			assertTrue(module.getCancelReason().contains("/nonexistent/model.zip does not exist"), module.getCancelReason());
 		}

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
@@ -22,40 +18,25 @@ import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 class SegmentLeukocytesCommandTest {
 
-	private static Context context;
-	private static CommandService commands;
-
-	@BeforeAll
-	static void open() {
-		context = new Context(CommandService.class);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void close() {
-		context.dispose();
-	}
-
-	@BeforeEach
-	void emptyTable() {
-		CellTables.reset(CellTables.CELLS);
-	}
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().scijava();
 
 	private static CommandModule run(ImagePlus imp, Object... more) throws Exception {
 		Map<String, Object> inputs = new java.util.HashMap<>(Map.of("image", imp, "add_to_roi_manager", true,
 			"show_results", true, "segmenter", new RecordingSegmenter()));
 		for (int i = 0; i < more.length; i += 2)
 			inputs.put((String) more[i], more[i + 1]);
-		return commands.run(SegmentLeukocytesCommand.class, true, inputs).get();
+		return IMAGEJ.commands().run(SegmentLeukocytesCommand.class, true, inputs).get();
 	}
 
 	@Test
 	void isDiscoveredButHasNoMenuEntry() {
 		// The ImageJ 1 plugin owns Plugins > LeukoCNN > Segment Leukocytes: no second entry in Fiji.
-		var info = commands.getCommand(SegmentLeukocytesCommand.class);
+		var info = IMAGEJ.commands().getCommand(SegmentLeukocytesCommand.class);
 		assertTrue(info != null, "in the SciJava plugin index (META-INF/json)");
 		assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), "menu path: " + info.getMenuPath());
 		assertFalse(info.isVisible());
@@ -128,7 +109,7 @@ class SegmentLeukocytesCommandTest {
 	@Test
 	void missingImageIsRefusedWithAReason() throws Exception {
 		ij.WindowManager.setTempCurrentImage(null);
-		CommandModule module = commands.run(SegmentLeukocytesCommand.class, true, "segmenter", new RecordingSegmenter()).get();
+		CommandModule module = IMAGEJ.commands().run(SegmentLeukocytesCommand.class, true, "segmenter", new RecordingSegmenter()).get();
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().startsWith("No image open"), module.getCancelReason());
 	}

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
@@ -18,28 +17,20 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
-import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.SizeRuleClassifier;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 /** Runs macros/LeukoCNN_Batch.ijm with ImageJ 1's macro interpreter, headless, on a folder of files. */
 class BatchMacroTest {
 
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class);
+
 	private static final Path MACRO = Path.of("macros", "LeukoCNN_Batch.ijm");
-
-	@BeforeAll
-	static void install() throws Exception {
-		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
-	}
-
-	@AfterAll
-	static void restore() {
-		System.clearProperty(Segmenters.PROPERTY);
-	}
 
 	private static String runBatch(Path in, Path out, String more) {
 		return IJ.runMacroFile(MACRO.toAbsolutePath().toString(), "input=[" + in + "] output=[" + out + "] cell_diameter=0" + more);

@@ -3,10 +3,8 @@ package io.github.leukocnn.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,33 +12,17 @@ import ij.WindowManager;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.RecordingSegmenter;
-import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.ij.SizeRuleClassifier;
 import io.github.leukocnn.ij.TestSmears;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 /** "Classify Leukocytes" through ImageJ 1's macro interpreter, headless, with stand-in segmenter and model. */
 class ClassifyLeukocytesPluginTest {
 
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class).classifier(SizeRuleClassifier.class);
+
 	private static final String HELPER = "call('io.github.leukocnn.plugin.LeukoCnnMacro.";
-
-	@BeforeAll
-	static void install() throws Exception {
-		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-	}
-
-	@AfterAll
-	static void restore() {
-		System.clearProperty(Segmenters.PROPERTY);
-		System.clearProperty(Classifiers.PROPERTY);
-	}
-
-	@BeforeEach
-	void emptyTables() {
-		CellTables.reset(CellTables.CELLS);
-		CellTables.reset(CellTables.FIELDS);
-	}
 
 	@Test
 	void macroClassifiesAndTheCallIsAnImageProperty() {

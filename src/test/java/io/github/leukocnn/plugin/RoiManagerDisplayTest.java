@@ -8,6 +8,7 @@ import java.awt.GraphicsEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -15,9 +16,9 @@ import ij.WindowManager;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.ij.CellTables;
-import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.TestSmears;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 /**
  * The ROI Manager is an AWT window: these tests need a display and are skipped when headless.
@@ -26,16 +27,16 @@ import io.github.leukocnn.ij.TestSmears;
  */
 class RoiManagerDisplayTest {
 
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class);
+
 	@BeforeAll
-	static void needsDisplay() throws Exception {
+	static void needsDisplay() {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run with -Djava.awt.headless=false)");
-		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
 	}
 
 	@AfterAll
-	static void restore() {
-		System.clearProperty(Segmenters.PROPERTY);
+	static void closeRoiManager() {
 		RoiManager rm = RoiManager.getRawInstance();
 		if (rm != null) rm.close();
 	}

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -26,6 +25,7 @@ import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
 import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.testutil.TestData;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 /**
  * The menu command end to end with the real segmenter, through the macro interpreter: on the
@@ -33,18 +33,10 @@ import io.github.leukocnn.testutil.TestData;
  */
 class SampleImagePluginTest {
 
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().standardSegmenter();
+
 	private static final String HELPER = "call('io.github.leukocnn.plugin.LeukoCnnMacro.";
-
-	@BeforeAll
-	static void install() throws Exception {
-		HeadlessMenus.install();
-		System.clearProperty(Segmenters.PROPERTY); // the standard segmenter
-	}
-
-	@BeforeEach
-	void emptyTable() {
-		CellTables.reset(CellTables.CELLS);
-	}
 
 	private static String segment(ImagePlus imp, String options) {
 		WindowManager.setTempCurrentImage(imp);

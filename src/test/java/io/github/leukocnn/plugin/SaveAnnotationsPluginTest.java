@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
@@ -17,20 +16,12 @@ import ij.io.FileSaver;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.io.RoiSets;
-import io.github.leukocnn.segment.Segmenters;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 class SaveAnnotationsPluginTest {
 
-	@BeforeAll
-	static void install() throws Exception {
-		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
-	}
-
-	@AfterAll
-	static void restore() {
-		System.clearProperty(Segmenters.PROPERTY);
-	}
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class);
 
 	@Test
 	void savesTheCellOutlinesBesideTheImageAndKeepsAnExistingSet(@TempDir Path dir) throws Exception {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -19,31 +17,20 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.plugin.filter.Analyzer;
 import io.github.leukocnn.ij.CellTables;
-import io.github.leukocnn.segment.Segmenters;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
+import io.github.leukocnn.segment.Segmenters;
+import io.github.leukocnn.testutil.HeadlessMenus;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 /** Runs the ImageJ 1 plugin the way users' macros do: through the real macro interpreter, headless. */
 class SegmentLeukocytesPluginTest {
 
+	@RegisterExtension
+	// Known answer: one cell per purple disc (the real segmenter is tested in its own package).
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class);
+
 	private static final String CALL = "call('io.github.leukocnn.plugin.LeukoCnnMacro.";
-
-	@BeforeAll
-	static void install() throws Exception {
-		HeadlessMenus.install();
-		// Known answer: one cell per purple disc (the real segmenter is tested in its own package).
-		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
-	}
-
-	@AfterAll
-	static void restore() {
-		System.clearProperty(Segmenters.PROPERTY);
-	}
-
-	@BeforeEach
-	void emptyTable() {
-		CellTables.reset(CellTables.CELLS);
-	}
 
 	@Test
 	void pluginsConfigNamesPlugInClassesUnderPluginsLeukoCnn() throws Exception {

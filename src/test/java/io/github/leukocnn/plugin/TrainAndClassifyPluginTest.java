@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
@@ -21,7 +20,7 @@ import ij.process.ColorProcessor;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.TestSmears;
-import io.github.leukocnn.segment.Segmenters;
+import io.github.leukocnn.testutil.ImageJFixture;
 
 /**
  * A Fiji user's loop through the macro interpreter, headless: train a (tiny) model with
@@ -29,18 +28,10 @@ import io.github.leukocnn.segment.Segmenters;
  */
 class TrainAndClassifyPluginTest {
 
+	@RegisterExtension
+	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class);
+
 	private static final String HELPER = "call('io.github.leukocnn.plugin.LeukoCnnMacro.";
-
-	@BeforeAll
-	static void install() throws Exception {
-		HeadlessMenus.install();
-		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
-	}
-
-	@AfterAll
-	static void restore() {
-		System.clearProperty(Segmenters.PROPERTY);
-	}
 
 	/** A 64×64 image with one centred purple disc: a "cell" of the given diameter. */
 	private static void cell(Path file, int diameter) {

@@ -1,4 +1,4 @@
-package io.github.leukocnn.plugin;
+package io.github.leukocnn.testutil;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +16,12 @@ import ij.Menus;
  * AWT-less JVM cannot do (Fiji's headless mode patches this); so the test reads the same file the
  * jar ships and fills ImageJ's command table (a private field) the way Menus would.
  */
-final class HeadlessMenus {
+public final class HeadlessMenus {
 
 	private HeadlessMenus() {}
 
 	/** Parses plugins.config from the class path: command label -> class name, in file order. */
-	static Map<String, String> pluginsConfig() throws IOException {
+	public static Map<String, String> pluginsConfig() throws IOException {
 		Map<String, String> entries = new LinkedHashMap<>();
 		try (InputStream in = HeadlessMenus.class.getResourceAsStream("/plugins.config")) {
 			if (in == null) throw new IOException("plugins.config is not on the class path (the pom copies it into the jar root)");
@@ -39,7 +39,7 @@ final class HeadlessMenus {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static synchronized void install() throws IOException, ReflectiveOperationException {
+	public static synchronized void install() throws IOException, ReflectiveOperationException {
 		Field field = Menus.class.getDeclaredField("pluginsTable");
 		field.setAccessible(true);
 		Hashtable table = (Hashtable) field.get(null);
