@@ -3,23 +3,18 @@ package io.github.leukocnn.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
-import io.github.leukocnn.cnn.train.Augmenter;
 import io.github.leukocnn.cnn.train.EvaluationReport;
-import io.github.leukocnn.cnn.train.RoiSetSource;
 import io.github.leukocnn.cnn.train.Splits;
 import io.github.leukocnn.cnn.train.Trainer;
-import io.github.leukocnn.cnn.train.TrainingConfig;
 import io.github.leukocnn.cnn.train.TrainingData;
+import io.github.leukocnn.cnn.train.TrainingJob;
 import io.github.leukocnn.progress.ProgressListener;
 
 /** {@code leukocnn train}: trains a cell CNN from a folder-per-class data set and writes a model file. */
@@ -77,41 +72,38 @@ public final class TrainSubcommand implements Subcommand {
 		String kindName = args.required("kind");
 		String name = args.required("name");
 		Path outFile = args.path("out");
+		TrainingJob.Options d = TrainingJob.Options.defaults(data, kindName, name, outFile);
 		String positive = args.string("positive", "");
-		int crop = args.integer("crop-size", 48);
-		double fraction = args.number("cell-fraction", 0.55);
-		String rule = args.string("single-cell-rule", ModelCard.WHOLE_IMAGE);
-		double diameter = args.number("cell-diameter", 0);
-		int epochs = args.integer("epochs", 40), patience = args.integer("patience", 8);
-		double maxMinutes = args.number("max-minutes", 30);
-		long seed = args.integer("seed", 42);
-		int batch = args.integer("batch", 32);
-		double lr = args.number("learning-rate", 2e-3);
-		double lrDecay = args.number("lr-decay", 0.9);
-		int[] channels = Arrays.stream(args.string("channels", "16,32,64,96").split(",")).map(String::trim)
-			.mapToInt(Integer::parseInt).toArray();
-		int dense = args.integer("dense", 64);
+		int crop = args.integer("crop-size", d.cropSize());
+		double fraction = args.number("cell-fraction", d.cellFraction());
+		String rule = args.string("single-cell-rule", d.singleCellRule());
+		double diameter = args.number("cell-diameter", d.cellDiameter());
+		int epochs = args.integer("epochs", d.epochs()), patience = args.integer("patience", d.patience());
+		double maxMinutes = args.number("max-minutes", d.maxMinutes());
+		long seed = args.integer("seed", (int) d.seed());
+		int batch = args.integer("batch", d.batchSize());
+		double lr = args.number("learning-rate", d.learningRate());
+		double lrDecay = args.number("lr-decay", d.lrDecay());
+		String channelList = args.string("channels", null);
+		int[] channels = channelList == null ? d.channels()
+			: Arrays.stream(channelList.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+		int dense = args.integer("dense", d.dense());
 		String cp = args.string("checkpoints", null);
 		boolean resume = args.flag("resume"), overwrite = args.flag("overwrite");
 		String reportDir = args.string("report-dir", null);
-		int folds = args.integer("cv-folds", 0);
-		String trainingData = args.string("training-data", data.toString());
-		String citation = args.string("citation", "");
+		int folds = args.integer("cv-folds", d.cvFolds());
+		String trainingData = args.string("training-data", d.trainingData());
+		String citation = args.string("citation", d.citation());
 		boolean classWeights = !args.flag("no-class-weights");
 		boolean noAug = args.flag("no-augmentation");
-		String colour = args.string("colour-jitter", "moderate");
-		Augmenter aug = noAug ? Augmenter.NONE : switch (colour) {
-			case "moderate" -> Augmenter.DEFAULT;
-			case "strong" -> Augmenter.STAIN_INVARIANT;
-			default -> throw new Arguments.UsageException("--colour-jitter must be moderate or strong, got '" + colour + "'");
-		};
-		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
-		int cellsPerImage = args.integer("cells-per-image", 0);
-		String norm = switch (args.string("normalisation", "rgb")) {
-			case "rgb" -> ModelCard.RGB_UNIT;
-			case "white-balance" -> ModelCard.WHITE_BALANCED;
-			default -> throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
-		};
+		String colour = args.string("colour-jitter", d.colourJitter());
+		if (!noAug && !colour.equals("moderate") && !colour.equals("strong"))
+			throw new Arguments.UsageException("--colour-jitter must be moderate or strong, got '" + colour + "'");
+		int threads = args.integer("threads", d.threads());
+		int cellsPerImage = args.integer("cells-per-image", d.cellsPerImage());
+		String norm = args.string("normalisation", d.normalisation());
+		if (!norm.equals("rgb") && !norm.equals("white-balance"))
+			throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -124,51 +116,13 @@ public final class TrainSubcommand implements Subcommand {
 		}
 		if (resume && cp == null) throw new Arguments.UsageException("--resume needs --checkpoints DIR");
 
-		List<String> positives = positive.isBlank() ? List.of() : Arrays.stream(positive.split(",")).map(String::trim).toList();
-		// the effective settings, so the card documents how to reproduce the model
-		String command = String.format(java.util.Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
-			"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
-			"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d --colour-jitter %s%s%s", data, kindName, name, outFile,
-			positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop, fraction, rule, diameter, epochs, patience,
-			maxMinutes, seed, batch, lr, lrDecay, Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense,
-			norm.equals(ModelCard.RGB_UNIT) ? "rgb" : "white-balance", cellsPerImage, colour,
-			classWeights ? "" : " --no-class-weights", aug == Augmenter.NONE ? " --no-augmentation" : "");
-		ModelCard template = new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'",
-			null, positives, crop, fraction, rule, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
-			citation, command, Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
-		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), null, positives, crop,
-			fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation, command, Map.of(), seed, template.date(), null);
-		TrainingConfig config = new TrainingConfig(channels, dense, lr, lrDecay, batch, epochs, patience, maxMinutes, seed, 0.15, 0.2, aug,
-			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds, cellsPerImage);
-		long t0 = System.nanoTime();
-		ProgressListener progress = new ConsoleProgress(out);
-		TrainingData set = load(data, kind, template, diameter, threads, progress);
-		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
-			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
-		for (String f : set.failures()) out.println("  failed: " + f);
-		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), set.classes(),
-			positives, crop, fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation,
-			command, Map.of(), seed, template.date(), null);
-		Trainer trainer = new Trainer(config, out, progress);
-		if (folds > 0) {
-			double sum = 0;
-			for (int f = 0; f < folds; f++) {
-				out.printf("=== fold %d/%d ===%n", f + 1, folds);
-				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f), template);
-				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
-				sum += r.test().itemAccuracy();
-			}
-			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
-			return 0;
-		}
-		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction()), template);
-		ModelCard saved = ModelFile.save(r.network(), r.card(), outFile, overwrite);
-		out.printf("wrote %s (%d bytes), weights SHA-256 %s%n", outFile, Files.size(outFile), saved.weightsSha256());
-		if (reportDir != null) {
-			EvaluationReport.write(Path.of(reportDir), saved, r.validation(), r.test(), set.failures(), command);
-			out.println("wrote evaluation report to " + reportDir);
-		}
-		return set.failures().isEmpty() ? 0 : 1;
+		List<String> positives = TrainingJob.classList(positive);
+		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
+			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
+			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
+			citation, threads);
+		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
+		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}
 
 	/**
@@ -204,25 +158,18 @@ public final class TrainSubcommand implements Subcommand {
 
 	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */
 	static TrainingData.Kind kind(String name) {
-		return switch (name) {
-			case "single-cell" -> TrainingData.Kind.SINGLE_CELL;
-			case "fields" -> TrainingData.Kind.FIELDS;
-			case "roi-sets" -> null;
-			default -> throw new Arguments.UsageException("--kind must be single-cell, fields or roi-sets, got '" + name + "'");
-		};
+		try {
+			return TrainingJob.kind(name);
+		}
+		catch (IllegalArgumentException e) {
+			throw new Arguments.UsageException("--" + e.getMessage());
+		}
 	}
 
 	static TrainingData load(Path data, TrainingData.Kind kind, ModelCard template, double diameter, int threads,
 		ProgressListener progress) throws java.io.IOException
 	{
-		if (kind == null) return RoiSetSource.load(data, template);
-		return TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? DefaultSegmenter.create() : null,
-			diameter, threads, progress);
-	}
-
-	static String version() {
-		String v = TrainSubcommand.class.getPackage().getImplementationVersion();
-		return v != null ? v : "0.1.0-SNAPSHOT";
+		return TrainingJob.load(data, kind, template, diameter, threads, progress);
 	}
 
 	/** Prints progress at most every few seconds. */

@@ -9,7 +9,9 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.TrainWorkflow;
+import io.github.leukocnn.progress.CancelledException;
 
 /**
  * Trains a LeukoCNN cell classifier from a folder of labelled images (the command line's
@@ -56,15 +58,19 @@ public class TrainModelCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		ImageJProgress progress = new ImageJProgress("Train LeukoCNN Model", this::isCanceled);
 		try {
 			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
-				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite), log::info);
+				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite), log::info, progress);
 			exit_code = outcome.exitCode();
 			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException | CancelledException e) {
 			log.error("Train LeukoCNN Model: " + e.getMessage());
 			cancel(e.getMessage());
+		}
+		finally {
+			progress.done();
 		}
 	}
 

@@ -1,31 +1,32 @@
 package io.github.leukocnn.ij;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import io.github.leukocnn.cli.LeukoCnnCli;
+import io.github.leukocnn.cnn.train.TrainingJob;
+import io.github.leukocnn.progress.CancelledException;
+import io.github.leukocnn.progress.ProgressListener;
 
 /**
- * Trains a LeukoCNN model from Fiji by running the command line's {@code train} verb: one
- * implementation of training, and the model card records the equivalent command line, so a model
- * made in Fiji can be reproduced without it.
+ * Trains a LeukoCNN model from Fiji with the command line's {@link TrainingJob}: one implementation
+ * of training, and the model card records the equivalent command line, so a model made in Fiji can
+ * be reproduced without it. Progress and cancellation (Esc, or a SciJava command's cancel) go
+ * through a {@link ProgressListener}.
  */
 public final class TrainWorkflow {
 
 	private TrainWorkflow() {}
 
 	/** How the training images are labelled: the {@code --kind} of {@code leukocnn train}. */
-	public static final List<String> KINDS = List.of("single-cell", "fields", "roi-sets");
+	public static final List<String> KINDS = TrainingJob.KINDS;
 
 	/**
 	 * @param data folder of training images (layout given by {@code kind})
@@ -46,44 +47,59 @@ public final class TrainWorkflow {
 			if (blank(modelFile)) throw new IllegalArgumentException("choose the model file to write (model_file, a .zip)");
 			List<String> a = new ArrayList<>(List.of("train", "--data", data, "--kind", kind, "--name", name, "--out", modelFile,
 				"--cell-diameter", number(cellDiameter), "--epochs", String.valueOf(epochs), "--max-minutes", number(maxMinutes)));
-			if (!blank(positive)) a.addAll(List.of("--positive", positive.replace(" ", "")));
+			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
 			if (overwrite) a.add("--overwrite");
 			return a;
+		}
+
+		/** The settings of the training job: those of {@code leukocnn train} with this request's. */
+		TrainingJob.Options options() {
+			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile))
+				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite);
+		}
+
+		private String positives() {
+			return positive.replace(" ", "");
 		}
 	}
 
 	/**
 	 * @param modelWritten whether the model file was written by this run
-	 * @param exitCode of the train verb: 0 all images used, 1 some images failed or training failed, 2 bad settings
+	 * @param exitCode as of the train verb: 0 all images used, 1 some images failed or training failed, 2 the model file exists
 	 * @param lastLine the last line the training printed (the reason, when it failed)
 	 */
 	public record Outcome(boolean modelWritten, int exitCode, String lastLine) {}
 
-	/** Runs the training; every line it prints goes to {@code log}. */
-	public static Outcome train(Request request, Consumer<String> log) {
+	/**
+	 * Runs the training; every line it prints goes to {@code log}.
+	 *
+	 * @throws IllegalArgumentException for a missing or wrong setting, before any work
+	 * @throws CancelledException when {@code progress} asks to stop; no model file is written then
+	 */
+	public static Outcome train(Request request, Consumer<String> log, ProgressListener progress) {
 		List<String> args = request.arguments();
 		log.accept("LeukoCNN: leukocnn " + String.join(" ", args));
-		Path model = Path.of(request.modelFile());
-		FileTime before = modified(model);
 		String[] last = { "" };
+		boolean written = false;
 		int code;
 		try (PrintStream out = lines(line -> {
 			last[0] = line;
 			log.accept(line);
 		})) {
-			code = LeukoCnnCli.run(args, out, out);
+			try {
+				TrainingJob.Outcome outcome = TrainingJob.run(request.options(), out, progress);
+				written = outcome.card() != null;
+				code = outcome.failures().isEmpty() ? 0 : 1;
+			}
+			catch (CancelledException e) {
+				throw e;
+			}
+			catch (Exception e) { // reported as the command line reports it
+				out.println("leukocnn train: " + e.getMessage());
+				code = e instanceof FileAlreadyExistsException ? 2 : 1;
+			}
 		}
-		FileTime after = modified(model);
-		return new Outcome(after != null && !after.equals(before), code, last[0]);
-	}
-
-	private static FileTime modified(Path file) {
-		try {
-			return Files.exists(file) ? Files.getLastModifiedTime(file) : null;
-		}
-		catch (IOException e) {
-			return null;
-		}
+		return new Outcome(written, code, last[0]);
 	}
 
 	private static boolean blank(String s) {

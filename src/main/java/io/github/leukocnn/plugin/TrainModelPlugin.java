@@ -2,11 +2,12 @@ package io.github.leukocnn.plugin;
 
 import ij.IJ;
 import ij.plugin.PlugIn;
+import io.github.leukocnn.ij.ImageJProgress;
 import io.github.leukocnn.ij.TrainWorkflow;
 
 /**
  * Plugins > LeukoCNN > Train LeukoCNN Model: trains a cell classifier from a folder of labelled
- * images (the command line's {@code leukocnn train}); progress and the evaluation go to the Log.
+ * images (the command line's {@code leukocnn train}); progress and the evaluation go to the Log, Esc cancels.
  * Macro: {@code run("Train LeukoCNN Model", "data_folder=/data/pbc kind=single-cell name=my-types model_file=/models/my-types.zip");}
  */
 public class TrainModelPlugin implements PlugIn {
@@ -32,8 +33,15 @@ public class TrainModelPlugin implements PlugIn {
 		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
 			TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
 				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean());
-			IJ.showStatus(TITLE + ": training (see the Log window)...");
-			TrainWorkflow.Outcome outcome = TrainWorkflow.train(request, IJ::log);
+			IJ.showStatus(TITLE + ": training (see the Log window; Esc cancels)...");
+			ImageJProgress progress = new ImageJProgress(TITLE);
+			TrainWorkflow.Outcome outcome;
+			try {
+				outcome = TrainWorkflow.train(request, IJ::log, progress);
+			}
+			finally {
+				progress.done();
+			}
 			if (!outcome.modelWritten()) throw new IllegalArgumentException("no model written: " + outcome.lastLine());
 			IJ.showStatus(TITLE + ": wrote " + request.modelFile() + (outcome.exitCode() == 0 ? "" : "; some images failed (see the Log)"));
 		});

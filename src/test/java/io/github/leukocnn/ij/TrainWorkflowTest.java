@@ -1,13 +1,21 @@
 package io.github.leukocnn.ij;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.io.FileSaver;
+import io.github.leukocnn.progress.CancelledException;
+import io.github.leukocnn.progress.ProgressListener;
 
 class TrainWorkflowTest {
 
@@ -39,10 +47,45 @@ class TrainWorkflowTest {
 	}
 
 	@Test
-	void aFailingTrainingReportsItsReasonAndExitCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+	void theDialogsSettingsReachTheTrainingJob() {
+		var r = new TrainWorkflow.Request("/data/all", "fields", "my-screening", "/models/m.zip", "early, pre,pro", 30, 12, 5.5, true);
+		var options = r.options();
+		assertEquals(List.of("early", "pre", "pro"), options.positives());
+		assertEquals(30, options.cellDiameter());
+		assertEquals(12, options.epochs());
+		assertEquals(5.5, options.maxMinutes());
+		assertTrue(options.overwrite());
+		assertTrue(options.commandLine().startsWith("leukocnn train --data /data/all --kind fields --name my-screening --out /models/m.zip " +
+			"--positive early,pre,pro --crop-size 48"), options.commandLine());
+	}
+
+	@Test
+	void cancellingStopsTheTrainingWithoutAModelFile(@TempDir Path dir) throws Exception {
+		for (String c : new String[] { "a", "b" }) {
+			Files.createDirectories(dir.resolve("data").resolve(c));
+			for (int i = 1; i <= 5; i++)
+				new FileSaver(TestSmears.discs(c + i, 1, 20)).saveAsPng(dir.resolve("data").resolve(c).resolve(c + i + ".png").toString());
+		}
+		var r = new TrainWorkflow.Request(dir.resolve("data").toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1,
+			false);
+		ProgressListener escPressed = new ProgressListener() {
+			@Override
+			public void progress(double fraction, String message) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		assertThrows(CancelledException.class, () -> TrainWorkflow.train(r, line -> {}, escPressed));
+		assertFalse(Files.exists(dir.resolve("m.zip")));
+	}
+
+	@Test
+	void aFailingTrainingReportsItsReasonAndExitCode(@TempDir Path dir) {
 		List<String> log = new ArrayList<>();
 		var r = new TrainWorkflow.Request(dir.resolve("missing").toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1, false);
-		TrainWorkflow.Outcome outcome = TrainWorkflow.train(r, log::add);
+		TrainWorkflow.Outcome outcome = TrainWorkflow.train(r, log::add, ProgressListener.NONE);
 		assertTrue(outcome.exitCode() != 0 && !outcome.modelWritten(), outcome.toString());
 		assertTrue(log.get(0).startsWith("LeukoCNN: leukocnn train --data "), log.get(0));
 		assertTrue(outcome.lastLine().contains("does not exist"), outcome.lastLine());

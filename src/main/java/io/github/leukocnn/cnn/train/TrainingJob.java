@@ -1,0 +1,185 @@
+package io.github.leukocnn.cnn.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.leukocnn.cnn.FieldAggregation;
+import io.github.leukocnn.cnn.ModelCard;
+import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.progress.CancelledException;
+import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.segment.Segmenters;
+
+/**
+ * One training run from user-level settings, shared by the command line's {@code leukocnn train}
+ * and Fiji's Train LeukoCNN Model: load the labelled images, train with {@link Trainer}, write the
+ * model file (atomically, so a cancelled or failed run leaves none) and the optional evaluation
+ * report. Progress and cancellation go through a {@link ProgressListener}, the training log to a
+ * PrintStream; no GUI.
+ */
+public final class TrainingJob {
+
+	private TrainingJob() {}
+
+	/** How the training images are labelled (the {@code --kind} of {@code leukocnn train}). */
+	public static final List<String> KINDS = List.of("single-cell", "fields", "roi-sets");
+
+	/**
+	 * The settings of a run, named as the command line's options (see {@code leukocnn train --help}).
+	 *
+	 * @param kind one of {@link #KINDS}
+	 * @param normalisation "rgb" or "white-balance"
+	 * @param colourJitter "moderate" or "strong"
+	 * @param checkpoints folder of per-epoch checkpoints (null = none)
+	 * @param reportDir where NAME-evaluation.md/json go (null = no report)
+	 * @param cvFolds 0 = one hold-out split and a model file; k > 0 = k-fold cross-validation, report only
+	 */
+	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
+		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
+		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
+		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
+		Path reportDir, int cvFolds, String trainingData, String citation, int threads)
+	{
+		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
+		public static Options defaults(Path data, String kind, String name, Path modelFile) {
+			TrainingConfig c = TrainingConfig.defaults();
+			return new Options(data, kind, name, modelFile, List.of(), 48, 0.55, ModelCard.WHOLE_IMAGE, 0, c.maxEpochs(), c.patience(),
+				c.maxMinutes(), c.seed(), c.batchSize(), c.learningRate(), c.lrDecay(), c.channels(), c.dense(), "rgb",
+				c.cellsPerImage(), "moderate", true, c.classWeights(), null, false, false, null, 0, data.toString(), "", c.threads());
+		}
+
+		/** These defaults with the settings Fiji's dialog offers. */
+		public Options with(List<String> positives, double cellDiameter, int epochs, double maxMinutes, boolean overwrite) {
+			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
+				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
+				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
+				threads);
+		}
+
+		/** The effective settings as a command line, written into the model card so the model can be reproduced. */
+		public String commandLine() {
+			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
+				"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
+				"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d " +
+				"--colour-jitter %s%s%s", data, kind, name, modelFile,
+				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), cropSize, cellFraction, singleCellRule,
+				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
+				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation, cellsPerImage, colourJitter,
+				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation");
+		}
+
+		TrainingConfig config() {
+			Augmenter augmenter = !augmentation ? Augmenter.NONE : switch (colourJitter) {
+				case "moderate" -> Augmenter.DEFAULT;
+				case "strong" -> Augmenter.STAIN_INVARIANT;
+				default -> throw new IllegalArgumentException("colour jitter must be moderate or strong, got '" + colourJitter + "'");
+			};
+			return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, epochs, patience, maxMinutes, seed,
+				Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION, augmenter, classWeights, checkpoints, resume, threads, cvFolds,
+				cellsPerImage);
+		}
+
+		/** The card before training: everything but classes, calibration and metrics. */
+		ModelCard template(List<String> classes) {
+			String norm = switch (normalisation) {
+				case "rgb" -> ModelCard.RGB_UNIT;
+				case "white-balance" -> ModelCard.WHITE_BALANCED;
+				default -> throw new IllegalArgumentException("normalisation must be rgb or white-balance, got '" + normalisation + "'");
+			};
+			return new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'", classes,
+				positives, cropSize, cellFraction, singleCellRule, norm, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
+				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
+		}
+	}
+
+	/**
+	 * @param card the card of the written model file (null after cross-validation, which writes none)
+	 * @param failures images that could not be used ("file: reason")
+	 */
+	public record Outcome(ModelCard card, List<String> failures) {}
+
+	/**
+	 * Trains and writes {@code options.modelFile()} (with cross-validation: only prints the folds).
+	 *
+	 * @throws CancelledException when {@code progress} asks to stop; no model file is written then
+	 * @throws FileAlreadyExistsException if the model file exists and overwrite is off (checked before any work)
+	 */
+	public static Outcome run(Options options, PrintStream out, ProgressListener progress) throws IOException {
+		if (Files.exists(options.modelFile()) && !options.overwrite() && options.cvFolds() == 0)
+			throw new FileAlreadyExistsException(options.modelFile() + " exists; use overwrite to replace it");
+		TrainingData.Kind kind = kind(options.kind());
+		TrainingConfig config = options.config();
+		ModelCard template = options.template(null);
+		long t0 = System.nanoTime();
+		TrainingData set = load(options.data(), kind, template, options.cellDiameter(), options.threads(), progress);
+		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
+			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
+		for (String f : set.failures()) out.println("  failed: " + f);
+		template = new ModelCard(template.name(), template.formatVersion(), template.leukoCnnVersion(), template.description(),
+			set.classes(), template.positiveClasses(), template.cropSize(), template.cellFraction(), template.singleCellRule(),
+			template.normalisation(), template.temperature(), template.fieldAggregation(), null, template.trainingData(),
+			template.citation(), template.trainingCommand(), Map.of(), template.seed(), template.date(), null);
+		Trainer trainer = new Trainer(config, out, progress);
+		int folds = options.cvFolds();
+		if (folds > 0) {
+			double sum = 0;
+			for (int f = 0; f < folds; f++) {
+				out.printf("=== fold %d/%d ===%n", f + 1, folds);
+				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f), template);
+				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
+				sum += r.test().itemAccuracy();
+			}
+			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
+			return new Outcome(null, set.failures());
+		}
+		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction()), template);
+		progress.checkCancelled(); // the last chance to stop before the file is written
+		Path file = options.modelFile();
+		ModelCard saved = ModelFile.save(r.network(), r.card(), file, options.overwrite());
+		out.printf("wrote %s (%d bytes), weights SHA-256 %s%n", file, Files.size(file), saved.weightsSha256());
+		if (options.reportDir() != null) {
+			EvaluationReport.write(options.reportDir(), saved, r.validation(), r.test(), set.failures(), options.commandLine());
+			out.println("wrote evaluation report to " + options.reportDir());
+		}
+		return new Outcome(saved, set.failures());
+	}
+
+	/** Class names from a comma-separated list ("early, pre,pro"); empty for a blank one. */
+	public static List<String> classList(String commaSeparated) {
+		return commaSeparated.isBlank() ? List.of() : Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
+	}
+
+	/** A {@link #KINDS} name as the loader's kind: null for roi-sets. */
+	public static TrainingData.Kind kind(String name) {
+		return switch (name) {
+			case "single-cell" -> TrainingData.Kind.SINGLE_CELL;
+			case "fields" -> TrainingData.Kind.FIELDS;
+			case "roi-sets" -> null;
+			default -> throw new IllegalArgumentException("kind must be single-cell, fields or roi-sets, got '" + name + "'");
+		};
+	}
+
+	/** Loads a training set of the given kind (null = ROI sets); fields are segmented with {@link Segmenters#standard()}. */
+	public static TrainingData load(Path data, TrainingData.Kind kind, ModelCard template, double cellDiameter, int threads,
+		ProgressListener progress) throws IOException
+	{
+		if (kind == null) return RoiSetSource.load(data, template);
+		return TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? Segmenters.standard() : null,
+			cellDiameter, threads, progress);
+	}
+
+	/** The LeukoCNN version written into model cards (the jar's, or the development version). */
+	public static String version() {
+		String v = TrainingJob.class.getPackage().getImplementationVersion();
+		return v != null ? v : "0.1.0-SNAPSHOT";
+	}
+}

@@ -1,0 +1,65 @@
+package io.github.leukocnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.io.FileSaver;
+import io.github.leukocnn.cnn.ModelCard;
+import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.ij.TestSmears;
+import io.github.leukocnn.testutil.ConsoleCapture;
+
+/** {@code leukocnn train} end to end on a tiny set: model file, card provenance, report, refusals. */
+class TrainSubcommandTest {
+
+	@TempDir
+	Path dir;
+
+	private final ConsoleCapture console = new ConsoleCapture();
+
+	@Test
+	void trainsWritesTheModelAndRecordsTheCommandLine() throws Exception {
+		Path data = dir.resolve("data");
+		for (String c : new String[] { "big", "small" }) {
+			Files.createDirectories(data.resolve(c));
+			for (int i = 1; i <= 10; i++)
+				new FileSaver(TestSmears.discs(c + i, 1, c.equals("big") ? 30 + i % 4 : 12 + i % 4))
+					.saveAsPng(data.resolve(c).resolve(c + i + ".png").toString());
+		}
+		Path model = dir.resolve("m.zip");
+		List<String> args = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out", model.toString(),
+			"--positive", "big", "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads", "1",
+			"--report-dir", dir.resolve("report").toString());
+
+		assertEquals(0, console.cli(args), console.err());
+
+		ModelCard card = ModelFile.load(model).card();
+		assertEquals(List.of("big", "small"), card.classes());
+		assertEquals(List.of("big"), card.positiveClasses());
+		assertEquals("leukocnn train --data " + data + " --kind single-cell --name sizes --out " + model + " --positive big " +
+			"--crop-size 16 --cell-fraction 0.55 --single-cell-rule whole-image --cell-diameter 0.0 --epochs 1 --patience 8 " +
+			"--max-minutes 30.0 --seed 42 --batch 4 --learning-rate 0.002 --lr-decay 0.9 --channels 4,8 --dense 8 --normalisation rgb " +
+			"--cells-per-image 0 --colour-jitter moderate", card.trainingCommand());
+		assertTrue(console.out().contains("wrote " + model), console.out());
+		assertTrue(Files.exists(dir.resolve("report").resolve("sizes-evaluation.md")), console.out());
+
+		assertEquals(2, console.cli(args), "an existing model file is not replaced");
+		assertTrue(console.err().contains("exists; use --overwrite"), console.err());
+	}
+
+	@Test
+	void badSettingsAreUsageErrors() {
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "boxes", "--name", "n", "--out", "m.zip")));
+		assertTrue(console.err().contains("--kind must be single-cell, fields or roi-sets, got 'boxes'"), console.err());
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
+			"--colour-jitter", "wild")));
+		assertTrue(console.err().contains("--colour-jitter must be moderate or strong"), console.err());
+	}
+}

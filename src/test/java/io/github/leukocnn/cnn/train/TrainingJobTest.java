@@ -1,0 +1,87 @@
+package io.github.leukocnn.cnn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.leukocnn.progress.CancelledException;
+import io.github.leukocnn.progress.ProgressListener;
+
+/** The training run shared by {@code leukocnn train} and Fiji: settings, refusals and cancellation. */
+class TrainingJobTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void defaultsAreThoseOfTheTrainVerbAndTheCardRecordsThem() {
+		TrainingJob.Options o = TrainingJob.Options.defaults(Path.of("/d"), "fields", "n", Path.of("/m.zip"));
+		assertEquals("leukocnn train --data /d --kind fields --name n --out /m.zip --crop-size 48 --cell-fraction 0.55 " +
+			"--single-cell-rule whole-image --cell-diameter 0.0 --epochs 40 --patience 8 --max-minutes 30.0 --seed 42 --batch 32 " +
+			"--learning-rate 0.002 --lr-decay 0.9 --channels 16,32,64,96 --dense 64 --normalisation rgb --cells-per-image 0 " +
+			"--colour-jitter moderate", o.commandLine());
+		String fiji = o.with(List.of("pre", "pro"), 30, 12, 5.5, true).commandLine();
+		assertTrue(fiji.contains("--out /m.zip --positive pre,pro --crop-size 48") && fiji.contains("--cell-diameter 30.0 --epochs 12 ") &&
+			fiji.contains("--max-minutes 5.5 "), fiji);
+		assertEquals(List.of("early", "pre", "pro"), TrainingJob.classList("early, pre,pro"));
+		assertEquals(List.of(), TrainingJob.classList(" "));
+	}
+
+	@Test
+	void anExistingModelFileIsRefusedBeforeAnyWork() throws IOException {
+		Path model = Files.writeString(dir.resolve("m.zip"), "mine");
+		var options = TrainingJob.Options.defaults(dir.resolve("missing"), "single-cell", "n", model);
+		String msg = assertThrows(FileAlreadyExistsException.class, () -> TrainingJob.run(options, sink(), ProgressListener.NONE))
+			.getMessage();
+		assertTrue(msg.contains("m.zip exists"), msg);
+		assertEquals("mine", Files.readString(model), "the user's file is kept");
+	}
+
+	@Test
+	void cancellingDuringTrainingStopsItAndWritesNoModelFile() throws IOException {
+		Path data = TrainingDataTest.dataset(dir.resolve("data"), 30);
+		Path model = dir.resolve("models").resolve("m.zip");
+		var options = TrainingJob.Options.defaults(data, "single-cell", "n", model).with(List.of(), 0, 5, 5, false);
+		List<String> messages = new java.util.ArrayList<>();
+		ProgressListener cancelAfterFirstBatch = new ProgressListener() {
+			@Override
+			public void progress(double fraction, String message) {
+				messages.add(message);
+			}
+
+			@Override
+			public boolean isCancelled() { // as when Esc is pressed once training has begun
+				return messages.stream().anyMatch(m -> m != null && m.startsWith("epoch 1/5 batch"));
+			}
+		};
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+		assertThrows(CancelledException.class, () -> TrainingJob.run(options, new PrintStream(log, true, StandardCharsets.UTF_8),
+			cancelAfterFirstBatch));
+
+		String printed = log.toString(StandardCharsets.UTF_8);
+		assertTrue(printed.contains("epoch 1:") && !printed.contains("epoch 2:"), "stopped in the second epoch:\n" + printed);
+		assertFalse(Files.exists(model), "no model file");
+		if (Files.isDirectory(model.getParent())) try (Stream<Path> left = Files.list(model.getParent())) {
+			assertEquals(List.of(), left.toList(), "no partial file left behind");
+		}
+	}
+
+	private static PrintStream sink() {
+		return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+	}
+}
