@@ -2,6 +2,7 @@ package io.github.leukocnn.io;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 import javax.imageio.IIOImage;
@@ -12,28 +13,43 @@ import javax.imageio.stream.ImageOutputStream;
 
 import ij.process.ColorProcessor;
 
-/** JPEG files of RGB images, written atomically; for large sample fields where PNG would be too big. */
+/**
+ * JPEG files of RGB images, written atomically; for large sample fields where PNG would be too big.
+ * Also the encoder of the synthesizer's JPEG round trip.
+ */
 public final class JpegWriter {
 
 	private JpegWriter() {}
 
 	/** @param quality 0..1, e.g. 0.92 */
 	public static void write(AtomicFiles.Group group, Path target, ColorProcessor cp, float quality) throws IOException {
+		BufferedImage image = rgb(cp); // a copy: the file has the pixels of now
+		group.write(target, out -> encode(image, quality, out));
+	}
+
+	/** Encodes the RGB pixels of {@code cp} as JPEG into {@code out}, which stays open. */
+	public static void encode(ColorProcessor cp, float quality, OutputStream out) throws IOException {
+		encode(rgb(cp), quality, out);
+	}
+
+	private static BufferedImage rgb(ColorProcessor cp) {
 		int w = cp.getWidth(), h = cp.getHeight();
 		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		image.getRaster().setDataElements(0, 0, w, h, cp.getPixels());
-		group.write(target, out -> {
-			ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-			try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-				writer.setOutput(ios);
-				ImageWriteParam param = writer.getDefaultWriteParam();
-				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-				param.setCompressionQuality(quality);
-				writer.write(null, new IIOImage(image, null, null), param);
-			}
-			finally {
-				writer.dispose();
-			}
-		});
+		return image;
+	}
+
+	private static void encode(BufferedImage image, float quality, OutputStream out) throws IOException {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(ios);
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(quality);
+			writer.write(null, new IIOImage(image, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
 	}
 }

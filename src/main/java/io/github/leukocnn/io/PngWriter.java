@@ -9,8 +9,9 @@ import javax.imageio.ImageIO;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
 
-/** Lossless PNG files of RGB or 8-bit images (overlays, crops, sample smears), written atomically. */
+/** Lossless PNG files of RGB, 8-bit or 16-bit images (overlays, crops, sample smears, labels), written atomically. */
 public final class PngWriter {
 
 	private PngWriter() {}
@@ -29,12 +30,20 @@ public final class PngWriter {
 		});
 	}
 
-	/** RGB stays RGB (alpha dropped); 8-bit with a grey LUT becomes a grey PNG; others are converted to RGB. */
+	/**
+	 * RGB stays RGB (alpha dropped); 8-bit with a grey LUT becomes a grey PNG, 16-bit a 16-bit grey PNG
+	 * of the same values; others are converted to RGB.
+	 */
 	static BufferedImage toBufferedImage(ImageProcessor ip) {
 		int w = ip.getWidth(), h = ip.getHeight();
 		if (ip instanceof ByteProcessor bp && !bp.isColorLut() && !bp.isInvertedLut()) {
 			BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
 			bi.getRaster().setDataElements(0, 0, w, h, bp.getPixels());
+			return bi;
+		}
+		if (ip instanceof ShortProcessor sp) { // e.g. label images: values kept, not scaled
+			BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
+			bi.getRaster().setDataElements(0, 0, w, h, sp.getPixels());
 			return bi;
 		}
 		ColorProcessor cp = ip instanceof ColorProcessor c ? c : (ColorProcessor) ip.convertToRGB();

@@ -92,16 +92,7 @@ public final class LeukoCnnMacro {
 	public static String saveSegmentation(String folder, String name, String overwrite) {
 		Segmentation s = CellDisplay.segmentationOf(WindowManager.getCurrentImage());
 		if (s == null) return "the current image has not been segmented (run Segment Leukocytes first)";
-		try {
-			SegmentationWriter.write(s, Path.of(folder), name, Boolean.parseBoolean(overwrite));
-			return "";
-		}
-		catch (AtomicFiles.OutputExistsException e) {
-			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
-		}
-		catch (IOException | RuntimeException e) {
-			return e.getMessage();
-		}
+		return save(() -> SegmentationWriter.write(s, Path.of(folder), name, Boolean.parseBoolean(overwrite)));
 	}
 
 	/**
@@ -112,16 +103,7 @@ public final class LeukoCnnMacro {
 		List<Roi> rois = cellRois(WindowManager.getCurrentImage());
 		if (rois.isEmpty()) return "the current image has no LeukoCNN outlines (run Classify Leukocytes first)";
 		Path target = Path.of(folder, name + ClassifyBatch.ROI_SUFFIX);
-		try {
-			RoiSets.write(target, Boolean.parseBoolean(overwrite), rois);
-			return "";
-		}
-		catch (AtomicFiles.OutputExistsException e) {
-			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
-		}
-		catch (IOException | RuntimeException e) {
-			return e.getMessage();
-		}
+		return save(() -> RoiSets.write(target, Boolean.parseBoolean(overwrite), rois));
 	}
 
 	/** Number of rows of a LeukoCNN table ("LeukoCNN Cells" or "LeukoCNN Fields"). */
@@ -142,8 +124,17 @@ public final class LeukoCnnMacro {
 	public static String saveTable(String title, String path, String overwrite) {
 		String error = checkTitle(title);
 		if (error != null) return error;
+		return save(() -> AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(title))));
+	}
+
+	private interface FileWrite {
+		void run() throws IOException;
+	}
+
+	/** Runs a write for a macro: "" when done, otherwise the reason (macros read results, not exceptions). */
+	private static String save(FileWrite write) {
 		try {
-			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(title)));
+			write.run();
 			return "";
 		}
 		catch (AtomicFiles.OutputExistsException e) {

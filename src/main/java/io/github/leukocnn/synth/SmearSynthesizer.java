@@ -10,13 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 import ij.process.ColorProcessor;
+import io.github.leukocnn.io.JpegWriter;
 import io.github.leukocnn.progress.ProgressListener;
 
 /**
@@ -343,20 +340,8 @@ public final class SmearSynthesizer {
 
 	private static int[] jpegRoundTrip(int[] argb, int w, int h) {
 		try {
-			BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-			image.getRaster().setDataElements(0, 0, w, h, argb);
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-			try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-				writer.setOutput(out);
-				ImageWriteParam param = writer.getDefaultWriteParam();
-				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-				param.setCompressionQuality(JPEG_QUALITY);
-				writer.write(null, new IIOImage(image, null, null), param);
-			}
-			finally {
-				writer.dispose();
-			}
+			JpegWriter.encode(new ColorProcessor(w, h, argb), JPEG_QUALITY, bytes);
 			BufferedImage back = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
 			return back.getRGB(0, 0, w, h, null, 0, w);
 		}

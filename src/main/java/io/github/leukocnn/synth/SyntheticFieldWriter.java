@@ -1,6 +1,5 @@
 package io.github.leukocnn.synth;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
+import ij.process.ShortProcessor;
 import io.github.leukocnn.io.AtomicFiles;
 import io.github.leukocnn.io.CsvWriter;
 import io.github.leukocnn.io.JpegWriter;
@@ -63,10 +61,6 @@ public final class SyntheticFieldWriter {
 	}
 
 	private static void writeLabels(AtomicFiles.Group group, Path target, short[] labels, int w, int h) throws IOException {
-		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
-		image.getRaster().setDataElements(0, 0, w, h, labels);
-		group.write(target, out -> {
-			if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG encoder available");
-		});
+		PngWriter.write(group, target, new ShortProcessor(w, h, labels, null));
 	}
 }
