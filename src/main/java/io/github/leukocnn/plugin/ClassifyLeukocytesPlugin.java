@@ -9,7 +9,6 @@ import io.github.leukocnn.ij.ClassifyWorkflow;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.ij.ImageJProgress;
-import io.github.leukocnn.ij.SegmentWorkflow;
 import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.segment.Segmenters;
 
@@ -30,19 +29,17 @@ public class ClassifyLeukocytesPlugin implements PlugIn {
 		PluginDialog gd = new PluginDialog(TITLE);
 		gd.addChoice("model", models, models[0]);
 		gd.addString("model_file", "");
-		gd.addNumber("cell_diameter", 0, 1, SegmentWorkflow.diameterUnit(imp) + " (0 = estimate)");
-		gd.addCheckbox("add_to_roi_manager", true);
-		gd.addCheckbox("show_results", true);
+		gd.addCellOptions(imp);
 		if (!gd.show()) return;
 		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
 			String model = gd.nextChoice(), file = gd.nextString();
-			double diameter = gd.nextNumber();
-			boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
+			PluginDialog.CellOptions options = gd.nextCellOptions();
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			try {
 				CellClassifier classifier = Classifiers.load(model, file);
-				ClassifyBatch.Classified c = ClassifyWorkflow.classify(imp, diameter, Segmenters.standard(), classifier, progress);
-				FieldDisplay.show(imp, c, addToRoiManager, showResults);
+				ClassifyBatch.Classified c = ClassifyWorkflow.classify(imp, options.cellDiameter(), Segmenters.standard(), classifier,
+					progress);
+				FieldDisplay.show(imp, c, options.addToRoiManager(), options.showResults());
 				IJ.showStatus(TITLE + ": " + imp.getTitle() + ": " + c.segmentation().cellCount() + " leukocytes, " +
 					c.report().call() + " (leukaemia " + FieldDisplay.leukaemia(c.report()) + ")");
 			}

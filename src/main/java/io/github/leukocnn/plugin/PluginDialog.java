@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
+import io.github.leukocnn.ij.SegmentWorkflow;
 
 /**
  * A GenericDialog that also works in headless ImageJ 1, where GenericDialog cannot be created (it
@@ -50,6 +52,20 @@ final class PluginDialog {
 	void addString(String label, String value) {
 		if (dialog != null) dialog.addStringField(label, value, 30);
 		add(label, value);
+	}
+
+	/** What Segment and Classify Leukocytes both ask; read back with {@link #nextCellOptions()}. */
+	void addCellOptions(ImagePlus imp) {
+		addNumber("cell_diameter", 0, 1, SegmentWorkflow.diameterUnit(imp) + " (0 = estimate)");
+		addCheckbox("add_to_roi_manager", true);
+		addCheckbox("show_results", true);
+	}
+
+	/** @param cellDiameter in the image's unit (see {@link SegmentWorkflow#diameterUnit}), 0 = estimate */
+	record CellOptions(double cellDiameter, boolean addToRoiManager, boolean showResults) {}
+
+	CellOptions nextCellOptions() {
+		return new CellOptions(nextNumber(), nextBoolean(), nextBoolean()); // Java evaluates arguments left to right
 	}
 
 	void addMessage(String text) {

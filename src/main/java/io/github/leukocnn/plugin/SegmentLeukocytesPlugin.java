@@ -22,17 +22,14 @@ public class SegmentLeukocytesPlugin implements PlugIn {
 	public void run(String arg) {
 		ImagePlus imp = WindowManager.getCurrentImage();
 		PluginDialog gd = new PluginDialog(TITLE);
-		gd.addNumber("cell_diameter", 0, 1, SegmentWorkflow.diameterUnit(imp) + " (0 = estimate)");
-		gd.addCheckbox("add_to_roi_manager", true);
-		gd.addCheckbox("show_results", true);
+		gd.addCellOptions(imp);
 		if (!gd.show()) return;
 		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
-			double diameter = gd.nextNumber();
-			boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
+			PluginDialog.CellOptions options = gd.nextCellOptions();
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			try {
-				Segmentation s = SegmentWorkflow.segment(imp, diameter, Segmenters.standard(), progress);
-				CellDisplay.show(imp, s, null, addToRoiManager, showResults);
+				Segmentation s = SegmentWorkflow.segment(imp, options.cellDiameter(), Segmenters.standard(), progress);
+				CellDisplay.show(imp, s, null, options.addToRoiManager(), options.showResults());
 				IJ.showStatus(TITLE + ": " + s.cellCount() + " leukocytes in " + imp.getTitle());
 			}
 			finally {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.leukocnn.io.CsvTable;
 import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.report.ReportTables;
+import io.github.leukocnn.testutil.ConsoleCapture;
 import io.github.leukocnn.testutil.TestData;
 
 /**
@@ -53,9 +51,9 @@ class ClassifyShippedModelTest {
 	}
 
 	private static int run(List<String> args, StringBuilder log) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-		int code = LeukoCnnCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		log.append(out.toString(StandardCharsets.UTF_8)).append(err.toString(StandardCharsets.UTF_8));
+		ConsoleCapture console = new ConsoleCapture();
+		int code = console.cli(args);
+		log.append(console.out()).append(console.err());
 		return code;
 	}
 

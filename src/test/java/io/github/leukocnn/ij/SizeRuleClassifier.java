@@ -6,6 +6,7 @@ import java.util.Set;
 import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.testutil.AreaRuleClassifier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.ARGBType;
 
@@ -46,11 +47,6 @@ public final class SizeRuleClassifier implements CellClassifier {
 
 	@Override
 	public float[] aggregateField(float[][] cellProbabilities) {
-		if (cellProbabilities.length == 0) return new float[] { 0.9f, 0.1f };
-		float[] mean = new float[2];
-		for (float[] p : cellProbabilities)
-			for (int c = 0; c < 2; c++)
-				mean[c] += p[c] / cellProbabilities.length;
-		return mean;
+		return AreaRuleClassifier.meanOrPrior(cellProbabilities, new float[] { 0.9f, 0.1f });
 	}
 }

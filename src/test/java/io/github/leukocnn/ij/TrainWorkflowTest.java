@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.io.FileSaver;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.testutil.RecordingProgress;
 
 class TrainWorkflowTest {
 
@@ -68,15 +69,8 @@ class TrainWorkflowTest {
 		}
 		var r = new TrainWorkflow.Request(dir.resolve("data").toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1,
 			false);
-		ProgressListener escPressed = new ProgressListener() {
-			@Override
-			public void progress(double fraction, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		RecordingProgress escPressed = new RecordingProgress();
+		escPressed.cancel();
 		assertThrows(CancelledException.class, () -> TrainWorkflow.train(r, line -> {}, escPressed));
 		assertFalse(Files.exists(dir.resolve("m.zip")));
 	}

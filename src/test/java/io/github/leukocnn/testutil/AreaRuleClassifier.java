@@ -72,10 +72,15 @@ public final class AreaRuleClassifier implements CellClassifier {
 
 	@Override
 	public float[] aggregateField(float[][] cellProbabilities) {
-		if (cellProbabilities.length == 0) return PRIOR.clone();
-		float[] mean = new float[2];
+		return meanOrPrior(cellProbabilities, PRIOR);
+	}
+
+	/** The stand-ins' field rule: the mean of the cells' probabilities, {@code prior} for a field without cells. */
+	public static float[] meanOrPrior(float[][] cellProbabilities, float[] prior) {
+		if (cellProbabilities.length == 0) return prior.clone();
+		float[] mean = new float[prior.length];
 		for (float[] p : cellProbabilities)
-			for (int c = 0; c < 2; c++)
+			for (int c = 0; c < mean.length; c++)
 				mean[c] += p[c] / cellProbabilities.length;
 		return mean;
 	}

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.testutil.RecordingProgress;
 
 /** The training run shared by {@code leukocnn train} and Fiji: settings, refusals and cancellation. */
 class TrainingJobTest {
@@ -56,18 +57,8 @@ class TrainingJobTest {
 		Path data = TrainingDataTest.dataset(dir.resolve("data"), 30);
 		Path model = dir.resolve("models").resolve("m.zip");
 		var options = TrainingJob.Options.defaults(data, "single-cell", "n", model).with(List.of(), 0, 5, 5, false);
-		List<String> messages = new java.util.ArrayList<>();
-		ProgressListener cancelAfterFirstBatch = new ProgressListener() {
-			@Override
-			public void progress(double fraction, String message) {
-				messages.add(message);
-			}
-
-			@Override
-			public boolean isCancelled() { // as when Esc is pressed once training has begun
-				return messages.stream().anyMatch(m -> m != null && m.startsWith("epoch 1/5 batch"));
-			}
-		};
+		// as when Esc is pressed once training has begun
+		RecordingProgress cancelAfterFirstBatch = new RecordingProgress().cancelOn(m -> m.startsWith("epoch 1/5 batch"));
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 
 		assertThrows(CancelledException.class, () -> TrainingJob.run(options, new PrintStream(log, true, StandardCharsets.UTF_8),
