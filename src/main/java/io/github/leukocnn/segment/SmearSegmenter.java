@@ -50,7 +50,7 @@ import net.imglib2.view.Views;
 public final class SmearSegmenter implements LeukocyteSegmenter {
 
 	/** Leukocyte diameter in pixels at which the segmentation runs. */
-	public static final double WORK_DIAMETER = 56;
+	public static final double WORK_DIAMETER = 44;
 	/** Lower bound of the nucleus threshold (od_green - od_blue), so that a field of red cells gives no nuclei. */
 	public static final float MIN_NUCLEUS_CONTRAST = 0.15f;
 	/** Nucleus lobes whose gap is below this fraction of d belong to one cell. */

@@ -126,4 +126,52 @@ class ClassifyShippedModelTest {
 		assertTrue(accuracy > 0.5, "accuracy " + accuracy + "\n" + log);
 		assertEquals(48, CsvTable.read(out.resolve("predictions.csv")).rowCount());
 	}
+
+	/*
+	 * The deployment path (evaluate = classify's pipeline) must reproduce the held-out accuracy that
+	 * training wrote into the model card: a gap means the saved model or its preprocessing differs
+	 * from what was scored.
+	 */
+	@Test
+	void cellTypeTestBlockAccuracyMatchesTheModelCard() throws IOException {
+		assertTestBlockMatchesCard("leukocyte-types", "pbc", true, 0.02);
+	}
+
+	@Test
+	void screeningTestBlockAccuracyMatchesTheModelCard() throws IOException {
+		assertTestBlockMatchesCard("all-screening", "all-taleqani", false, 0.03);
+	}
+
+	private void assertTestBlockMatchesCard(String model, String set, boolean singleCell, double tolerance) throws IOException {
+		requireModel(model);
+		Path data = TestData.require(set);
+		double cardAccuracy = cardMetric(model, "image_accuracy");
+		Path out = dir.resolve("eval-" + model);
+		StringBuilder log = new StringBuilder();
+		List<String> args = new ArrayList<>(List.of("evaluate", "--model", model, "--data", data.toString(), "--split", "test",
+			"--output", out.toString()));
+		if (singleCell) args.add("--single-cell");
+		assertEquals(0, run(args, log), log.toString());
+		CsvTable metrics = CsvTable.read(out.resolve("metrics.csv"));
+		double accuracy = Double.NaN;
+		for (int r = 0; r < metrics.rowCount(); r++)
+			if (metrics.get(r, "metric").equals("accuracy")) accuracy = metrics.number(r, "value");
+		assertEquals(cardAccuracy, accuracy, tolerance, "evaluate vs the test-block accuracy in the card of " + model + "\n" + log);
+	}
+
+	/** A number from the "metrics" of a shipped model's card.json. */
+	private static double cardMetric(String model, String key) throws IOException {
+		try (var in = ClassifyShippedModelTest.class.getResourceAsStream("/io/github/leukocnn/models/" + model + ".zip");
+			var zip = new java.util.zip.ZipInputStream(in))
+		{
+			for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry())
+				if (e.getName().equals("card.json")) {
+					String json = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+					var m = java.util.regex.Pattern.compile("\"" + key + "\"\\s*:\\s*([0-9.eE+-]+)").matcher(json);
+					assumeTrue(m.find(), "card of " + model + " has no metric " + key + ": test skipped");
+					return Double.parseDouble(m.group(1));
+				}
+		}
+		throw new IOException(model + ".zip has no card.json");
+	}
 }
