@@ -92,6 +92,7 @@ public final class TrainWorkflow {
 				code = outcome.failures().isEmpty() ? 0 : 1;
 			}
 			catch (CancelledException e) {
+				out.println("LeukoCNN: training cancelled; no model file written");
 				throw e;
 			}
 			catch (Exception e) { // reported as the command line reports it
