@@ -19,7 +19,10 @@ import net.imglib2.type.numeric.real.FloatType;
  * The nucleus feature is {@code od_green - od_blue}: chromatin stained by the azure/methylene
  * blue of Romanowsky stains (Giemsa, MGG, Wright) absorbs green strongly and passes blue, whereas
  * eosin-stained red cells absorb green and blue alike, and background absorbs neither. Being a
- * difference of log intensities it does not depend on the exposure.
+ * difference of log intensities it does not depend on the exposure. Some stains colour red cells
+ * lavender-blue, which also passes blue; but chromatin always absorbs green well above red, so
+ * {@link #BLUE_PENALTY} × max(0, od_red - od_green) is subtracted (zero for purple and violet
+ * nuclei, large for blue red cells).
  */
 public final class StainFeatures {
 
@@ -32,7 +35,7 @@ public final class StainFeatures {
 	static final float BLUE_MARGIN = 0f;
 	public final int width, height;
 	public final float[] odRed, odGreen, odBlue;
-	/** od_green - od_blue. */
+	/** The nucleus feature, see {@link #nucleusFeature}. */
 	public final float[] nucleus;
 	/** od_red + od_green + od_blue: total absorbance. */
 	public final float[] density;
