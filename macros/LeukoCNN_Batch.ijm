@@ -1,0 +1,103 @@
+// LeukoCNN batch: segments (and optionally classifies) the leukocytes of every image in a folder.
+// For each image NAME.ext it writes, into the output folder, the files of the command line's
+// "leukocnn segment" verb:
+//   NAME_cells.csv    one row per leukocyte: id, bounding box, area, circularity, N/C ratio, colour ...
+//   NAME_RoiSet.zip   the cell outlines as an ROI set (open it with File > Open or the ROI Manager)
+//   NAME_cells.tif, NAME_nuclei.tif   16-bit label images (0 = background, cell id elsewhere)
+// With a model it also classifies the cells and writes NAME_classified_RoiSet.zip (outlines named
+// "class probability #id") per image and, for the whole batch:
+//   LeukoCNN_Cells.csv   one row per cell of every image, with its class and probability
+//   LeukoCNN_Fields.csv  one row per image: differential count, blast %, field call, leukaemia call
+// An image that cannot be read or analysed is reported and skipped; the others go on.
+// Existing result files are never replaced unless overwrite=true.
+//
+// Interactive: Plugins > Macros > Run... asks for the folders and settings.
+// Headless (Fiji): ImageJ-linux64 --headless -batch LeukoCNN_Batch.ijm "input=/smears output=/results cell_diameter=0 model=all-screening"
+// Arguments: input, output (folders); cell_diameter (0 = estimate; µm if the images are calibrated);
+//   model (none, all-screening, leukocyte-types) or model_file=/path/model.zip; overwrite (true/false).
+
+helper = "io.github.leukocnn.plugin.LeukoCnnMacro.";
+arg = getArgument();
+if (arg == "") {
+	input = getDirectory("LeukoCNN: folder of RGB smear images");
+	output = getDirectory("LeukoCNN: folder for the results");
+	Dialog.create("LeukoCNN batch");
+	Dialog.addNumber("cell_diameter", 0, 1, 8, "(0 = estimate; µm if calibrated)");
+	Dialog.addChoice("model", newArray("none", "all-screening", "leukocyte-types"), "none");
+	Dialog.addString("model_file", "", 30);
+	Dialog.addCheckbox("overwrite", false);
+	Dialog.show();
+	diameter = Dialog.getNumber();
+	model = Dialog.getChoice();
+	modelFile = Dialog.getString();
+	overwrite = "" + Dialog.getCheckbox();
+	if (overwrite == "1") overwrite = "true";
+} else {
+	input = call("ij.Macro.getValue", arg, "input", "");
+	output = call("ij.Macro.getValue", arg, "output", "");
+	diameter = call("ij.Macro.getValue", arg, "cell_diameter", "0");
+	model = call("ij.Macro.getValue", arg, "model", "none");
+	modelFile = call("ij.Macro.getValue", arg, "model_file", "");
+	overwrite = call("ij.Macro.getValue", arg, "overwrite", "false");
+}
+if (input == "" || output == "") exit("LeukoCNN batch: give input=FOLDER output=FOLDER");
+if (!endsWith(input, File.separator)) input = input + File.separator;
+if (!endsWith(output, File.separator)) output = output + File.separator;
+if (!File.isDirectory(input)) exit("LeukoCNN batch: input folder not found: " + input);
+File.makeDirectory(output);
+if (!File.isDirectory(output)) exit("LeukoCNN batch: cannot create output folder " + output);
+classify = false; // (a boolean expression of strings cannot be assigned directly in the macro language)
+if (modelFile != "" || model != "none") classify = true;
+if (modelFile != "") model = "[model file...]";
+options = "cell_diameter=" + diameter;
+if (classify) {
+	options = "model=" + model + " model_file=[" + modelFile + "] " + options + " show_results";
+	call(helper + "resetTable", "LeukoCNN Cells");
+	call(helper + "resetTable", "LeukoCNN Fields");
+}
+
+setBatchMode(true);
+files = getFileList(input);
+Array.sort(files);
+done = 0; failed = 0; cells = 0; failures = "";
+for (i = 0; i < files.length; i++) {
+	file = files[i];
+	if (!isImageFile(file)) continue;
+	showProgress(i, files.length);
+	base = File.getNameWithoutExtension(file);
+	error = call(helper + "openSmear", input + file);
+	if (error == "") {
+		if (classify) run("Classify Leukocytes", options);
+		else run("Segment Leukocytes", options);
+		error = call(helper + "lastError");
+		if (error == "") error = call(helper + "saveSegmentation", output, base, overwrite);
+		if (error == "" && classify) error = call(helper + "saveClassifiedRois", output, base, overwrite);
+		if (error == "") cells = cells + parseInt(call(helper + "cellCount"));
+		close();
+	}
+	if (error == "") {
+		done++;
+	} else {
+		failed++;
+		failures = failures + file + ": " + error + "\n";
+		print("LeukoCNN batch: FAILED " + file + ": " + error);
+	}
+}
+if (classify) {
+	error = call(helper + "saveTable", "LeukoCNN Cells", output + "LeukoCNN_Cells.csv", overwrite);
+	if (error == "") error = call(helper + "saveTable", "LeukoCNN Fields", output + "LeukoCNN_Fields.csv", overwrite);
+	if (error != "") print("LeukoCNN batch: tables not saved: " + error);
+}
+setBatchMode(false);
+summary = "LeukoCNN batch: " + done + " images analysed, " + cells + " leukocytes, " + failed + " failed";
+print(summary);
+if (failed > 0) print(failures);
+return "" + done + " " + cells + " " + failed;
+
+function isImageFile(name) {
+	lower = toLowerCase(name);
+	extensions = newArray(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".gif");
+	for (k = 0; k < extensions.length; k++)
+		if (endsWith(lower, extensions[k])) return true;
+	return false;
+}

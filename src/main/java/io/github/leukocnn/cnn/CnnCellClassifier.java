@@ -1,0 +1,193 @@
+package io.github.leukocnn.cnn;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.github.leukocnn.classify.CellClassifier;
+import io.github.leukocnn.crop.CellCropper;
+import io.github.leukocnn.crop.CropSpec;
+import io.github.leukocnn.crop.SingleCellSize;
+import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.segment.Segmentation;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.view.Views;
+
+/**
+ * The DL4J implementation of {@link CellClassifier}: crops each cell by the model card's rule into a
+ * preallocated batch, runs the network in batches, and calibrates with the card's temperature.
+ * Instances are not shared between threads (one batch buffer each); methods are synchronized.
+ */
+public final class CnnCellClassifier implements CellClassifier {
+
+	public static final int DEFAULT_BATCH = 64;
+
+	private final MultiLayerNetwork network;
+	private final ModelCard card;
+	private final CropSpec spec;
+	private final int batch;
+	private final float[] buffer;
+	private final INDArray input;
+	private final float[] prior;
+	private final boolean[] positive;
+	private final FieldAggregation aggregation;
+
+	public CnnCellClassifier(ModelFile.Model model) {
+		this(model, DEFAULT_BATCH);
+	}
+
+	public CnnCellClassifier(ModelFile.Model model, int batch) {
+		this.network = model.network();
+		this.card = model.card();
+		this.spec = card.cropSpec();
+		this.batch = batch;
+		this.buffer = new float[batch * spec.floats()];
+		this.input = Nd4j.create(DataType.FLOAT, batch, 3, spec.size(), spec.size());
+		int k = card.classes().size();
+		prior = new float[k];
+		for (int j = 0; j < k; j++) prior[j] = card.prior() != null && card.prior().size() == k ? card.prior().get(j).floatValue() : 1f / k;
+		positive = new boolean[k];
+		for (int j = 0; j < k; j++) positive[j] = card.positiveClasses() != null && card.positiveClasses().contains(card.classes().get(j));
+		aggregation = FieldAggregation.valueOf(card.fieldAggregation());
+	}
+
+	/** Loads a shipped model by name or a model file by path. */
+	public static CnnCellClassifier load(String nameOrPath) throws IOException {
+		return new CnnCellClassifier(ModelFile.load(nameOrPath));
+	}
+
+	public ModelCard card() {
+		return card;
+	}
+
+	public MultiLayerNetwork network() {
+		return network;
+	}
+
+	@Override
+	public List<String> classes() {
+		return card.classes();
+	}
+
+	@Override
+	public Set<String> positiveClasses() {
+		return card.positiveClasses() == null ? Set.of() : new LinkedHashSet<>(card.positiveClasses());
+	}
+
+	@Override
+	public synchronized float[][] classifyCells(RandomAccessibleInterval<ARGBType> rgb, Segmentation segmentation,
+		ProgressListener progress)
+	{
+		int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1);
+		int[] argb = pixels(rgb);
+		List<CellMeasurements> cells = segmentation.measurements();
+		double diameter = segmentation.cellDiameter();
+		float[][] out = new float[cells.size()][];
+		for (int start = 0; start < cells.size(); start += batch) {
+			progress.checkCancelled();
+			int n = Math.min(batch, cells.size() - start);
+			for (int i = 0; i < n; i++) {
+				CellMeasurements m = cells.get(start + i);
+				CellCropper.crop(argb, w, h, m.centroidX(), m.centroidY(), diameter, spec, buffer, i * spec.floats());
+			}
+			float[][] p = run(n);
+			System.arraycopy(p, 0, out, start, n);
+			progress.progress((double) (start + n) / cells.size(), "classified " + (start + n) + "/" + cells.size() + " cells");
+		}
+		return out;
+	}
+
+	@Override
+	public synchronized float[] classifySingleCell(RandomAccessibleInterval<ARGBType> rgb) {
+		int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1);
+		int[] argb = pixels(rgb);
+		cropSingleCell(argb, w, h, card, buffer, 0);
+		return run(1)[0];
+	}
+
+	/** The single-cell crop rule of {@code card}, shared by training and inference. */
+	public static void cropSingleCell(int[] argb, int w, int h, ModelCard card, float[] dest, int offset) {
+		CellCropper.crop(argb, w, h, (w - 1) / 2.0, (h - 1) / 2.0, singleCellDiameter(argb, w, h, card), card.cropSpec(),
+			dest, offset);
+	}
+
+	/** The diameter of the one centred cell of a single-cell image, by the card's single-cell rule. */
+	public static double singleCellDiameter(int[] argb, int w, int h, ModelCard card) {
+		return ModelCard.ESTIMATE.equals(card.singleCellRule()) ? SingleCellSize.estimateDiameter(argb, w, h)
+			: Math.min(w, h) * card.cellFraction();
+	}
+
+	/** Probabilities of crops already written into the first {@code n} slots of {@link #buffer()}. */
+	public synchronized float[][] classifyBuffered(int n) {
+		return run(n);
+	}
+
+	/** The batch buffer (planar RGB crops, 0..1), for callers that crop themselves. */
+	public float[] buffer() {
+		return buffer;
+	}
+
+	public int batchSize() {
+		return batch;
+	}
+
+	private float[][] run(int n) {
+		if (card.whiteBalanced())
+			for (int i = 0; i < n; i++) io.github.leukocnn.crop.WhiteBalance.apply(buffer, i * spec.floats(), spec.size());
+		input.data().asNioFloat().put(0, buffer, 0, buffer.length);
+		INDArray x = n == batch ? input : input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
+		INDArray p = network.output(x, false);
+		return calibrate(p.toFloatMatrix(), card.temperature());
+	}
+
+	/** softmax(log p / T): temperature scaling applied to softmax outputs (log p = logits + const). */
+	public static float[][] calibrate(float[][] p, double temperature) {
+		if (temperature == 1 || temperature <= 0) return p;
+		for (float[] row : p) {
+			double max = Double.NEGATIVE_INFINITY;
+			double[] z = new double[row.length];
+			for (int j = 0; j < row.length; j++) {
+				z[j] = Math.log(Math.max(row[j], 1e-12)) / temperature;
+				max = Math.max(max, z[j]);
+			}
+			double sum = 0;
+			for (int j = 0; j < row.length; j++) sum += z[j] = Math.exp(z[j] - max);
+			for (int j = 0; j < row.length; j++) row[j] = (float) (z[j] / sum);
+		}
+		return p;
+	}
+
+	@Override
+	public float[] aggregateField(float[][] cellProbabilities) {
+		return aggregation.aggregate(cellProbabilities, prior, positive);
+	}
+
+	/** Probability that a field with these class probabilities is positive (sum over positive classes). */
+	public float positiveProbability(float[] classProbabilities) {
+		float s = 0;
+		for (int j = 0; j < positive.length; j++) if (positive[j]) s += classProbabilities[j];
+		return s;
+	}
+
+	/** The packed ARGB pixels of {@code rgb}: the backing array of an ArrayImg, else a copy. */
+	@SuppressWarnings("unchecked")
+	public static int[] pixels(RandomAccessibleInterval<ARGBType> rgb) {
+		if (rgb instanceof ArrayImg<?, ?> img && img.update(null) instanceof IntArray a && rgb.min(0) == 0 && rgb.min(1) == 0)
+			return a.getCurrentStorageArray();
+		int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1);
+		int[] out = new int[w * h];
+		int i = 0;
+		for (ARGBType t : Views.flatIterable(rgb)) out[i++] = t.get();
+		return out;
+	}
+}

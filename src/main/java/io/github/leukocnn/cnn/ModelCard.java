@@ -1,0 +1,72 @@
+package io.github.leukocnn.cnn;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.leukocnn.crop.CropSpec;
+
+/**
+ * What a LeukoCNN model file says about its network: everything needed to use it correctly
+ * (classes, crop rule, normalisation, calibration, field rule) and to judge it (training data,
+ * citation, its held-out metrics, seed, date, weights checksum). Stored as {@code card.json}.
+ *
+ * @param formatVersion version of this card/file layout, see {@link ModelFile#FORMAT_VERSION}
+ * @param cropSize network input side in pixels
+ * @param cellFraction cell diameter / crop side (the scale rule)
+ * @param singleCellRule how a single-cell image is cropped: "whole-image" (the centred square of
+ *          the image's shorter side is the crop) or "estimate" (cell diameter estimated by
+ *          {@link io.github.leukocnn.crop.SingleCellSize})
+ * @param normalisation input normalisation; "rgb/255" = planar RGB scaled to 0..1; "rgb/255, white-balanced
+ *          per crop" = then each channel divided by its 95th percentile
+ * @param temperature calibration temperature: probabilities are softmax(logits / temperature)
+ * @param fieldAggregation multiple-instance rule from cells to field, a {@link FieldAggregation} name
+ * @param prior class probabilities of a field without cells (training class frequencies)
+ * @param metrics held-out metrics of this model (name -> value)
+ * @param weightsSha256 SHA-256 (hex) of the network entry of the model file
+ */
+public record ModelCard(
+	String name,
+	int formatVersion,
+	String leukoCnnVersion,
+	String description,
+	List<String> classes,
+	List<String> positiveClasses,
+	int cropSize,
+	double cellFraction,
+	String singleCellRule,
+	String normalisation,
+	double temperature,
+	String fieldAggregation,
+	List<Double> prior,
+	String trainingData,
+	String citation,
+	String trainingCommand,
+	Map<String, Object> metrics,
+	long seed,
+	String date,
+	String weightsSha256)
+{
+	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", RGB_UNIT = "rgb/255",
+		WHITE_BALANCED = "rgb/255, white-balanced per crop";
+
+	/** Whether crops are white-balanced ({@link io.github.leukocnn.crop.WhiteBalance}) before the network. */
+	public boolean whiteBalanced() {
+		return WHITE_BALANCED.equals(normalisation);
+	}
+
+	public CropSpec cropSpec() {
+		return new CropSpec(cropSize, cellFraction);
+	}
+
+	public ModelCard withWeightsSha256(String sha) {
+		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
+			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
+			trainingCommand, metrics, seed, date, sha);
+	}
+
+	public ModelCard withCalibration(double t, String aggregation, Map<String, Object> m) {
+		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
+			cellFraction, singleCellRule, normalisation, t, aggregation, prior, trainingData, citation,
+			trainingCommand, m, seed, date, weightsSha256);
+	}
+}

@@ -1,0 +1,202 @@
+package io.github.leukocnn.cnn;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+/**
+ * The LeukoCNN model file: a zip holding {@code card.json} (the {@link ModelCard}) and
+ * {@code network.zip} (the DL4J network as written by {@link ModelSerializer}). Loading checks
+ * the file thoroughly and says exactly what is wrong.
+ */
+public final class ModelFile {
+
+	/** Layout version written by this LeukoCNN; files with a higher number are refused. */
+	public static final int FORMAT_VERSION = 1;
+	public static final String CARD_ENTRY = "card.json", NETWORK_ENTRY = "network.zip";
+	/** Shipped models, chosen by name; the first is the default. */
+	public static final List<String> SHIPPED = List.of("all-screening", "leukocyte-types");
+	static final String RESOURCE_DIR = "/io/github/leukocnn/models/";
+
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+	private ModelFile() {}
+
+	/** A network together with its card. */
+	public record Model(MultiLayerNetwork network, ModelCard card) {}
+
+	/** Loads a shipped model by name (e.g. "all-screening") or a model file by path. */
+	public static Model load(String nameOrPath) throws IOException {
+		if (SHIPPED.contains(nameOrPath)) {
+			try (InputStream in = ModelFile.class.getResourceAsStream(RESOURCE_DIR + nameOrPath + ".zip")) {
+				if (in == null) throw new ModelFileException("shipped model '" + nameOrPath + "' is missing from this LeukoCNN build (" +
+					RESOURCE_DIR + nameOrPath + ".zip)");
+				return read(in.readAllBytes(), "shipped model '" + nameOrPath + "'");
+			}
+		}
+		Path p = Path.of(nameOrPath);
+		if (!Files.isRegularFile(p)) throw new ModelFileException("no model named '" + nameOrPath + "': not a shipped model (" +
+			String.join(", ", SHIPPED) + ") and no such file");
+		return load(p);
+	}
+
+	public static Model load(Path file) throws IOException {
+		return read(Files.readAllBytes(file), file.toString());
+	}
+
+	/** Reads a model file's bytes; {@code what} names it in messages. */
+	public static Model read(byte[] bytes, String what) throws ModelFileException {
+		if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
+			throw new ModelFileException(what + " is not a LeukoCNN model file: not a zip archive (" + bytes.length + " bytes" +
+				(bytes.length == 0 ? ", empty)" : ")"));
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+			for (ZipEntry e; (e = zin.getNextEntry()) != null;)
+				entries.put(e.getName(), zin.readAllBytes());
+		}
+		catch (IOException e) {
+			throw new ModelFileException(what + " is a damaged zip archive: " + e.getMessage(), e);
+		}
+		byte[] cardJson = entries.get(CARD_ENTRY);
+		if (cardJson == null) throw new ModelFileException(what + " has no model card (" + CARD_ENTRY + "); entries found: " +
+			new ArrayList<>(entries.keySet()) + " — a bare DL4J network is not a LeukoCNN model");
+		ModelCard card;
+		try {
+			card = GSON.fromJson(new String(cardJson, StandardCharsets.UTF_8), ModelCard.class);
+		}
+		catch (JsonParseException e) {
+			throw new ModelFileException(what + ": " + CARD_ENTRY + " is not valid JSON: " + e.getMessage(), e);
+		}
+		if (card == null) throw new ModelFileException(what + ": " + CARD_ENTRY + " is empty");
+		if (card.formatVersion() > FORMAT_VERSION) throw new ModelFileException(what + " has model format version " +
+			card.formatVersion() + ", newer than this LeukoCNN reads (" + FORMAT_VERSION + "): update LeukoCNN");
+		if (card.formatVersion() < 1) throw new ModelFileException(what + " has unknown model format version " +
+			card.formatVersion() + " (this LeukoCNN reads 1.." + FORMAT_VERSION + ")");
+		if (card.classes() == null || card.classes().size() < 2)
+			throw new ModelFileException(what + ": the card lists " + (card.classes() == null ? "no" : card.classes().size()) + " classes, needs at least 2");
+		if (card.positiveClasses() != null)
+			for (String p : card.positiveClasses())
+				if (!card.classes().contains(p)) throw new ModelFileException(what + ": positive class '" + p + "' is not one of the classes " + card.classes());
+		if (!ModelCard.RGB_UNIT.equals(card.normalisation()) && !card.whiteBalanced())
+			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: '" + ModelCard.RGB_UNIT +
+				"', '" + ModelCard.WHITE_BALANCED + "')");
+		try {
+			FieldAggregation.valueOf(card.fieldAggregation());
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			throw new ModelFileException(what + ": unknown field aggregation rule '" + card.fieldAggregation() + "'");
+		}
+		if (card.cropSize() < 8 || card.cellFraction() <= 0 || card.cellFraction() > 1)
+			throw new ModelFileException(what + ": invalid crop rule (size " + card.cropSize() + ", cell fraction " + card.cellFraction() + ")");
+		byte[] net = entries.get(NETWORK_ENTRY);
+		if (net == null) throw new ModelFileException(what + " has a card but no network (" + NETWORK_ENTRY + ")");
+		if (card.weightsSha256() != null && !card.weightsSha256().equalsIgnoreCase(sha256(net)))
+			throw new ModelFileException(what + ": network checksum " + sha256(net) + " does not match the card's " +
+				card.weightsSha256() + " (file damaged or network replaced)");
+		MultiLayerNetwork network;
+		try {
+			Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+			network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+		}
+		catch (Exception e) {
+			throw new ModelFileException(what + ": " + NETWORK_ENTRY + " is not a DL4J MultiLayerNetwork: " + e.getMessage(), e);
+		}
+		checkShapes(network, card, what);
+		return new Model(network, card);
+	}
+
+	/** A probe forward pass: the network must take 3×size×size and give one output per card class. */
+	static void checkShapes(MultiLayerNetwork network, ModelCard card, String what) throws ModelFileException {
+		int s = card.cropSize();
+		if (network.getnLayers() > 0 && network.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff
+			&& ff.getNIn() != 3)
+			throw new ModelFileException(what + ": the network takes input with " + ff.getNIn() + " channel(s), but LeukoCNN crops are RGB " +
+				"(3×" + s + "×" + s + ")");
+		INDArray out;
+		try {
+			out = network.output(Nd4j.zeros(DataType.FLOAT, 1, 3, s, s), false);
+		}
+		catch (RuntimeException e) {
+			throw new ModelFileException(what + ": the network does not accept the card's input shape 3×" + s + "×" + s +
+				" (" + firstLine(e.getMessage()) + ")", e);
+		}
+		long n = out.size(1);
+		if (n != card.classes().size()) throw new ModelFileException(what + ": the network has " + n + " outputs but the card lists " +
+			card.classes().size() + " classes " + card.classes());
+	}
+
+	/** Writes a model file atomically; refuses to replace an existing file unless {@code overwrite}. */
+	public static ModelCard save(MultiLayerNetwork network, ModelCard card, Path file, boolean overwrite) throws IOException {
+		if (!overwrite && Files.exists(file)) throw new FileAlreadyExistsException(file + " exists (use overwrite to replace it)");
+		ByteArrayOutputStream netBytes = new ByteArrayOutputStream();
+		ModelSerializer.writeModel(network, netBytes, false);
+		byte[] net = netBytes.toByteArray();
+		ModelCard signed = card.withWeightsSha256(sha256(net));
+		Path dir = file.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+		try {
+			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zout = new ZipOutputStream(os)) {
+				write(zout, CARD_ENTRY, GSON.toJson(signed).getBytes(StandardCharsets.UTF_8));
+				write(zout, NETWORK_ENTRY, net);
+			}
+			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+		return signed;
+	}
+
+	public static String toJson(Object o) {
+		return GSON.toJson(o);
+	}
+
+	private static void write(ZipOutputStream zout, String name, byte[] data) throws IOException {
+		zout.putNextEntry(new ZipEntry(name));
+		zout.write(data);
+		zout.closeEntry();
+	}
+
+	static String sha256(byte[] data) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String firstLine(String s) {
+		if (s == null) return "no detail";
+		int nl = s.indexOf('\n');
+		return nl < 0 ? s : s.substring(0, nl);
+	}
+}

@@ -1,0 +1,67 @@
+package io.github.leukocnn.cnn.train;
+
+import java.util.SplittableRandom;
+
+import io.github.leukocnn.crop.CellCropper;
+
+/**
+ * On-the-fly augmentation from a cached context crop: flips, 90° turns plus small rotations,
+ * scale jitter, and stain/colour jitter (per-channel gain, brightness, contrast, saturation).
+ * Colour jitter matters: in all-taleqani the staining differs between benign and malignant
+ * folders, and the network must learn morphology rather than stain colour.
+ */
+public record Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness,
+	double contrast, double saturation, double maxHueRotation, double greyProbability)
+{
+	public static final Augmenter NONE = new Augmenter(0, 0, 0, 0, 0, 0, 0, 0);
+	/** Geometry plus moderate colour jitter (PBC: one stain, colour carries class information, e.g. eosinophil granules). */
+	public static final Augmenter DEFAULT = new Augmenter(Math.toRadians(15), 0.1, 0.12, 0.08, 0.2, 0.35, Math.toRadians(8), 0);
+	/**
+	 * Strong stain jitter (all-taleqani: stain differs between benign and malignant folders): hue turns
+	 * up to ±35°, saturation ±50%, and one crop in four in grey, so that colour alone cannot decide.
+	 */
+	public static final Augmenter STAIN_INVARIANT = new Augmenter(Math.toRadians(15), 0.1, 0.15, 0.1, 0.25, 0.5, Math.toRadians(35), 0.25);
+
+	/** Writes an augmented network crop of {@code size} from a context crop into {@code dest}. */
+	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset) {
+		double c = (contextSize - 1) / 2.0;
+		if (this.equals(NONE)) {
+			CellCropper.crop(context, contextSize, contextSize, c, c, size, 0, false, size, dest, offset);
+			return;
+		}
+		double angle = rnd.nextInt(4) * Math.PI / 2 + (rnd.nextDouble() * 2 - 1) * maxSmallRotation;
+		double scale = 1 + (rnd.nextDouble() * 2 - 1) * scaleJitter;
+		double shift = size * 0.04;
+		CellCropper.crop(context, contextSize, contextSize, c + (rnd.nextDouble() * 2 - 1) * shift,
+			c + (rnd.nextDouble() * 2 - 1) * shift, size * scale, angle, rnd.nextBoolean(), size, dest, offset);
+		colour(rnd, size * size, dest, offset);
+	}
+
+	void colour(SplittableRandom rnd, int plane, float[] d, int o) {
+		double bright = (rnd.nextDouble() * 2 - 1) * brightness;
+		double contr = 1 + (rnd.nextDouble() * 2 - 1) * contrast;
+		double sat = 1 + (rnd.nextDouble() * 2 - 1) * saturation;
+		double gr = 1 + (rnd.nextDouble() * 2 - 1) * channelGain, gg = 1 + (rnd.nextDouble() * 2 - 1) * channelGain,
+			gb = 1 + (rnd.nextDouble() * 2 - 1) * channelGain;
+		if (rnd.nextDouble() < greyProbability) sat = 0;
+		// hue rotation: rotation about the grey axis of RGB space (Rodrigues' formula)
+		double th = (rnd.nextDouble() * 2 - 1) * maxHueRotation, ch = Math.cos(th), sh = Math.sin(th), k = (1 - ch) / 3, q = sh / Math.sqrt(3);
+		double m00 = ch + k, m01 = k - q, m02 = k + q;
+		for (int i = 0; i < plane; i++) {
+			double r = d[o + i], g = d[o + i + plane], b = d[o + i + 2 * plane];
+			double grey = (r + g + b) / 3;
+			double dr = r - grey, dg = g - grey, db = b - grey;
+			// the rotation matrix is circulant: rows (m00 m01 m02), (m02 m00 m01), (m01 m02 m00)
+			r = grey + sat * (m00 * dr + m01 * dg + m02 * db);
+			g = grey + sat * (m02 * dr + m00 * dg + m01 * db);
+			b = grey + sat * (m01 * dr + m02 * dg + m00 * db);
+			d[o + i] = clip(((r * gr) - 0.5) * contr + 0.5 + bright);
+			d[o + i + plane] = clip(((g * gg) - 0.5) * contr + 0.5 + bright);
+			d[o + i + 2 * plane] = clip(((b * gb) - 0.5) * contr + 0.5 + bright);
+		}
+	}
+
+	private static float clip(double v) {
+		return (float) (v < 0 ? 0 : v > 1 ? 1 : v);
+	}
+}

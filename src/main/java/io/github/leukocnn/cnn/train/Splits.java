@@ -1,0 +1,68 @@
+package io.github.leukocnn.cnn.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Leak-free splits of a training set into contiguous blocks of file numbers, per class
+ * (stratified): neighbouring numbers may come from one patient, so a block boundary is the only
+ * place where train and test touch. The LAST {@code testFraction} of each class is the test block,
+ * the {@code validationFraction} before it the validation block, the rest trains.
+ */
+public record Splits(List<TrainingItem> train, List<TrainingItem> validation, List<TrainingItem> test) {
+
+	/** The fractions the shipped models were trained with. */
+	public static final double VALIDATION_FRACTION = 0.15, TEST_FRACTION = 0.2;
+
+	public static Splits holdOut(TrainingData data, double validationFraction, double testFraction) {
+		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
+		for (int c = 0; c < data.classes().size(); c++) {
+			List<TrainingItem> items = ofClass(data, c);
+			int[] b = bounds(items.size(), validationFraction, testFraction, data.classes().get(c));
+			tr.addAll(items.subList(0, b[0]));
+			va.addAll(items.subList(b[0], b[1]));
+			te.addAll(items.subList(b[1], items.size()));
+		}
+		return new Splits(tr, va, te);
+	}
+
+	/**
+	 * Block bounds of one class of {@code n} images in file-number order: [end of training block,
+	 * end of validation block]; the test block runs from the second bound to n.
+	 */
+	public static int[] bounds(int n, double validationFraction, double testFraction, String className) {
+		int nTest = Math.max(1, (int) Math.round(n * testFraction));
+		int nVal = Math.max(1, (int) Math.round(n * validationFraction));
+		if (n - nTest - nVal < 1) throw new IllegalArgumentException("class '" + className + "' has " + n +
+			" image(s): too few for a training, a validation and a test block");
+		return new int[] { n - nTest - nVal, n - nTest };
+	}
+
+	/**
+	 * Fold {@code fold} of {@code k}-fold cross-validation with contiguous blocks per class: block
+	 * {@code fold} is the test block, the block before it (cyclically) validates, the rest trains.
+	 */
+	public static Splits fold(TrainingData data, int k, int fold) {
+		if (k < 3) throw new IllegalArgumentException("cross-validation needs at least 3 folds, got " + k);
+		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
+		for (int c = 0; c < data.classes().size(); c++) {
+			List<TrainingItem> items = ofClass(data, c);
+			int n = items.size();
+			if (n < k) throw new IllegalArgumentException("class '" + data.classes().get(c) + "' has " + n + " image(s), fewer than " + k + " folds");
+			int val = (fold + k - 1) % k;
+			for (int b = 0; b < k; b++) {
+				List<TrainingItem> block = items.subList(b * n / k, (b + 1) * n / k);
+				(b == fold ? te : b == val ? va : tr).addAll(block);
+			}
+		}
+		return new Splits(tr, va, te);
+	}
+
+	/** Items of class {@code c} in file-number order. */
+	static List<TrainingItem> ofClass(TrainingData data, int c) {
+		List<TrainingItem> items = new ArrayList<>();
+		for (TrainingItem i : data.items()) if (i.label() == c) items.add(i);
+		items.sort((a, b) -> a.order() != b.order() ? Long.compare(a.order(), b.order()) : a.file().compareTo(b.file()));
+		return items;
+	}
+}

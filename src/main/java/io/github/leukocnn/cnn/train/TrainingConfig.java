@@ -1,0 +1,32 @@
+package io.github.leukocnn.cnn.train;
+
+import java.nio.file.Path;
+
+import io.github.leukocnn.cnn.NetworkFactory;
+
+/**
+ * Hyper-parameters and bookkeeping of one training run.
+ *
+ * @param lrDecay learning-rate factor per epoch (1 = constant)
+ * @param maxEpochs upper bound; early stopping usually ends sooner
+ * @param patience epochs without validation improvement before stopping
+ * @param maxMinutes wall-clock budget; training stops after the epoch that exceeds it
+ * @param checkpointDir where last/best checkpoints and the state file go (null = none)
+ * @param resume continue from the checkpoint in {@code checkpointDir}
+ * @param cvFolds 0 = hold-out split; k >= 3 = k-fold cross-validation (contiguous blocks)
+ * @param cellsPerImage at most this many random cells of each image per epoch (0 = all)
+ */
+public record TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
+	double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
+	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage)
+{
+	public static TrainingConfig defaults() {
+		return new TrainingConfig(NetworkFactory.DEFAULT_CHANNELS, 64, 2e-3, 0.9, 32, 40, 8, 30, 42, 0.15, 0.2,
+			Augmenter.DEFAULT, true, null, false, Runtime.getRuntime().availableProcessors(), 0, 0);
+	}
+
+	public TrainingConfig with(int maxEpochs, int patience, double maxMinutes, long seed, Path checkpointDir, boolean resume) {
+		return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed,
+			validationFraction, testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage);
+	}
+}

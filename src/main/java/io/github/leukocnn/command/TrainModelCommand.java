@@ -1,0 +1,74 @@
+package io.github.leukocnn.command;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.leukocnn.ij.TrainWorkflow;
+
+/**
+ * Trains a LeukoCNN cell classifier from a folder of labelled images (the command line's
+ * {@code leukocnn train}). No menu entry: Plugins > LeukoCNN > Train LeukoCNN Model is the ImageJ 1
+ * plugin; scripts run this with CommandService.
+ */
+@Plugin(type = Command.class, label = "Train LeukoCNN Model", visible = false, headless = true)
+public class TrainModelCommand extends ContextCommand {
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(label = "Training images", style = "directory")
+	private File data_folder;
+
+	/** Must equal {@link TrainWorkflow#KINDS} (tested). */
+	@Parameter(label = "Labelled as", choices = { "single-cell", "fields", "roi-sets" })
+	private String kind = "single-cell";
+
+	@Parameter(label = "Model name")
+	private String name = "my-model";
+
+	@Parameter(label = "Model file to write", style = "save")
+	private File model_file;
+
+	@Parameter(label = "Positive classes (comma-separated)", required = false)
+	private String positive_classes = "";
+
+	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
+	private double cell_diameter = 0;
+
+	@Parameter(label = "Maximum epochs", min = "1")
+	private int epochs = 40;
+
+	@Parameter(label = "Time budget (minutes)", min = "0")
+	private double max_minutes = 30;
+
+	@Parameter(label = "Replace an existing model file")
+	private boolean overwrite = false;
+
+	/** 0 trained with every image, 1 some images could not be used (see the log). */
+	@Parameter(type = ItemIO.OUTPUT)
+	private int exit_code;
+
+	@Override
+	public void run() {
+		try {
+			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
+				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite), log::info);
+			exit_code = outcome.exitCode();
+			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());
+		}
+		catch (IllegalArgumentException e) {
+			log.error("Train LeukoCNN Model: " + e.getMessage());
+			cancel(e.getMessage());
+		}
+	}
+
+	private static String path(File f) {
+		return f == null ? null : f.getPath();
+	}
+}

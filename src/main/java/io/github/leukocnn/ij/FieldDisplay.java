@@ -1,0 +1,45 @@
+package io.github.leukocnn.ij;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.leukocnn.report.ClassifyBatch;
+import io.github.leukocnn.report.FieldReport;
+import io.github.leukocnn.report.ReportTables;
+
+/** Shows a classified field: classified cell outlines and rows, plus one "LeukoCNN Fields" row. */
+public final class FieldDisplay {
+
+	private FieldDisplay() {}
+
+	/** Image properties (strings, kept in TIFF files) with the field call and the leukaemia call. */
+	public static final String CALL_PROP = "leukocnn.call", LEUKAEMIA_PROP = "leukocnn.leukaemia";
+
+	/** ImagePlus property holding the last {@link FieldReport} shown on the image. */
+	public static final String REPORT_PROPERTY = "leukocnn.report";
+
+	/** The classification last shown on {@code imp} (cells, differential count, calls), or null. */
+	public static FieldReport reportOf(ImagePlus imp) {
+		return imp != null && imp.getProperty(REPORT_PROPERTY) instanceof FieldReport r ? r : null;
+	}
+
+	/** "positive" or "negative", as in the command line's images.csv. */
+	public static String leukaemia(FieldReport field) {
+		return field.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
+	}
+
+	public static CellDisplay.Shown show(ImagePlus imp, ClassifyBatch.Classified result, boolean addToRoiManager,
+		boolean showTables)
+	{
+		FieldReport field = result.report();
+		CellDisplay.Shown cells = CellDisplay.show(imp, result.segmentation(), field, addToRoiManager, showTables);
+		if (showTables) {
+			ResultsTable fields = CellTables.get(CellTables.FIELDS);
+			CellTables.addField(fields, field);
+			CellTables.show(CellTables.FIELDS, fields);
+		}
+		imp.setProperty(REPORT_PROPERTY, field);
+		imp.setProp(CALL_PROP, field.call()); // macros: Property.get("leukocnn.call")
+		imp.setProp(LEUKAEMIA_PROP, leukaemia(field));
+		return cells;
+	}
+}

@@ -1,0 +1,381 @@
+package io.github.leukocnn.io;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.Opener;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+
+/**
+ * Opens smear images headlessly and turns them into the one thing the analysis accepts: a single
+ * 2D RGB field ({@link ColorProcessor}). Every other input fails with an {@link ImageInputException}
+ * whose message names the file, says what is wrong and what is accepted. The policy:
+ * <ul>
+ * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
+ * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
+ * colour PNGs are reduced to 8 bits per channel; CMYK JPEGs are converted to RGB.</li>
+ * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
+ * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
+ * one would give silently wrong results.</li>
+ * <li>Composite images of exactly three channels coloured red, green and blue (an RGB image split
+ * into channels) are merged back to RGB through each channel's display range; other multi-channel
+ * images are refused.</li>
+ * <li>Stacks and hyperstacks (several slices or frames, multi-frame GIFs) are refused: one field is one
+ * image; pick a plane with Image > Duplicate… and save it.</li>
+ * <li>Tiny images (even 1×1) and images without leukocytes are valid: they give 0 cells.</li>
+ * <li>Images whose analysis would need more memory than Java has ({@link #BYTES_PER_PIXEL} per pixel,
+ * or what the caller says, e.g. less when it works in tiles) are refused before they are decoded,
+ * with the needed and the available amounts.</li>
+ * <li>Missing, empty, truncated, damaged and non-image files fail with a message naming the file.</li>
+ * </ul>
+ * The format is recognised from the file content, not its extension.
+ */
+public final class SmearImages {
+
+	/** File extensions (lower case) that batch runs pick up from folders. */
+	public static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "gif");
+
+	/**
+	 * Memory the analysis of one image needs per pixel, as a planning figure: the decoded RGB image
+	 * (4 bytes), two 16-bit label images (4) and about six float working images of the segmentation (24).
+	 * Measured: SmearSegmenter on a 2592×1944 field (5 Mpx) fails with -Xmx128m and runs with -Xmx160m.
+	 */
+	public static final long BYTES_PER_PIXEL = 32;
+
+	private SmearImages() {}
+
+	/** Whether {@code file}'s extension is one of {@link #EXTENSIONS}. */
+	public static boolean hasImageExtension(Path file) {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
+
+	/** Opens {@code file} and converts it to one RGB field (see the class policy). */
+	public static ColorProcessor openRgb(Path file) throws ImageInputException {
+		return openRgb(file, BYTES_PER_PIXEL);
+	}
+
+	/**
+	 * As {@link #openRgb(Path)}, for an analysis that needs {@code bytesPerPixel} per pixel of the
+	 * image (less than {@link #BYTES_PER_PIXEL} when it works in tiles).
+	 */
+	public static ColorProcessor openRgb(Path file, long bytesPerPixel) throws ImageInputException {
+		return toRgb(open(file, bytesPerPixel), file.toString());
+	}
+
+	/**
+	 * Opens an image file as ImageJ would, without any dialog. TIFFs go through ImageJ's own reader
+	 * (16-bit, hyperstacks, composites and their metadata); JPEG, PNG, BMP and GIF through
+	 * {@code javax.imageio}, which reports truncated data instead of showing a half-grey image.
+	 */
+	public static ImagePlus open(Path file) throws ImageInputException {
+		return open(file, BYTES_PER_PIXEL);
+	}
+
+	/** As {@link #open(Path)}, refusing images whose analysis at {@code bytesPerPixel} would not fit into memory. */
+	public static ImagePlus open(Path file, long bytesPerPixel) throws ImageInputException {
+		String name = file.toString();
+		if (!Files.exists(file)) throw new ImageInputException(name + " does not exist");
+		if (Files.isDirectory(file)) throw new ImageInputException(name + " is a folder, not an image file");
+		if (!Files.isReadable(file)) throw new ImageInputException(name + " cannot be read (no permission)");
+		byte[] head = new byte[8];
+		long size;
+		try (InputStream in = Files.newInputStream(file)) {
+			size = Files.size(file);
+			in.readNBytes(head, 0, head.length);
+		}
+		catch (IOException e) {
+			throw new ImageInputException(name + " cannot be read: " + e.getMessage(), e);
+		}
+		if (size == 0) throw new ImageInputException(name + " is empty (0 bytes)");
+		if (isTiff(head)) return openTiff(file, size, bytesPerPixel);
+		return openWithImageIO(file, bytesPerPixel);
+	}
+
+	private static boolean isTiff(byte[] h) {
+		return (h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0) || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42);
+	}
+
+	private static ImagePlus openTiff(Path file, long fileSize, long bytesPerPixel) throws ImageInputException {
+		String name = file.toString();
+		FileInfo[] infos;
+		try {
+			infos = Opener.getTiffFileInfo(file.toAbsolutePath().toString());
+		}
+		catch (RuntimeException e) {
+			infos = null;
+		}
+		if (infos == null || infos.length == 0 || infos[0].width <= 0 || infos[0].height <= 0)
+			throw new ImageInputException(name + " is not a readable TIFF image (its header is damaged or uses a layout ImageJ does not read)");
+		FileInfo first = infos[0];
+		checkMemory(name, first.width, first.height, bytesPerPixel, availableMemory());
+		long end = 0;
+		for (FileInfo fi : infos) {
+			if (fi.stripOffsets != null && fi.stripLengths != null && fi.stripOffsets.length == fi.stripLengths.length && fi.stripOffsets.length > 0) {
+				for (int i = 0; i < fi.stripOffsets.length; i++)
+					end = Math.max(end, (fi.stripOffsets[i] & 0xffffffffL) + (fi.stripLengths[i] & 0xffffffffL));
+				if (fi.nImages > 1) end = Math.max(end, fi.getOffset() + planeBytes(fi) * fi.nImages);
+			}
+			else {
+				end = Math.max(end, fi.getOffset() + planeBytes(fi) * Math.max(1, fi.nImages));
+			}
+		}
+		if (end > fileSize)
+			throw new ImageInputException(name + " is truncated: its TIFF header describes " + end + " bytes but the file has only " + fileSize);
+		Opener opener = new Opener();
+		opener.setSilentMode(true);
+		ImagePlus imp = opener.openTiff(file.toAbsolutePath().getParent().toString() + java.io.File.separator, file.getFileName().toString());
+		if (imp == null) throw new ImageInputException(name + " is not a readable TIFF image");
+		return imp;
+	}
+
+	private static long planeBytes(FileInfo fi) {
+		return (long) fi.width * fi.height * Math.max(1, fi.getBytesPerPixel());
+	}
+
+	private static ImagePlus openWithImageIO(Path file, long bytesPerPixel) throws ImageInputException {
+		String name = file.toString();
+		ImageInputStream iis = null;
+		ImageReader reader = null;
+		String format = "image";
+		try {
+			iis = ImageIO.createImageInputStream(file.toFile());
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+			if (!readers.hasNext())
+				throw new ImageInputException(name + " is not an image file LeukoCNN can read: its content is not JPEG, PNG, BMP, GIF or TIFF");
+			reader = readers.next();
+			format = reader.getFormatName().toUpperCase(Locale.ROOT);
+			reader.setInput(iis, false, true);
+			int width = reader.getWidth(0), height = reader.getHeight(0);
+			checkMemory(name, width, height, bytesPerPixel, availableMemory());
+			if (format.equals("GIF")) {
+				int frames = reader.getNumImages(true);
+				if (frames > 1) throw stack(name, frames + " frames (an animated GIF)");
+			}
+			List<String> warnings = new ArrayList<>();
+			reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+			javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+			ImageTypeSpecifier packed = packedRgbType(reader);
+			if (packed != null) param.setDestinationType(packed);
+			BufferedImage image = reader.read(0, param);
+			if (!warnings.isEmpty())
+				throw new ImageInputException(name + " is damaged or truncated: the " + format + " decoder reported '" + warnings.get(0) + "'");
+			if (packed != null && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt ints && ints.getNumBanks() == 1 &&
+				ints.getData().length == width * height)
+				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, ints.getData())); // no copy
+			if (isPlainBgr(image, width)) // JPEG: one pass to packed RGB, much faster than ImageJ's PixelGrabber
+				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, packBgr(image, width, height)));
+			return new ImagePlus(file.getFileName().toString(), otherColourSpaceToRgb(deepColourTo8Bit(expandPalette(image))));
+		}
+		catch (ImageInputException e) {
+			throw e;
+		}
+		catch (IOException | RuntimeException e) {
+			String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+			if (e.getCause() != null && e.getCause().getMessage() != null) why += ": " + e.getCause().getMessage();
+			throw new ImageInputException(name + " could not be decoded as " + format + " (" + why + "); the file is probably truncated or damaged", e);
+		}
+		finally {
+			if (reader != null) reader.dispose();
+			try {
+				if (iis != null) iis.close();
+			}
+			catch (IOException e) {
+				// nothing was written: closing a reader cannot lose data
+			}
+		}
+	}
+
+	private static boolean isPlainBgr(BufferedImage image, int width) {
+		if (image.getType() != BufferedImage.TYPE_3BYTE_BGR || !(image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte buffer) ||
+			buffer.getNumBanks() != 1 || buffer.getOffset() != 0 || image.getRaster().getParent() != null) return false;
+		if (!(image.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm)) return false;
+		int[] offsets = sm.getBandOffsets();
+		return sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * width && offsets.length == 3 && offsets[0] == 2 && offsets[1] == 1 && offsets[2] == 0;
+	}
+
+	private static int[] packBgr(BufferedImage image, int width, int height) {
+		byte[] bgr = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		int[] rgb = new int[width * height];
+		for (int i = 0, k = 0; i < rgb.length; i++, k += 3)
+			rgb[i] = 0xff000000 | (bgr[k + 2] & 0xff) << 16 | (bgr[k + 1] & 0xff) << 8 | (bgr[k] & 0xff);
+		return rgb;
+	}
+
+	/**
+	 * The reader's packed-int RGB output type if the image is 8-bit colour: decoded straight into the
+	 * int array a ColorProcessor uses, a large image is held once instead of twice. Null otherwise.
+	 */
+	private static ImageTypeSpecifier packedRgbType(ImageReader reader) throws IOException {
+		ImageTypeSpecifier raw = reader.getRawImageType(0);
+		if (raw == null || raw.getNumBands() < 3 || raw.getColorModel() instanceof java.awt.image.IndexColorModel ||
+			raw.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) return null;
+		for (int b = 0; b < raw.getNumBands(); b++)
+			if (raw.getSampleModel().getSampleSize(b) != 8) return null;
+		for (Iterator<ImageTypeSpecifier> it = reader.getImageTypes(0); it.hasNext();) {
+			ImageTypeSpecifier t = it.next();
+			if (t.getBufferedImageType() == BufferedImage.TYPE_INT_RGB || t.getBufferedImageType() == BufferedImage.TYPE_INT_ARGB) return t;
+		}
+		return null;
+	}
+
+	/** A colour image in another colour space (CMYK JPEG from print workflows…) converted to RGB; ImageJ would make it a stack. */
+	private static BufferedImage otherColourSpaceToRgb(BufferedImage image) {
+		int type = image.getColorModel().getColorSpace().getType();
+		if (type == java.awt.color.ColorSpace.TYPE_RGB || type == java.awt.color.ColorSpace.TYPE_GRAY) return image;
+		int w = image.getWidth(), h = image.getHeight();
+		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] row = new int[w];
+		for (int y = 0; y < h; y++) {
+			image.getRGB(0, y, w, 1, row, 0, w);
+			rgb.setRGB(0, y, w, 1, row, 0, w);
+		}
+		return rgb;
+	}
+
+	/**
+	 * A colour image with 16 bits per channel (48-bit PNG) becomes 8-bit RGB (top 8 bits of each
+	 * channel); ImageJ would make it a 3-slice stack without channel colours.
+	 */
+	private static BufferedImage deepColourTo8Bit(BufferedImage image) {
+		java.awt.image.Raster raster = image.getRaster();
+		if (raster.getTransferType() != java.awt.image.DataBuffer.TYPE_USHORT || raster.getNumBands() < 3 ||
+			image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) return image;
+		int w = image.getWidth(), h = image.getHeight();
+		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] row = new int[w * raster.getNumBands()], out = new int[w];
+		for (int y = 0; y < h; y++) {
+			raster.getPixels(0, y, w, 1, row);
+			for (int x = 0, k = 0; x < w; x++, k += raster.getNumBands())
+				out[x] = (row[k] >> 8) << 16 | (row[k + 1] >> 8) << 8 | row[k + 2] >> 8;
+			rgb.setRGB(0, y, w, 1, out, 0, w);
+		}
+		return rgb;
+	}
+
+	/** A paletted image with colours in its palette becomes RGB; ImageJ would read some (1-4 bit) as grey. */
+	private static BufferedImage expandPalette(BufferedImage image) {
+		if (!(image.getColorModel() instanceof java.awt.image.IndexColorModel icm)) return image;
+		for (int i = 0; i < icm.getMapSize(); i++)
+			if (icm.getRed(i) != icm.getGreen(i) || icm.getGreen(i) != icm.getBlue(i)) {
+				BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+				int[] row = new int[image.getWidth()];
+				for (int y = 0; y < image.getHeight(); y++) {
+					image.getRGB(0, y, row.length, 1, row, 0, row.length);
+					rgb.setRGB(0, y, row.length, 1, row, 0, row.length);
+				}
+				return rgb;
+			}
+		return image;
+	}
+
+	/**
+	 * The RGB field of an opened image, following the class policy; {@code name} (file name or
+	 * title) is used in messages. An RGB image's own processor is returned, not a copy.
+	 */
+	public static ColorProcessor toRgb(ImagePlus imp, String name) throws ImageInputException {
+		if (imp == null) throw new ImageInputException(name + " is not an image");
+		int channels = imp.getNChannels(), slices = imp.getNSlices(), frames = imp.getNFrames();
+		if (channels > 1 || imp.isComposite()) {
+			if (channels == 3 && slices == 1 && frames == 1 && imp instanceof CompositeImage ci && (imp.getBitDepth() == 8 || imp.getBitDepth() == 16))
+				return mergeRgbChannels(ci, name);
+			throw new ImageInputException(name + " is a multi-channel image (" + channels + " channels" + planes(slices, frames) +
+				"); LeukoCNN needs one RGB colour field, or a composite of exactly 3 channels coloured red, green and blue " +
+				"(make one with Image > Color > Arrange Channels…, then Image > Type > RGB Color)");
+		}
+		if (imp.getStackSize() > 1) {
+			String hint = imp.getStackSize() == 3 && imp.getBitDepth() == 8 ? " (if the 3 slices are red, green and blue, use Image > Color > Stack to RGB)" : "";
+			throw stack(name, imp.getStackSize() + " slices/frames" + hint);
+		}
+		if (imp.getWidth() < 1 || imp.getHeight() < 1) throw new ImageInputException(name + " has no pixels");
+		ImageProcessor ip = imp.getProcessor();
+		switch (imp.getType()) {
+			case ImagePlus.COLOR_RGB:
+				return (ColorProcessor) ip;
+			case ImagePlus.COLOR_256:
+				return (ColorProcessor) ip.convertToRGB();
+			default:
+				if (imp.getBitDepth() == 8 && ip.isColorLut()) return (ColorProcessor) ip.convertToRGB();
+				throw new ImageInputException(name + " is a greyscale " + imp.getBitDepth() + "-bit image; LeukoCNN needs the stain colours " +
+					"(purple nuclei, pink red cells) to find leukocytes: use the original colour (RGB) image of the smear");
+		}
+	}
+
+	private static String planes(int slices, int frames) {
+		return (slices > 1 ? ", " + slices + " slices" : "") + (frames > 1 ? ", " + frames + " frames" : "");
+	}
+
+	private static ImageInputException stack(String name, String what) {
+		return new ImageInputException(name + " is a stack of " + what + "; LeukoCNN analyses one 2D field per image: " +
+			"choose one with Image > Duplicate… (or split it with Image > Stacks > Stack to Images) and save it as its own file");
+	}
+
+	/** Merges a 3-channel composite whose channel LUTs are pure red, green and blue (in any order). */
+	private static ColorProcessor mergeRgbChannels(CompositeImage ci, String name) throws ImageInputException {
+		byte[][] rgb = new byte[3][];
+		for (int c = 1; c <= 3; c++) {
+			LUT lut = ci.getChannelLut(c);
+			int top = lut.getRGB(255) & 0xffffff;
+			int slot = top == 0xff0000 ? 0 : top == 0x00ff00 ? 1 : top == 0x0000ff ? 2 : -1;
+			if (slot < 0 || rgb[slot] != null)
+				throw new ImageInputException(name + " is a 3-channel composite whose channels are not coloured red, green and blue; " +
+					"set their colours (Image > Color > Channels Tool…) or convert it with Image > Type > RGB Color");
+			ImageProcessor ip = ci.getStack().getProcessor(c).duplicate();
+			ip.setMinAndMax(lut.min, lut.max);
+			rgb[slot] = (byte[]) ip.convertToByteProcessor(true).getPixels();
+		}
+		ColorProcessor cp = new ColorProcessor(ci.getWidth(), ci.getHeight());
+		cp.setRGB(rgb[0], rgb[1], rgb[2]);
+		return cp;
+	}
+
+	/** Bytes the JVM can still allocate: maximum heap minus what is in use. */
+	public static long availableMemory() {
+		Runtime rt = Runtime.getRuntime();
+		return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+	}
+
+	/**
+	 * Refuses an image of {@code width}×{@code height} pixels whose analysis needs more than
+	 * {@code availableBytes} (see {@link #BYTES_PER_PIXEL}), or that exceeds ImageJ's 2^31-1 pixels.
+	 */
+	public static void checkMemory(String name, long width, long height, long availableBytes) throws ImageInputException {
+		checkMemory(name, width, height, BYTES_PER_PIXEL, availableBytes);
+	}
+
+	/** As {@link #checkMemory(String, long, long, long)} for an analysis needing {@code bytesPerPixel}. */
+	public static void checkMemory(String name, long width, long height, long bytesPerPixel, long availableBytes) throws ImageInputException {
+		long pixels = width * height;
+		if (pixels > Integer.MAX_VALUE)
+			throw new ImageInputException(name + " is " + width + " × " + height + " pixels, more than ImageJ can hold in one image (2^31-1 pixels): crop it into smaller fields");
+		long needed = pixels * bytesPerPixel;
+		if (needed > availableBytes)
+			throw new ImageInputException(String.format(Locale.ROOT,
+				"%s is %d × %d pixels: analysing it needs about %s of memory, but only %s is available to Java: " +
+					"crop it into smaller fields, or give Java more memory (-Xmx, e.g. LEUKOCNN_JAVA_OPTS=-Xmx%dg)",
+				name, width, height, gigabytes(needed), gigabytes(availableBytes),
+				(long) Math.ceil((needed + (Runtime.getRuntime().maxMemory() - availableBytes)) / 1e9 * 1.25)));
+	}
+
+	private static String gigabytes(long bytes) {
+		return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9) : String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1e6));
+	}
+}

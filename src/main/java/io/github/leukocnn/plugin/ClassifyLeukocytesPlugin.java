@@ -1,0 +1,54 @@
+package io.github.leukocnn.plugin;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.plugin.PlugIn;
+import io.github.leukocnn.classify.CellClassifier;
+import io.github.leukocnn.ij.ClassifyWorkflow;
+import io.github.leukocnn.ij.Classifiers;
+import io.github.leukocnn.ij.FieldDisplay;
+import io.github.leukocnn.ij.ImageJProgress;
+import io.github.leukocnn.ij.SegmentWorkflow;
+import io.github.leukocnn.report.ClassifyBatch;
+import io.github.leukocnn.segment.Segmenters;
+
+/**
+ * Plugins > LeukoCNN > Classify Leukocytes: segments the current RGB image, classifies every
+ * leukocyte with a LeukoCNN model and reports the differential count and the leukaemia call.
+ * Macro: {@code run("Classify Leukocytes", "model=all-screening cell_diameter=0 add_to_roi_manager show_results");}
+ * or with {@code model=[model file...] model_file=/path/model.zip}.
+ */
+public class ClassifyLeukocytesPlugin implements PlugIn {
+
+	static final String TITLE = "Classify Leukocytes";
+
+	@Override
+	public void run(String arg) {
+		ImagePlus imp = WindowManager.getCurrentImage();
+		String[] models = Classifiers.choices().toArray(new String[0]);
+		PluginDialog gd = new PluginDialog(TITLE);
+		gd.addChoice("model", models, models[0]);
+		gd.addString("model_file", "");
+		gd.addNumber("cell_diameter", 0, 1, SegmentWorkflow.diameterUnit(imp) + " (0 = estimate)");
+		gd.addCheckbox("add_to_roi_manager", true);
+		gd.addCheckbox("show_results", true);
+		if (!gd.show()) return;
+		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
+			String model = gd.nextChoice(), file = gd.nextString();
+			double diameter = gd.nextNumber();
+			boolean addToRoiManager = gd.nextBoolean(), showResults = gd.nextBoolean();
+			ImageJProgress progress = new ImageJProgress(TITLE);
+			try {
+				CellClassifier classifier = Classifiers.load(model, file);
+				ClassifyBatch.Classified c = ClassifyWorkflow.classify(imp, diameter, Segmenters.standard(), classifier, progress);
+				FieldDisplay.show(imp, c, addToRoiManager, showResults);
+				IJ.showStatus(TITLE + ": " + imp.getTitle() + ": " + c.segmentation().cellCount() + " leukocytes, " +
+					c.report().call() + " (leukaemia " + FieldDisplay.leukaemia(c.report()) + ")");
+			}
+			finally {
+				progress.done();
+			}
+		});
+	}
+}

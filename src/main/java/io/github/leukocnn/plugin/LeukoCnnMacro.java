@@ -1,0 +1,161 @@
+package io.github.leukocnn.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.io.FileInfo;
+import io.github.leukocnn.ij.CellDisplay;
+import io.github.leukocnn.ij.CellTables;
+import io.github.leukocnn.io.AtomicFiles;
+import io.github.leukocnn.io.ImageInputException;
+import io.github.leukocnn.io.RoiSets;
+import io.github.leukocnn.io.SegmentationWriter;
+import io.github.leukocnn.io.SmearImages;
+import io.github.leukocnn.report.ClassifyBatch;
+import io.github.leukocnn.segment.Segmentation;
+
+/**
+ * Helpers for macros, called with {@code call("io.github.leukocnn.plugin.LeukoCnnMacro.NAME", ...)}.
+ * They work the same with and without a display (headless ImageJ 1 has neither ROI Manager nor
+ * table windows). Those that do something return "" on success or an error message; none throws
+ * into the macro, so a batch macro can report a bad image and go on.
+ */
+public final class LeukoCnnMacro {
+
+	private LeukoCnnMacro() {}
+
+	private static volatile String lastError = "";
+
+	/** Error message of the last LeukoCNN plugin run, "" if it succeeded. */
+	public static String lastError() {
+		return lastError;
+	}
+
+	static void setLastError(String message) {
+		lastError = message == null ? "" : message;
+	}
+
+	/**
+	 * Opens a smear image and makes it the current image (in a batch-mode macro, without a window).
+	 * Unlike the macro function open(), a damaged or unreadable file does not abort the macro.
+	 */
+	public static String openSmear(String path) {
+		try {
+			Path file = Path.of(path).toAbsolutePath();
+			ImagePlus imp = SmearImages.open(file);
+			if (imp.getOriginalFileInfo() == null) { // remember where it came from, as File > Open does
+				FileInfo fi = new FileInfo();
+				fi.directory = file.getParent().toString() + File.separator;
+				fi.fileName = file.getFileName().toString();
+				imp.setFileInfo(fi);
+			}
+			imp.show();
+			if (WindowManager.getCurrentImage() != imp) WindowManager.setTempCurrentImage(imp);
+			return "";
+		}
+		catch (ImageInputException e) {
+			return e.getMessage();
+		}
+		catch (RuntimeException e) {
+			return path + " could not be opened: " + e;
+		}
+	}
+
+	/** LeukoCNN's cell outlines on the overlay of {@code imp}, in cell order. */
+	static List<Roi> cellRois(ImagePlus imp) {
+		List<Roi> rois = new ArrayList<>();
+		Overlay overlay = imp == null ? null : imp.getOverlay();
+		if (overlay == null) return rois;
+		for (Roi roi : overlay.toArray())
+			if (roi.getProperty(CellDisplay.ROI_PROPERTY) != null) rois.add(roi);
+		return rois;
+	}
+
+	/** Number of leukocytes LeukoCNN found in the current image ("0" if it was not segmented). */
+	public static String cellCount() {
+		Segmentation s = CellDisplay.segmentationOf(WindowManager.getCurrentImage());
+		return String.valueOf(s == null ? 0 : s.cellCount());
+	}
+
+	/**
+	 * Saves the current image's segmentation as the command line's {@code segment} verb does:
+	 * {@code folder/name_cells.tif, _nuclei.tif, _cells.csv, _RoiSet.zip}, all or none, never
+	 * replacing existing files unless {@code overwrite} is "true".
+	 */
+	public static String saveSegmentation(String folder, String name, String overwrite) {
+		Segmentation s = CellDisplay.segmentationOf(WindowManager.getCurrentImage());
+		if (s == null) return "the current image has not been segmented (run Segment Leukocytes first)";
+		try {
+			SegmentationWriter.write(s, Path.of(folder), name, Boolean.parseBoolean(overwrite));
+			return "";
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
+		}
+		catch (IOException | RuntimeException e) {
+			return e.getMessage();
+		}
+	}
+
+	/**
+	 * Saves LeukoCNN's outlines on the current image's overlay (named by class after Classify
+	 * Leukocytes) as {@code folder/name_classified_RoiSet.zip}, as the command line's classify verb.
+	 */
+	public static String saveClassifiedRois(String folder, String name, String overwrite) {
+		List<Roi> rois = cellRois(WindowManager.getCurrentImage());
+		if (rois.isEmpty()) return "the current image has no LeukoCNN outlines (run Classify Leukocytes first)";
+		Path target = Path.of(folder, name + ClassifyBatch.ROI_SUFFIX);
+		try {
+			RoiSets.write(target, Boolean.parseBoolean(overwrite), rois);
+			return "";
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
+		}
+		catch (IOException | RuntimeException e) {
+			return e.getMessage();
+		}
+	}
+
+	/** Number of rows of a LeukoCNN table ("LeukoCNN Cells" or "LeukoCNN Fields"). */
+	public static String tableSize(String title) {
+		String error = checkTitle(title);
+		return error != null ? error : String.valueOf(CellTables.get(title).size());
+	}
+
+	/** Empties a LeukoCNN table, e.g. before a batch. */
+	public static String resetTable(String title) {
+		String error = checkTitle(title);
+		if (error != null) return error;
+		CellTables.reset(title);
+		return "";
+	}
+
+	/** Saves a LeukoCNN table as CSV, atomically; an existing file is kept unless overwrite is "true". */
+	public static String saveTable(String title, String path, String overwrite) {
+		String error = checkTitle(title);
+		if (error != null) return error;
+		try {
+			AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(CellTables.get(title)));
+			return "";
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			return e.getFile() + " already exists; it is not replaced unless overwrite is true";
+		}
+		catch (IOException | RuntimeException e) {
+			return e.getMessage();
+		}
+	}
+
+	private static String checkTitle(String title) {
+		if (CellTables.CELLS.equals(title) || CellTables.FIELDS.equals(title)) return null;
+		return "unknown table '" + title + "': LeukoCNN's tables are '" + CellTables.CELLS + "' and '" + CellTables.FIELDS + "'";
+	}
+}

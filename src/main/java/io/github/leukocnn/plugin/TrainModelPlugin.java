@@ -1,0 +1,41 @@
+package io.github.leukocnn.plugin;
+
+import ij.IJ;
+import ij.plugin.PlugIn;
+import io.github.leukocnn.ij.TrainWorkflow;
+
+/**
+ * Plugins > LeukoCNN > Train LeukoCNN Model: trains a cell classifier from a folder of labelled
+ * images (the command line's {@code leukocnn train}); progress and the evaluation go to the Log.
+ * Macro: {@code run("Train LeukoCNN Model", "data_folder=/data/pbc kind=single-cell name=my-types model_file=/models/my-types.zip");}
+ */
+public class TrainModelPlugin implements PlugIn {
+
+	static final String TITLE = "Train LeukoCNN Model";
+
+	@Override
+	public void run(String arg) {
+		PluginDialog gd = new PluginDialog(TITLE);
+		gd.addMessage("single-cell: one sub-folder per class of single-cell images;\n" +
+			"fields: one sub-folder per class of whole fields (every cell gets the field's class);\n" +
+			"roi-sets: images each with an ROI set NAME.zip beside it, ROIs named by class");
+		gd.addString("data_folder", "");
+		gd.addChoice("kind", TrainWorkflow.KINDS.toArray(new String[0]), "single-cell");
+		gd.addString("name", "my-model");
+		gd.addString("model_file", "");
+		gd.addString("positive_classes", "");
+		gd.addNumber("cell_diameter", 0, 1, "pixels (fields; 0 = estimate)");
+		gd.addNumber("epochs", 40, 0, "at most");
+		gd.addNumber("max_minutes", 30, 0, "time budget");
+		gd.addCheckbox("overwrite", false);
+		if (!gd.show()) return;
+		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
+			TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
+				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean());
+			IJ.showStatus(TITLE + ": training (see the Log window)...");
+			TrainWorkflow.Outcome outcome = TrainWorkflow.train(request, IJ::log);
+			if (!outcome.modelWritten()) throw new IllegalArgumentException("no model written: " + outcome.lastLine());
+			IJ.showStatus(TITLE + ": wrote " + request.modelFile() + (outcome.exitCode() == 0 ? "" : "; some images failed (see the Log)"));
+		});
+	}
+}

@@ -1,0 +1,260 @@
+package io.github.leukocnn.batch;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.leukocnn.io.SmearImages;
+import io.github.leukocnn.progress.ProgressListener;
+
+class BatchRunnerTest {
+
+	@TempDir
+	Path dir;
+
+	private Path image(String relative) throws IOException {
+		Path f = dir.resolve("in").resolve(relative);
+		Files.createDirectories(f.getParent());
+		BufferedImage bi = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 64; x++)
+				bi.setRGB(x, y, 0xe0b0c0 ^ (x * y));
+		String ext = relative.substring(relative.lastIndexOf('.') + 1).toLowerCase();
+		assertTrue(ImageIO.write(bi, ext.equals("jpeg") ? "jpg" : ext.equals("tif") ? "tiff" : ext, f.toFile()));
+		return f;
+	}
+
+	/** A task that opens each image as the real subcommands do and records what it saw. */
+	private static BatchRunner.Task opening(List<String> seen) {
+		return (item, progress) -> {
+			SmearImages.openRgb(item.file());
+			synchronized (seen) {
+				seen.add(item.outputName());
+			}
+			java.nio.file.Files.writeString(item.output(".txt"), item.relativePath().toString());
+		};
+	}
+
+	@Test
+	void keepsGoingAfterATruncatedJpegAndListsTheFailure() throws IOException {
+		image("a.png");
+		Path good = image("c.jpg");
+		byte[] jpeg = Files.readAllBytes(good);
+		Path bad = dir.resolve("in/b.jpg");
+		Files.write(bad, Arrays.copyOf(jpeg, jpeg.length / 3));
+		Files.writeString(dir.resolve("in/readme.txt"), "not an image, not an input");
+		Path out = dir.resolve("out");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		List<String> seen = new ArrayList<>();
+		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), out).errors(new PrintStream(err, true, StandardCharsets.UTF_8)).run(opening(seen));
+		assertEquals(List.of("a", "c"), seen, "sorted, and the file after the bad one was processed");
+		assertEquals(3, s.items().size());
+		assertEquals(2, s.succeeded());
+		assertEquals(1, s.failures().size());
+		assertEquals(bad, s.failures().get(0).file());
+		assertEquals(1, s.exitCode());
+		String stderr = err.toString(StandardCharsets.UTF_8);
+		assertTrue(stderr.contains("FAILED " + bad), stderr);
+		List<String> csv = Files.readAllLines(out.resolve(BatchRunner.FAILURES_CSV));
+		assertEquals("file,error", csv.get(0));
+		assertEquals(2, csv.size());
+		assertTrue(csv.get(1).startsWith(bad.toString() + ","), csv.get(1));
+		assertTrue(Files.exists(out.resolve("a.txt")) && Files.exists(out.resolve("c.txt")));
+	}
+
+	@Test
+	void allGoodGivesExitCodeZeroAndAnEmptyFailureList() throws IOException {
+		image("a.png");
+		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).errors(null).run((item, p) -> {});
+		assertEquals(0, s.exitCode());
+		assertEquals(List.of("file,error"), Files.readAllLines(s.failuresCsv()));
+	}
+
+	@Test
+	void singleFileInputIsProcessedWhateverItsExtension() throws IOException {
+		Path f = image("x.png");
+		Path renamed = Files.move(f, f.resolveSibling("x.data"));
+		List<String> seen = new ArrayList<>();
+		BatchRunner.Summary s = new BatchRunner(renamed, dir.resolve("out")).run(opening(seen));
+		assertEquals(List.of("x"), seen);
+		assertEquals(0, s.exitCode());
+	}
+
+	@Test
+	void recursiveModeGivesUniqueDeterministicOutputNames() throws IOException {
+		for (String r : new String[] { "b/a.png", "a.png", "a.jpg", "b_a.png", "sub/dir/f.tif", "UPPER.PNG", ".hidden/x.png", ".y.png" })
+			image(r);
+		BatchRunner runner = new BatchRunner(dir.resolve("in"), dir.resolve("out")).recursive(true);
+		List<String> rel = new ArrayList<>(), names = new ArrayList<>();
+		for (BatchItem item : runner.items()) {
+			rel.add(item.relativePath().toString().replace('\\', '/'));
+			names.add(item.outputName());
+		}
+		assertEquals(List.of("UPPER.PNG", "a.jpg", "a.png", "b/a.png", "b_a.png", "sub/dir/f.tif"), rel);
+		assertEquals(List.of("UPPER", "a_jpg", "a_png", "b_a_png", "b_a_png-2", "sub_dir_f"), names);
+		assertEquals(names.size(), names.stream().map(String::toLowerCase).distinct().count());
+		// non-recursive: only the top level; subfolders hinted at when nothing is found
+		assertEquals(4, new BatchRunner(dir.resolve("in"), dir.resolve("out")).items().size());
+	}
+
+	@Test
+	void outputNamesRules() {
+		assertEquals(List.of("a", "b"), OutputNames.assign(List.of(Path.of("a.png"), Path.of("b.png"))));
+		assertEquals(List.of("A_png", "a_PNG-2"), OutputNames.assign(List.of(Path.of("A.png"), Path.of("a.PNG"))));
+		assertEquals(List.of("p_q_r"), OutputNames.assign(List.of(Path.of("p", "q", "r.tif"))));
+		assertEquals(List.of("noext"), OutputNames.assign(List.of(Path.of("noext"))));
+	}
+
+	@Test
+	void emptyFolderAndMissingInputAreSetupErrors() throws IOException {
+		Files.createDirectories(dir.resolve("in/sub"));
+		BatchSetupException e = assertThrows(BatchSetupException.class, () -> new BatchRunner(dir.resolve("in"), dir.resolve("out")).run((i, p) -> {}));
+		assertTrue(e.getMessage().contains("no image files") && e.getMessage().contains("--recursive"), e.getMessage());
+		e = assertThrows(BatchSetupException.class, () -> new BatchRunner(dir.resolve("nope"), dir.resolve("out")).run((i, p) -> {}));
+		assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+	}
+
+	@Test
+	void outputThatIsAFileOrCannotBeCreatedIsRefusedBeforeAnyWork() throws IOException {
+		image("a.png");
+		Path file = Files.writeString(dir.resolve("taken"), "x");
+		AtomicBoolean ran = new AtomicBoolean();
+		BatchSetupException e = assertThrows(BatchSetupException.class, () -> new BatchRunner(dir.resolve("in"), file).run((i, p) -> ran.set(true)));
+		assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+		e = assertThrows(BatchSetupException.class, () -> new BatchRunner(dir.resolve("in"), file.resolve("sub")).run((i, p) -> ran.set(true)));
+		assertTrue(e.getMessage().contains("cannot be created") && e.getMessage().contains(file.resolve("sub").toString()), e.getMessage());
+		assertFalse(ran.get());
+	}
+
+	@Test
+	void readOnlyOutputFolderIsRefused() throws IOException {
+		Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions needed");
+		Path ro = Files.createDirectory(dir.resolve("ro"));
+		Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+		try {
+			Assumptions.assumeFalse(Files.isWritable(ro), "running as root: permissions are not enforced, test skipped");
+			BatchSetupException e = assertThrows(BatchSetupException.class, () -> BatchRunner.prepareOutputFolder(ro));
+			assertTrue(e.getMessage().contains("not writable"), e.getMessage());
+		}
+		finally {
+			Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+		}
+	}
+
+	@Test
+	void ownResultsInTheOutputFolderAreNotInputs() throws IOException {
+		image("a.png");
+		Path in = dir.resolve("in");
+		Files.writeString(in.resolve("a_cells.tif"), "result");
+		List<BatchItem> items = new BatchRunner(in, in).outputSuffixes(List.of("_cells.tif")).items();
+		assertEquals(1, items.size());
+		Files.delete(in.resolve("a_cells.tif"));
+		image("res/old_cells.tif");
+		items = new BatchRunner(in, in.resolve("res")).recursive(true).items();
+		assertEquals(1, items.size(), "output folder inside the input folder is skipped");
+	}
+
+	@Test
+	void parallelRunGivesTheSameResultAsSerial() throws IOException {
+		for (int i = 0; i < 7; i++)
+			image("f" + i + ".png");
+		Files.writeString(dir.resolve("in/bad.png"), "garbage");
+		List<String> serial = Collections.synchronizedList(new ArrayList<>()), parallel = Collections.synchronizedList(new ArrayList<>());
+		BatchRunner.Summary s1 = new BatchRunner(dir.resolve("in"), dir.resolve("o1")).errors(null).run(opening(serial));
+		BatchRunner.Summary s2 = new BatchRunner(dir.resolve("in"), dir.resolve("o2")).errors(null).threads(3).run(opening(parallel));
+		assertEquals(s1.failures(), s2.failures());
+		assertEquals(7, s2.succeeded());
+		Collections.sort(parallel);
+		assertEquals(serial, parallel);
+		assertEquals(Files.readString(s1.failuresCsv()), Files.readString(s2.failuresCsv()));
+	}
+
+	@Test
+	void cancellationStopsBeforeTheNextImageAndReportsProgress() throws IOException {
+		for (int i = 0; i < 5; i++)
+			image("f" + i + ".png");
+		List<Double> fractions = new ArrayList<>();
+		AtomicBoolean cancel = new AtomicBoolean();
+		ProgressListener listener = new ProgressListener() {
+			@Override
+			public void progress(double fraction, String message) {
+				fractions.add(fraction);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return cancel.get();
+			}
+		};
+		List<String> seen = new ArrayList<>();
+		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).progress(listener).run((item, p) -> {
+			seen.add(item.outputName());
+			if (seen.size() == 2) cancel.set(true);
+		});
+		assertEquals(List.of("f0", "f1"), seen);
+		assertTrue(s.cancelled());
+		assertEquals(1, s.exitCode());
+		assertEquals(2, s.succeeded());
+		for (int i = 1; i < fractions.size(); i++)
+			assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress never goes back: " + fractions);
+	}
+
+	@Test
+	void cancellingAParallelBatchStopsIt() throws IOException {
+		for (int i = 0; i < 12; i++)
+			image("f" + (char) ('a' + i) + ".png");
+		AtomicBoolean cancel = new AtomicBoolean();
+		List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
+		ProgressListener listener = new ProgressListener() {
+			@Override
+			public void progress(double fraction, String message) {
+				fractions.add(fraction);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return cancel.get();
+			}
+		};
+		java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).threads(3).progress(listener).run((item, p) -> {
+			if (started.incrementAndGet() >= 3) cancel.set(true);
+			p.checkCancelled(); // work in progress stops too
+		});
+		assertTrue(s.cancelled());
+		assertEquals(1, s.exitCode());
+		assertTrue(s.succeeded() <= 2, "at most the images started before the cancel: " + s.succeeded());
+		assertTrue(s.failures().isEmpty(), "cancelled images are not failures");
+		for (int i = 1; i < fractions.size(); i++)
+			assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress never goes back: " + fractions);
+	}
+
+	@Test
+	void unexpectedExceptionsAreReportedWithTheirTypeAndDoNotStopTheBatch() throws IOException {
+		image("a.png");
+		image("b.png");
+		BatchRunner.Summary s = new BatchRunner(dir.resolve("in"), dir.resolve("out")).errors(null).run((item, p) -> {
+			if (item.outputName().equals("a")) throw new NullPointerException("bug");
+		});
+		assertEquals(1, s.succeeded());
+		assertEquals("java.lang.NullPointerException: bug", s.failures().get(0).message());
+	}
+}

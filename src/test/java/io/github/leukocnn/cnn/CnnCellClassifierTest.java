@@ -1,0 +1,71 @@
+package io.github.leukocnn.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+import ij.process.ColorProcessor;
+import io.github.leukocnn.crop.CellCropper;
+import io.github.leukocnn.image.RgbImages;
+import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.segment.Segmentation;
+import net.imglib2.img.array.ArrayImgs;
+
+/** Batched classification equals the plain network output, is deterministic and calibrated by the card. */
+class CnnCellClassifierTest {
+
+	static Segmentation cellsAt(int w, int h, double d, double[][] centres) {
+		List<CellMeasurements> m = new ArrayList<>();
+		for (int i = 0; i < centres.length; i++)
+			m.add(new CellMeasurements(i + 1, 0, 0, 1, 1, centres[i][0], centres[i][1], 1, 1, 1, 1, 0, 0, 0, 0, 0, false));
+		return new Segmentation(ArrayImgs.unsignedShorts(w, h), ArrayImgs.unsignedShorts(w, h), m, d);
+	}
+
+	@Test
+	void batchedCellsMatchTheNetworkAndAreDeterministic() {
+		ModelCard card = ModelFileTest.card(16, List.of("a", "b", "c"), 1);
+		var model = new ModelFile.Model(ModelFileTest.net(16, 3), card);
+		CnnCellClassifier clf = new CnnCellClassifier(model, 4); // batch 4 < 7 cells: several batches
+		ColorProcessor cp = io.github.leukocnn.cnn.ClassifyBenchmark.syntheticField(200, 150, 30, 3);
+		double[][] centres = new double[7][];
+		for (int i = 0; i < 7; i++) centres[i] = new double[] { 10 + 25 * i, 20 + 15 * i };
+		Segmentation seg = cellsAt(200, 150, 30, centres);
+		float[][] p = clf.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
+		assertEquals(7, p.length);
+		float[] crop = new float[3 * 16 * 16];
+		for (int i = 0; i < 7; i++) {
+			CellCropper.crop((int[]) cp.getPixels(), 200, 150, centres[i][0], centres[i][1], 30, card.cropSpec(), crop, 0);
+			float[] ref = model.network().output(Nd4j.create(crop, new long[] { 1, 3, 16, 16 }), false).toFloatVector();
+			float[] expected = CnnCellClassifier.calibrate(new float[][] { ref }, card.temperature())[0];
+			assertArrayEquals(expected, p[i], 1e-5f);
+			float s = 0;
+			for (float v : p[i]) s += v;
+			assertEquals(1, s, 1e-5);
+		}
+		float[][] again = clf.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
+		for (int i = 0; i < 7; i++) assertArrayEquals(p[i], again[i]);
+		assertNotSame(p, again);
+	}
+
+	@Test
+	void temperatureSoftensAndSingleCellUsesTheWholeImage() {
+		float[][] p = { { 0.9f, 0.1f } };
+		CnnCellClassifier.calibrate(p, 2);
+		assertEquals(3 / (3 + 1.0), p[0][0], 1e-5); // sqrt(9):sqrt(1)
+		ModelCard card = ModelFileTest.card(16, List.of("a", "b"), 1);
+		CnnCellClassifier clf = new CnnCellClassifier(new ModelFile.Model(ModelFileTest.net(16, 2), card), 2);
+		ColorProcessor cp = io.github.leukocnn.cnn.ClassifyBenchmark.syntheticField(60, 50, 20, 5);
+		float[] single = clf.classifySingleCell(RgbImages.wrap(cp));
+		// whole-image rule: diameter = shorter side × cell fraction, centred
+		float[][] viaCells = clf.classifyCells(RgbImages.wrap(cp), cellsAt(60, 50, 50 * card.cellFraction(),
+			new double[][] { { 29.5, 24.5 } }), ProgressListener.NONE);
+		assertArrayEquals(viaCells[0], single, 1e-6f);
+	}
+}

@@ -1,0 +1,193 @@
+package io.github.leukocnn.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Model files round-trip, and every kind of bad model file is refused with a specific message. */
+class ModelFileTest {
+
+	@TempDir
+	Path dir;
+
+	static ModelCard card(int size, List<String> classes, int version) {
+		return new ModelCard("test", version, "0", "test model", classes, List.of(classes.get(1)), size, 0.5, ModelCard.WHOLE_IMAGE,
+			ModelCard.RGB_UNIT, 1.5, FieldAggregation.MEAN_LOG.name(), null, "none", "none", "none", Map.of("acc", 0.5), 7,
+			"2026-01-01", null);
+	}
+
+	static MultiLayerNetwork net(int size, int classes) {
+		return NetworkFactory.build(size, classes, new int[] { 4, 8 }, 8, 1e-3, null, 7);
+	}
+
+	@Test
+	void roundTripKeepsCardAndOutputs() throws IOException {
+		MultiLayerNetwork n = net(16, 3);
+		Path f = dir.resolve("m.zip");
+		ModelCard saved = ModelFile.save(n, card(16, List.of("a", "b", "c"), 1), f, false);
+		assertEquals(64, saved.weightsSha256().length());
+		ModelFile.Model m = ModelFile.load(f.toString());
+		assertEquals(List.of("a", "b", "c"), m.card().classes());
+		assertEquals(1.5, m.card().temperature());
+		var x = Nd4j.rand(DataType.FLOAT, 2, 3, 16, 16);
+		assertArrayEquals(n.output(x, false).reshape(6).toFloatVector(), m.network().output(x, false).reshape(6).toFloatVector(), 1e-6f);
+	}
+
+	@Test
+	void refusesToOverwrite() throws IOException {
+		Path f = dir.resolve("m.zip");
+		Files.writeString(f, "precious");
+		assertThrows(FileAlreadyExistsException.class, () -> ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false));
+		assertEquals("precious", Files.readString(f));
+	}
+
+	@Test
+	void notAZip() throws IOException {
+		Path f = dir.resolve("x.zip");
+		Files.writeString(f, "hello, I am text");
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("not a zip archive"), msg);
+	}
+
+	@Test
+	void emptyFile() throws IOException {
+		Path f = dir.resolve("empty.zip");
+		Files.write(f, new byte[0]);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("not a zip archive") && msg.contains("empty"), msg);
+	}
+
+	@Test
+	void foreignZipWithoutCard() throws IOException {
+		Path f = dir.resolve("foreign.zip");
+		Files.write(f, zip(Map.of("readme.txt", "hi".getBytes())));
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("no model card") && msg.contains("readme.txt"), msg);
+	}
+
+	@Test
+	void futureFormatVersion() throws IOException {
+		Path f = dir.resolve("future.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), ModelFile.FORMAT_VERSION + 1), f, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("newer than this LeukoCNN reads") && msg.contains("update LeukoCNN"), msg);
+	}
+
+	@Test
+	void unknownFormatVersion() throws IOException {
+		Path f = dir.resolve("zero.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 0), f, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("unknown model format version 0"), msg);
+	}
+
+	@Test
+	void classCountMismatch() throws IOException {
+		Path f = dir.resolve("mismatch.zip");
+		ModelFile.save(net(16, 3), card(16, List.of("a", "b"), 1), f, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("3 outputs but the card lists 2 classes"), msg);
+	}
+
+	@Test
+	void wrongInputChannels() throws IOException {
+		Path f = dir.resolve("grey.zip");
+		ModelFile.save(fixedNet(1, 16, 2), card(16, List.of("a", "b"), 1), f, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("input with 1 channel(s)") && msg.contains("RGB"), msg);
+	}
+
+	@Test
+	void wrongInputSize() throws IOException {
+		// a network with a flattening dense layer only accepts the size it was built for
+		Path f = dir.resolve("shape.zip");
+		ModelFile.save(fixedNet(3, 16, 2), card(24, List.of("a", "b"), 1), f, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("does not accept the card's input shape 3×24×24"), msg);
+	}
+
+	/** conv + flatten + dense: input size fixed at build time. */
+	static MultiLayerNetwork fixedNet(int channels, int size, int classes) {
+		var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT).list()
+			.layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nIn(channels).nOut(2).build())
+			.layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(classes)
+				.activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+			.setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(size, size, channels)).build();
+		MultiLayerNetwork n = new MultiLayerNetwork(conf);
+		n.init();
+		return n;
+	}
+
+	@Test
+	void tamperedWeights() throws IOException {
+		Path f = dir.resolve("m.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false);
+		Map<String, byte[]> entries = unzip(Files.readAllBytes(f));
+		MultiLayerNetwork changed = net(16, 2);
+		changed.params().addi(1);
+		Path h = dir.resolve("changed.zip");
+		ModelFile.save(changed, card(16, List.of("a", "b"), 1), h, false);
+		entries.put(ModelFile.NETWORK_ENTRY, unzip(Files.readAllBytes(h)).get(ModelFile.NETWORK_ENTRY));
+		Path bad = dir.resolve("bad.zip");
+		Files.write(bad, zip(entries));
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(bad)).getMessage();
+		assertTrue(msg.contains("checksum") && msg.contains("does not match"), msg);
+	}
+
+	@Test
+	void cardWithoutNetworkAndBrokenJson() throws IOException {
+		Path f = dir.resolve("nonet.zip");
+		Files.write(f, zip(Map.of(ModelFile.CARD_ENTRY, ModelFile.toJson(card(16, List.of("a", "b"), 1)).getBytes(StandardCharsets.UTF_8))));
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("no network"), msg);
+		Path g = dir.resolve("badjson.zip");
+		Files.write(g, zip(Map.of(ModelFile.CARD_ENTRY, "{ not json".getBytes(StandardCharsets.UTF_8))));
+		msg = assertThrows(ModelFileException.class, () -> ModelFile.load(g)).getMessage();
+		assertTrue(msg.contains("not valid JSON"), msg);
+	}
+
+	@Test
+	void unknownNameOrMissingFile() {
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load("no-such-model")).getMessage();
+		assertTrue(msg.contains("not a shipped model") && msg.contains("all-screening"), msg);
+	}
+
+	static byte[] zip(Map<String, byte[]> entries) throws IOException {
+		ByteArrayOutputStream bos = new ByteArrayOutputStream();
+		try (ZipOutputStream z = new ZipOutputStream(bos)) {
+			for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+				z.putNextEntry(new ZipEntry(e.getKey()));
+				z.write(e.getValue());
+				z.closeEntry();
+			}
+		}
+		return bos.toByteArray();
+	}
+
+	static Map<String, byte[]> unzip(byte[] data) throws IOException {
+		Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+		try (ZipInputStream z = new ZipInputStream(new java.io.ByteArrayInputStream(data))) {
+			for (ZipEntry e; (e = z.getNextEntry()) != null;) m.put(e.getName(), z.readAllBytes());
+		}
+		return m;
+	}
+}

@@ -1,0 +1,134 @@
+package io.github.leukocnn.ij;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import ij.plugin.filter.Analyzer;
+import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.report.FieldReport;
+import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.segment.SegmentationSettings;
+import io.github.leukocnn.image.RgbImages;
+import ij.process.ColorProcessor;
+
+class CellDisplayTest {
+
+	@BeforeEach
+	void emptyTable() {
+		CellTables.reset(CellTables.CELLS);
+	}
+
+	private static Segmentation segment(ImagePlus imp) {
+		return new RecordingSegmenter().segment(RgbImages.wrap((ColorProcessor) imp.getProcessor()),
+			SegmentationSettings.defaults().withProgress(ProgressListener.NONE));
+	}
+
+	@Test
+	void overlayTableAndNamesForUnclassifiedCells() {
+		ImagePlus imp = TestSmears.discs("field.png", 3, 30);
+		Segmentation s = segment(imp);
+		assertEquals(3, s.cellCount());
+
+		CellDisplay.Shown shown = CellDisplay.show(imp, s, null, true, true);
+
+		assertEquals(3, shown.rois().size());
+		assertEquals(3, imp.getOverlay().size());
+		assertEquals("cell-0001", imp.getOverlay().get(0).getName());
+		assertEquals("cell-0003", imp.getOverlay().get(2).getName());
+		assertEquals(CellPalette.UNCLASSIFIED, imp.getOverlay().get(1).getStrokeColor());
+		assertFalse(shown.inRoiManager(), "headless ImageJ 1 has no ROI Manager");
+		// the traced outline covers the disc: its area is the pixel count of the label
+		Roi first = shown.rois().get(0);
+		assertEquals(s.measurements().get(0).area(), first.getStatistics().pixelCount, 0);
+		assertEquals(s.measurements().get(0).bboxX(), first.getBounds().x);
+
+		ResultsTable rt = shown.table();
+		assertSame(rt, CellTables.get(CellTables.CELLS));
+		assertEquals(3, rt.size());
+		assertEquals("field.png", rt.getStringValue("image", 0));
+		assertEquals(2, rt.getValue("cell_id", 1), 0);
+		assertEquals("", rt.getStringValue("class", 0));
+		assertTrue(Double.isNaN(rt.getValue("probability", 0)));
+		for (String column : CellMeasurements.COLUMNS)
+			assertTrue(rt.columnExists(column), column);
+		assertEquals(s.measurements().get(2).area(), rt.getValue("area", 2), 0);
+	}
+
+	@Test
+	void classifiedCellsAreNamedAndColouredByClass() {
+		ImagePlus imp = TestSmears.discs("f", 2, 20);
+		Segmentation s = segment(imp);
+		FieldReport p = FieldReport.of("f", List.of("benign", "pre"), List.of("pre"), s.measurements(),
+			new float[][] { { 0.1f, 0.9f }, { 0.97f, 0.03f } }, new float[] { 0.5f, 0.5f });
+
+		CellDisplay.Shown shown = CellDisplay.show(imp, s, p, false, true);
+
+		assertEquals("pre 0.90 #1", shown.rois().get(0).getName());
+		assertEquals("benign 0.97 #2", shown.rois().get(1).getName());
+		assertEquals(CellPalette.color("pre", p.classes()), shown.rois().get(0).getStrokeColor());
+		assertEquals(new java.awt.Color(0x2CA02C), shown.rois().get(1).getStrokeColor());
+		assertEquals("pre", shown.table().getStringValue("class", 0));
+		assertEquals(0.97, shown.table().getValue("probability", 1), 1e-6);
+	}
+
+	@Test
+	void keepsTheUsersOverlayAndResultsAndReplacesOnlyItsOwnOutlines() {
+		ImagePlus imp = TestSmears.discs("f", 2, 20);
+		Overlay mine = new Overlay(new Roi(1, 1, 5, 5));
+		imp.setOverlay(mine);
+		ResultsTable results = Analyzer.getResultsTable();
+		results.reset();
+		results.addRow();
+		results.addValue("Area", 42);
+		Segmentation s = segment(imp);
+
+		CellDisplay.show(imp, s, null, false, true);
+		CellDisplay.show(imp, s, null, false, true); // a second run on the same image
+
+		assertEquals(1 + 2, imp.getOverlay().size(), "user's ROI + one outline per cell, not two");
+		assertEquals(1, imp.getOverlay().get(0).getBounds().x);
+		assertEquals(1, results.size(), "the user's Results table is untouched");
+		assertEquals(42, results.getValue("Area", 0), 0);
+		assertEquals(4, CellTables.get(CellTables.CELLS).size(), "runs append rows to LeukoCNN Cells");
+	}
+
+	@Test
+	void noTableWhenNotAskedFor() {
+		ImagePlus imp = TestSmears.discs("f", 1, 20);
+		CellDisplay.Shown shown = CellDisplay.show(imp, segment(imp), null, false, false);
+		assertEquals(null, shown.table());
+		assertEquals(0, CellTables.get(CellTables.CELLS).size());
+		assertNotNull(imp.getOverlay());
+	}
+
+	@Test
+	void predictionsMustMatchTheCells() {
+		ImagePlus imp = TestSmears.discs("f", 2, 20);
+		Segmentation two = segment(imp);
+		FieldReport one = FieldReport.of("f", List.of("a"), List.of(), two.measurements().subList(0, 1),
+			new float[][] { { 1 } }, new float[] { 1 });
+		assertThrows(IllegalArgumentException.class, () -> CellDisplay.show(imp, two, one, false, false));
+	}
+
+	@Test
+	void emptyImageGivesNoCellsAndNoError() {
+		ImagePlus imp = TestSmears.discs("empty", 0, 20);
+		CellDisplay.Shown shown = CellDisplay.show(imp, segment(imp), null, true, true);
+		assertEquals(0, shown.rois().size());
+		assertEquals(0, imp.getOverlay().size());
+	}
+}

@@ -1,0 +1,332 @@
+package io.github.leukocnn.io;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.LUT;
+import ij.process.ShortProcessor;
+
+/** Every kind of input the class policy of {@link SmearImages} names, good and bad. */
+class SmearImagesTest {
+
+	@TempDir
+	Path dir;
+
+	/** A smear-like RGB test pattern: pinkish background with a purple blob. */
+	static BufferedImage rgbPattern(int w, int h) {
+		BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				boolean blob = (x - w / 2) * (x - w / 2) + (y - h / 2) * (y - h / 2) < w * h / 16;
+				bi.setRGB(x, y, blob ? 0x6a3d9a : (0xe0 << 16) | ((0xb0 + (x + y) % 20) << 8) | 0xc0);
+			}
+		return bi;
+	}
+
+	private Path png(String name, BufferedImage bi) throws IOException {
+		Path f = dir.resolve(name);
+		assertTrue(ImageIO.write(bi, "png", f.toFile()));
+		return f;
+	}
+
+	private Path tiff(String name, ImagePlus imp) {
+		Path f = dir.resolve(name);
+		assertTrue(new FileSaver(imp).saveAsTiff(f.toString()));
+		return f;
+	}
+
+	private static ImageInputException refused(Path f, String... expectedWords) {
+		ImageInputException e = assertThrows(ImageInputException.class, () -> SmearImages.openRgb(f));
+		assertTrue(e.getMessage().contains(f.toString()), "message names the file: " + e.getMessage());
+		for (String word : expectedWords)
+			assertTrue(e.getMessage().contains(word), "message mentions '" + word + "': " + e.getMessage());
+		return e;
+	}
+
+	@Test
+	void rgbPngOpensWithItsPixels() throws IOException {
+		BufferedImage bi = rgbPattern(40, 30);
+		ColorProcessor cp = SmearImages.openRgb(png("a.png", bi));
+		assertEquals(40, cp.getWidth());
+		assertEquals(30, cp.getHeight());
+		for (int y = 0; y < 30; y++)
+			for (int x = 0; x < 40; x++)
+				assertEquals(bi.getRGB(x, y) & 0xffffff, cp.get(x, y) & 0xffffff);
+	}
+
+	@Test
+	void rgbJpegAndBmpAndTiffOpen() throws IOException {
+		BufferedImage bi = rgbPattern(64, 48);
+		Path jpg = dir.resolve("a.jpg"), bmp = dir.resolve("a.bmp");
+		assertTrue(ImageIO.write(bi, "jpg", jpg.toFile()));
+		assertTrue(ImageIO.write(bi, "bmp", bmp.toFile()));
+		Path tif = tiff("a.tif", new ImagePlus("a", new ColorProcessor(bi)));
+		for (Path f : new Path[] { jpg, bmp, tif }) {
+			ColorProcessor cp = SmearImages.openRgb(f);
+			assertEquals(64, cp.getWidth(), f.toString());
+			int purple = cp.get(32, 24) & 0xffffff;
+			assertTrue(Math.abs(((purple >> 16) & 0xff) - 0x6a) < 12 && Math.abs((purple & 0xff) - 0x9a) < 12, f + ": " + Integer.toHexString(purple));
+		}
+		assertArrayEquals((int[]) new ColorProcessor(bi).getPixels(), (int[]) SmearImages.openRgb(bmp).getPixels());
+	}
+
+	@Test
+	void decodedPixelsAreExactlyWhatImageIoDecodes() throws IOException {
+		BufferedImage bi = rgbPattern(37, 23);
+		Path jpg = dir.resolve("exact.jpg");
+		ImageIO.write(bi, "jpg", jpg.toFile());
+		BufferedImage reference = ImageIO.read(jpg.toFile());
+		ColorProcessor cp = SmearImages.openRgb(jpg);
+		for (int y = 0; y < 23; y++)
+			for (int x = 0; x < 37; x++)
+				assertEquals(reference.getRGB(x, y) & 0xffffff, cp.get(x, y) & 0xffffff, "(" + x + "," + y + ")");
+	}
+
+	@Test
+	void rgbImageIsUsedWithoutCopy() throws IOException {
+		ImagePlus imp = new ImagePlus("x", new ColorProcessor(rgbPattern(5, 5)));
+		assertSame(imp.getProcessor(), SmearImages.toRgb(imp, "x"));
+	}
+
+	@Test
+	void formatIsRecognisedByContentNotExtension() throws IOException {
+		Path f = dir.resolve("really-a-png.jpg");
+		ImageIO.write(rgbPattern(10, 10), "png", f.toFile());
+		assertEquals(10, SmearImages.openRgb(f).getWidth());
+	}
+
+	@Test
+	void onePixelImageIsValid() throws IOException {
+		assertEquals(1, SmearImages.openRgb(png("one.png", rgbPattern(1, 1))).getPixelCount());
+	}
+
+	@Test
+	void greyscaleImagesAreRefusedBecauseStainColourIsNeeded() throws IOException {
+		BufferedImage grey = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
+		refused(png("grey.png", grey), "greyscale 8-bit", "RGB");
+		Path jpg = dir.resolve("grey.jpg");
+		ImageIO.write(grey, "jpg", jpg.toFile());
+		refused(jpg, "greyscale");
+		BufferedImage grey16 = new BufferedImage(20, 20, BufferedImage.TYPE_USHORT_GRAY);
+		refused(png("grey16.png", grey16), "16-bit");
+		refused(tiff("s16.tif", new ImagePlus("s", new ShortProcessor(20, 20))), "16-bit");
+		refused(tiff("f32.tif", new ImagePlus("f", new FloatProcessor(20, 20))), "32-bit");
+		refused(tiff("b8.tif", new ImagePlus("b", new ByteProcessor(20, 20))), "greyscale 8-bit");
+	}
+
+	@Test
+	void palettedImagesAreExpandedToTheirColours() throws IOException {
+		byte[] r = { (byte) 0xe0, 0x6a }, g = { (byte) 0xb0, 0x3d }, b = { (byte) 0xc0, (byte) 0x9a };
+		BufferedImage indexed = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(1, 2, r, g, b));
+		indexed.getRaster().setSample(3, 4, 0, 1);
+		for (String format : new String[] { "png", "gif" }) {
+			Path f = dir.resolve("indexed." + format);
+			assertTrue(ImageIO.write(indexed, format, f.toFile()));
+			ColorProcessor cp = SmearImages.openRgb(f);
+			assertEquals(0x6a3d9a, cp.get(3, 4) & 0xffffff, format);
+			assertEquals(0xe0b0c0, cp.get(0, 0) & 0xffffff, format);
+		}
+	}
+
+	@Test
+	void deepColourPngIsReducedToEightBitsPerChannel() throws IOException {
+		java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+			java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] { 16, 16, 16 }, false, false,
+			java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+		java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 3);
+		raster.setPixel(1, 2, new int[] { 65535, 0x8000, 0x01ff });
+		Path f = png("rgb48.png", new BufferedImage(cm, raster, false, null));
+		assertEquals(0xff8001, SmearImages.openRgb(f).get(1, 2) & 0xffffff);
+	}
+
+	@Test
+	void cmykJpegIsConvertedToRgb() throws IOException {
+		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
+		for (int y = 0; y < 6; y++)
+			for (int x = 0; x < 8; x++)
+				cmyk.setPixel(x, y, x < 4 ? new int[] { 0, 0, 0, 0 } : new int[] { 0, 255, 255, 0 }); // white | red (stored as Adobe-inverted or not)
+		Path f = dir.resolve("cmyk.jpg");
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+		}
+		BufferedImage reference = ImageIO.read(f.toFile());
+		org.junit.jupiter.api.Assumptions.assumeTrue(reference != null && reference.getColorModel().getNumComponents() == 4,
+			"this JDK does not read CMYK JPEGs");
+		ColorProcessor cp = SmearImages.openRgb(f);
+		assertEquals(8, cp.getWidth());
+		for (int x : new int[] { 1, 6 })
+			assertEquals(reference.getRGB(x, 3) & 0xffffff, cp.get(x, 3) & 0xffffff, "pixel " + x + " as Java converts CMYK");
+	}
+
+	@Test
+	void alphaChannelIsIgnored() throws IOException {
+		BufferedImage argb = new BufferedImage(3, 3, BufferedImage.TYPE_INT_ARGB);
+		argb.setRGB(1, 1, 0x806a3d9a);
+		assertEquals(0x6a3d9a, SmearImages.openRgb(png("alpha.png", argb)).get(1, 1) & 0xffffff);
+	}
+
+	@Test
+	void stacksAndHyperstacksAreRefused() {
+		ImageStack rgbSlices = new ImageStack(10, 10);
+		for (int i = 0; i < 4; i++)
+			rgbSlices.addSlice(new ColorProcessor(10, 10));
+		refused(tiff("rgbstack.tif", new ImagePlus("s", rgbSlices)), "stack of 4", "Image > Duplicate");
+
+		ImageStack three = new ImageStack(10, 10);
+		for (int i = 0; i < 3; i++)
+			three.addSlice(new ByteProcessor(10, 10));
+		refused(tiff("three.tif", new ImagePlus("t", three)), "Stack to RGB");
+
+		ImageStack hyper = new ImageStack(10, 10);
+		for (int i = 0; i < 6; i++)
+			hyper.addSlice(new ByteProcessor(10, 10));
+		ImagePlus h = new ImagePlus("h", hyper);
+		h.setDimensions(2, 3, 1);
+		refused(tiff("hyper.tif", new CompositeImage(h, IJ.COMPOSITE)), "multi-channel", "2 channels", "3 slices");
+	}
+
+	@Test
+	void animatedGifIsRefusedAsAStack() throws IOException {
+		Path f = dir.resolve("anim.gif");
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.prepareWriteSequence(null);
+			for (int i = 0; i < 2; i++)
+				writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED), null, null), null);
+			writer.endWriteSequence();
+		}
+		refused(f, "2 frames");
+	}
+
+	@Test
+	void rgbCompositeOfThreeChannelsIsMergedBack() throws IOException {
+		ColorProcessor original = new ColorProcessor(rgbPattern(12, 9));
+		ImagePlus split = new ImagePlus("rgb", original.duplicate());
+		CompositeImage ci = new CompositeImage(split, IJ.COMPOSITE); // channels red, green, blue
+		assertEquals(3, ci.getNChannels());
+		ColorProcessor merged = SmearImages.openRgb(tiff("composite.tif", ci));
+		assertArrayEquals((int[]) original.getPixels(), (int[]) merged.getPixels());
+	}
+
+	@Test
+	void compositeWithOtherChannelColoursIsRefused() throws IOException {
+		CompositeImage ci = new CompositeImage(new ImagePlus("rgb", new ColorProcessor(rgbPattern(12, 9))), IJ.COMPOSITE);
+		ci.setChannelLut(LUT.createLutFromColor(java.awt.Color.MAGENTA), 1);
+		refused(tiff("magenta.tif", ci), "not coloured red, green and blue");
+	}
+
+	@Test
+	void truncatedFilesAreReportedByName() throws IOException {
+		BufferedImage bi = rgbPattern(200, 150);
+		Path jpg = dir.resolve("whole.jpg");
+		ImageIO.write(bi, "jpg", jpg.toFile());
+		byte[] bytes = Files.readAllBytes(jpg);
+		Path cut = dir.resolve("cut.jpg");
+		Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+		refused(cut, "truncated");
+
+		Path wholePng = png("whole.png", bi);
+		bytes = Files.readAllBytes(wholePng);
+		Path cutPng = dir.resolve("cut.png");
+		Files.write(cutPng, Arrays.copyOf(bytes, bytes.length / 2));
+		refused(cutPng, "truncated");
+
+		Path wholeTif = tiff("whole.tif", new ImagePlus("w", new ColorProcessor(bi)));
+		bytes = Files.readAllBytes(wholeTif);
+		Path cutTif = dir.resolve("cut.tif");
+		Files.write(cutTif, Arrays.copyOf(bytes, bytes.length / 2));
+		refused(cutTif, "truncated");
+	}
+
+	@Test
+	void nonImageEmptyMissingAndFolderInputsAreReported() throws IOException {
+		Path text = dir.resolve("notes.jpg");
+		Files.writeString(text, "these are not pixels\n");
+		refused(text, "not an image file");
+		Path empty = dir.resolve("empty.png");
+		Files.createFile(empty);
+		refused(empty, "empty");
+		refused(dir.resolve("missing.png"), "does not exist");
+		Path folder = Files.createDirectory(dir.resolve("folder.tif"));
+		refused(folder, "folder");
+		Path fakeTiff = dir.resolve("fake.tif");
+		Files.write(fakeTiff, new byte[] { 'I', 'I', 42, 0, 1, 2, 3 });
+		refused(fakeTiff, "TIFF");
+	}
+
+	@Test
+	void unreadableFileIsReported() throws IOException {
+		Path f = png("locked.png", rgbPattern(4, 4));
+		org.junit.jupiter.api.Assumptions.assumeTrue(f.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions needed");
+		Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+		try {
+			org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced, test skipped");
+			refused(f, "cannot be read");
+		}
+		finally {
+			Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		}
+	}
+
+	@Test
+	void hugeImageIsRefusedBeforeDecodingWithNeededAndAvailableMemory() throws IOException {
+		// Only a PNG header claiming 20000 x 20000 RGB pixels: the check must come before decoding.
+		Path f = dir.resolve("huge.png");
+		Files.write(f, pngHeaderOnly(20000, 20000));
+		ImageInputException e = refused(f, "20000 × 20000", "GB of memory", "available", "-Xmx");
+		assertTrue(e.getMessage().contains("12.8 GB"), e.getMessage()); // 4e8 px × 32 B
+	}
+
+	@Test
+	void memoryCheckPassesWhatFits() throws ImageInputException {
+		SmearImages.checkMemory("a.png", 1000, 1000, 32_000_000);
+		ImageInputException e = assertThrows(ImageInputException.class, () -> SmearImages.checkMemory("a.png", 1000, 1000, 31_999_999));
+		assertTrue(e.getMessage().contains("needs about 32 MB") && e.getMessage().contains("only 32 MB"), e.getMessage());
+		e = assertThrows(ImageInputException.class, () -> SmearImages.checkMemory("b.png", 50000, 50000, Long.MAX_VALUE));
+		assertTrue(e.getMessage().contains("2^31-1"), e.getMessage());
+	}
+
+	/** PNG signature, IHDR (8-bit RGB) and IEND: valid header, no pixel data. */
+	private static byte[] pngHeaderOnly(int w, int h) {
+		java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 + 25 + 12);
+		buf.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
+		chunk(buf, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
+		chunk(buf, "IEND", new byte[0]);
+		return buf.array();
+	}
+
+	private static void chunk(java.nio.ByteBuffer buf, String type, byte[] data) {
+		buf.putInt(data.length);
+		byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		buf.put(t).put(data);
+		CRC32 crc = new CRC32();
+		crc.update(t);
+		crc.update(data);
+		buf.putInt((int) crc.getValue());
+	}
+}

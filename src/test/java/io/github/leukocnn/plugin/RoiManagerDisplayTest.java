@@ -1,0 +1,98 @@
+package io.github.leukocnn.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.GraphicsEnvironment;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.Roi;
+import ij.plugin.frame.RoiManager;
+import io.github.leukocnn.ij.CellTables;
+import io.github.leukocnn.segment.Segmenters;
+import io.github.leukocnn.ij.RecordingSegmenter;
+import io.github.leukocnn.ij.TestSmears;
+
+/**
+ * The ROI Manager is an AWT window: these tests need a display and are skipped when headless.
+ * Run them with: xvfb-run -a mvn -B -o test -Dtest=RoiManagerDisplayTest -Djava.awt.headless=false
+ * (.ci/gui-tests.sh). Headless behaviour is covered by the other tests.
+ */
+class RoiManagerDisplayTest {
+
+	@BeforeAll
+	static void needsDisplay() throws Exception {
+		assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run with -Djava.awt.headless=false)");
+		HeadlessMenus.install();
+		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
+	}
+
+	@AfterAll
+	static void restore() {
+		System.clearProperty(Segmenters.PROPERTY);
+		RoiManager rm = RoiManager.getRawInstance();
+		if (rm != null) rm.close();
+	}
+
+	@Test
+	void cellsAreAppendedAfterTheUsersRois() {
+		RoiManager rm = RoiManager.getRoiManager();
+		rm.reset(); // the test's own starting state
+		Roi mine = new Roi(2, 2, 10, 10);
+		mine.setName("my annotation");
+		rm.addRoi(mine);
+		CellTables.reset(CellTables.CELLS);
+		ImagePlus imp = TestSmears.discs("field", 3, 24);
+		WindowManager.setTempCurrentImage(imp);
+
+		String error = IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0 add_to_roi_manager show_results');" +
+			"return call('io.github.leukocnn.plugin.LeukoCnnMacro.lastError');");
+
+		assertEquals("", error);
+		assertEquals(1 + 3, rm.getCount());
+		assertEquals("my annotation", rm.getName(0));
+		assertEquals("cell-0001", rm.getName(1));
+		assertEquals("cell-0003", rm.getName(3));
+		assertEquals(3, imp.getOverlay().size());
+		assertEquals(3, CellTables.get(CellTables.CELLS).size());
+
+		// A second image appends again; nothing is reset.
+		ImagePlus second = TestSmears.discs("second", 2, 24);
+		WindowManager.setTempCurrentImage(second);
+		IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0 add_to_roi_manager show_results');");
+		assertEquals(1 + 3 + 2, rm.getCount());
+		assertEquals("my annotation", rm.getName(0));
+		assertEquals(5, CellTables.get(CellTables.CELLS).size());
+	}
+
+	@Test
+	void commandUsesTheActiveImageAndAppendsToTheRoiManager() throws Exception {
+		RoiManager rm = RoiManager.getRoiManager();
+		rm.reset();
+		rm.addRoi(new Roi(0, 0, 3, 3));
+		ImagePlus imp = TestSmears.discs("shown", 2, 24);
+		imp.show(); // the active image window, as in Fiji; the command gets no image input
+		IJ.wait(500);
+		org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class);
+		try {
+			var module = context.service(org.scijava.command.CommandService.class)
+				.run(io.github.leukocnn.command.SegmentLeukocytesCommand.class, true, "segmenter", new RecordingSegmenter(),
+					"add_to_roi_manager", true, "show_results", false).get();
+			assertEquals(false, module.isCanceled(), module.getCancelReason());
+			assertEquals(2, module.getOutput("cell_count"));
+			assertEquals(2, imp.getOverlay().size());
+			assertEquals(1 + 2, rm.getCount());
+		}
+		finally {
+			context.dispose();
+			imp.changes = false;
+			imp.close();
+		}
+	}
+}

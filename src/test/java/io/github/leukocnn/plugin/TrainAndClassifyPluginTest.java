@@ -1,0 +1,93 @@
+package io.github.leukocnn.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.io.FileSaver;
+import ij.measure.ResultsTable;
+import ij.process.ColorProcessor;
+import io.github.leukocnn.ij.CellTables;
+import io.github.leukocnn.ij.RecordingSegmenter;
+import io.github.leukocnn.ij.TestSmears;
+import io.github.leukocnn.segment.Segmenters;
+
+/**
+ * A Fiji user's loop through the macro interpreter, headless: train a (tiny) model with
+ * "Train LeukoCNN Model", then classify a field with it through "Classify Leukocytes".
+ */
+class TrainAndClassifyPluginTest {
+
+	private static final String HELPER = "call('io.github.leukocnn.plugin.LeukoCnnMacro.";
+
+	@BeforeAll
+	static void install() throws Exception {
+		HeadlessMenus.install();
+		System.setProperty(Segmenters.PROPERTY, RecordingSegmenter.class.getName());
+	}
+
+	@AfterAll
+	static void restore() {
+		System.clearProperty(Segmenters.PROPERTY);
+	}
+
+	/** A 64×64 image with one centred purple disc: a "cell" of the given diameter. */
+	private static void cell(Path file, int diameter) {
+		ColorProcessor cp = new ColorProcessor(64, 64);
+		cp.setColor(TestSmears.BACKGROUND);
+		cp.fill();
+		cp.setColor(TestSmears.CELL);
+		cp.fillOval(32 - diameter / 2, 32 - diameter / 2, diameter, diameter);
+		new FileSaver(new ImagePlus(file.getFileName().toString(), cp)).saveAsPng(file.toString());
+	}
+
+	@Test
+	void trainAModelThenClassifyWithIt(@TempDir Path dir) throws Exception {
+		for (int i = 1; i <= 30; i++) { // enough for one training batch of 32 cells after the hold-out blocks
+			cell(Files.createDirectories(dir.resolve("data/big")).resolve("big" + i + ".png"), 36 + i % 8);
+			cell(Files.createDirectories(dir.resolve("data/small")).resolve("small" + i + ".png"), 14 + i % 8);
+		}
+		Path model = dir.resolve("models/sizes.zip");
+		Files.createDirectories(model.getParent());
+
+		String trained = IJ.runMacro("run('Train LeukoCNN Model', 'data_folder=[" + dir.resolve("data") + "] kind=single-cell " +
+			"name=sizes model_file=[" + model + "] positive_classes=big cell_diameter=0 epochs=2 max_minutes=2');" +
+			"return " + HELPER + "lastError');");
+
+		assertEquals("", trained);
+		assertTrue(Files.size(model) > 0, "model file written");
+
+		CellTables.reset(CellTables.FIELDS);
+		ImagePlus field = TestSmears.discs("field.png", 2, 30);
+		WindowManager.setTempCurrentImage(field);
+		String classified = IJ.runMacro("run('Classify Leukocytes', 'model=[model file...] model_file=[" + model + "] " +
+			"cell_diameter=0 show_results'); return " + HELPER + "lastError') + '|' + Property.get('leukocnn.call');");
+
+		String[] out = classified.split("\\|", -1);
+		assertEquals("", out[0]);
+		assertTrue(List.of("big", "small").contains(out[1]), classified);
+		ResultsTable fields = CellTables.get(CellTables.FIELDS);
+		assertEquals(1, fields.size());
+		assertEquals(2, fields.getValue("count_big", 0) + fields.getValue("count_small", 0), 0);
+		assertEquals(2, field.getOverlay().size());
+	}
+
+	@Test
+	void trainingThatCannotStartSaysWhy(@TempDir Path dir) {
+		String out = IJ.runMacro("run('Train LeukoCNN Model', 'data_folder=[" + dir.resolve("nothing") + "] kind=fields " +
+			"name=x model_file=[" + dir.resolve("m.zip") + "]'); return " + HELPER + "lastError');");
+		assertTrue(out.startsWith("no model written: leukocnn train: training folder"), out);
+		assertTrue(out.endsWith("does not exist or is not a folder"), out);
+	}
+}
