@@ -1,7 +1,5 @@
 package io.github.leukocnn.segment;
 
-import java.util.Arrays;
-
 import ij.process.AutoThresholder;
 
 /**
@@ -68,25 +66,21 @@ final class CellGrower {
 		for (int i = 0; i < n; i++)
 			if (cells[i] == outside) cells[i] = 0;
 
-		// fill holes and smooth each cell
+		// smooth the outlines (opening), fill holes; nuclei stay even where the opening removed them
 		byte[] any = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (cells[i] != 0) any[i] = 1;
-		byte[] smooth = BinaryOps.open(any, w, h, SmearSegmenter.SMOOTHING * d);
-		byte[] filled = smooth.clone();
-		BinaryOps.fillHoles(filled, w, h);
+		byte[] keep = BinaryOps.open(any, w, h, SmearSegmenter.SMOOTHING * d);
+		BinaryOps.fillHoles(keep, w, h);
+		for (int i = 0; i < n; i++)
+			if (nucleusMask[i] != 0) keep[i] = 1;
+		// labels of the kept pixels; filled holes take the label around them
 		int[] result = nuclei.labels.clone();
-		for (int i = 0; i < n; i++)
-			if (filled[i] == 0 || nucleusMask[i] != 0) filled[i] = filled[i]; // keep nuclei even if opened away
-		byte[] keep = new byte[n];
-		for (int i = 0; i < n; i++)
-			if (filled[i] != 0 || nucleusMask[i] != 0) keep[i] = 1;
-		// regrow labels through the smoothed mask (holes take the label around them)
 		int[] order = new int[n];
-		for (int i = 0; i < n; i++)
+		for (int i = 0; i < n; i++) {
 			order[i] = cells[i] != 0 ? 0 : 1;
-		for (int i = 0; i < n; i++)
 			if (keep[i] != 0 && cells[i] != 0 && result[i] == 0) result[i] = cells[i];
+		}
 		Labels.flood(result, order, keep, w, h, 2);
 		return result;
 	}

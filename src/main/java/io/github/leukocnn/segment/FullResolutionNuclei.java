@@ -14,10 +14,11 @@ final class FullResolutionNuclei {
 	private FullResolutionNuclei() {}
 
 	static void threshold(int[] argb, double[] white, float threshold, short[] cells, short[] nuclei, int count) {
-		float[] lg = new float[256], lb = new float[256];
-		double wg = Math.log(white[1]), wb = Math.log(white[2]);
+		float[] lr = new float[256], lg = new float[256], lb = new float[256];
+		double wr = Math.log(white[0]), wg = Math.log(white[1]), wb = Math.log(white[2]);
 		for (int v = 0; v < 256; v++) {
 			double l = Math.log(Math.max(v, 1));
+			lr[v] = (float) Math.max(0, wr - l);
 			lg[v] = (float) Math.max(0, wg - l);
 			lb[v] = (float) Math.max(0, wb - l);
 		}
@@ -27,7 +28,7 @@ final class FullResolutionNuclei {
 			int k = cells[i] & 0xffff;
 			if (k == 0 || k > count) continue;
 			int c = argb[i];
-			float f = lg[(c >> 8) & 0xff] - lb[c & 0xff];
+			float f = feature(lr, lg, lb, c);
 			if (f > threshold) {
 				sumIn[k] += f;
 				nIn[k]++;
@@ -45,7 +46,12 @@ final class FullResolutionNuclei {
 			int k = cells[i] & 0xffff;
 			if (k == 0 || k > count) continue;
 			int c = argb[i];
-			if (lg[(c >> 8) & 0xff] - lb[c & 0xff] > t[k]) nuclei[i] = cells[i];
+			if (feature(lr, lg, lb, c) > t[k]) nuclei[i] = cells[i];
 		}
+	}
+
+	/** The nucleus feature of {@link StainFeatures} for one packed RGB pixel. */
+	private static float feature(float[] lr, float[] lg, float[] lb, int c) {
+		return StainFeatures.nucleusFeature(lr[(c >> 16) & 0xff], lg[(c >> 8) & 0xff], lb[c & 0xff]);
 	}
 }

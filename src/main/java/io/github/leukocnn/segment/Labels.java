@@ -55,11 +55,9 @@ final class Labels {
 		java.util.Arrays.fill(head, -1);
 		java.util.Arrays.fill(tail, -1);
 		boolean[] queued = new boolean[n];
-		// enqueue neighbours of seeds
-		for (int p = 0; p < n; p++) {
-			if (labels[p] == 0) continue;
-			queued[p] = true;
-		}
+		// seeds are never queued; their free neighbours are
+		for (int p = 0; p < n; p++)
+			if (labels[p] != 0) queued[p] = true;
 		for (int p = 0; p < n; p++) {
 			if (labels[p] == 0) continue;
 			int x = p % w, y = p / w;

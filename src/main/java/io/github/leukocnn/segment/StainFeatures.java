@@ -19,16 +19,23 @@ import net.imglib2.type.numeric.real.FloatType;
  * The nucleus feature is {@code od_green - od_blue}: chromatin stained by the azure/methylene
  * blue of Romanowsky stains (Giemsa, MGG, Wright) absorbs green strongly and passes blue, whereas
  * eosin-stained red cells absorb green and blue alike, and background absorbs neither. Being a
- * difference of log intensities it does not depend on the exposure.
+ * difference of log intensities it does not depend on the exposure. Some stains colour red cells
+ * lavender-blue, which also passes blue; but chromatin always absorbs green well above red, so
+ * {@link #BLUE_PENALTY} × max(0, od_red - od_green) is subtracted (zero for purple and violet
+ * nuclei, large for blue red cells).
  */
 public final class StainFeatures {
 
 	/** Percentile of each channel taken as the background white. */
 	public static final double WHITE_PERCENTILE = 0.97;
 
+	/** Weight of the penalty for red absorbance approaching green absorbance (blue objects). */
+	static final float BLUE_PENALTY = 3f;
+	/** Red absorbance may come this close to green before the penalty starts. */
+	static final float BLUE_MARGIN = 0f;
 	public final int width, height;
 	public final float[] odRed, odGreen, odBlue;
-	/** od_green - od_blue. */
+	/** The nucleus feature, see {@link #nucleusFeature}. */
 	public final float[] nucleus;
 	/** od_red + od_green + od_blue: total absorbance. */
 	public final float[] density;
@@ -75,12 +82,20 @@ public final class StainFeatures {
 				or.set(vr);
 				og.set(vg);
 				ob.set(vb);
-				on.set(vg - vb);
+				on.set(nucleusFeature(vr, vg, vb));
 				od.set(vr + vg + vb);
 			});
 		if (threads > 1 && argb.length > 100_000) Parallelization.runWithNumThreads(threads, loop);
 		else Parallelization.runSingleThreaded(loop);
 		return f;
+	}
+
+	/**
+	 * od_green - od_blue, minus a penalty for blue objects that absorb red about as much as green
+	 * (red cells of some stains look lavender-blue; chromatin always absorbs green well above red).
+	 */
+	static float nucleusFeature(float r, float g, float b) {
+		return g - b - BLUE_PENALTY * Math.max(0, r - g + BLUE_MARGIN);
 	}
 
 	static int percentile(int[] hist, int total, double q) {

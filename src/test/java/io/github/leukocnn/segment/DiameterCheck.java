@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import ij.process.ColorProcessor;
-import io.github.leukocnn.segment.eval.SmearImages;
+import io.github.leukocnn.segment.eval.MaskImages;
 import io.github.leukocnn.segment.eval.VocBoxes;
 
 /** Developer tool: estimated diameter against a reference per data set. */
@@ -21,11 +21,11 @@ public final class DiameterCheck {
 			Path f = w.get(i);
 			String id = f.getFileName().toString().replace(".bmp", "");
 			int[] size = new int[2];
-			int[] m = SmearImages.readGrey(data.resolve("wbc-masks/masks/" + id + ".png"), size);
+			int[] m = MaskImages.readGrey(data.resolve("wbc-masks/masks/" + id + ".png"), size);
 			int a = 0;
 			for (int v : m) if (v > 0) a++;
 			double truth = 2 * Math.sqrt(a / Math.PI);
-			double est = DiameterEstimator.estimate(SmearImages.readRgb(f));
+			double est = DiameterEstimator.estimate(io.github.leukocnn.io.SmearImages.openRgb(f));
 			System.out.printf("wbc %s true %.0f est %.0f ratio %.2f%n", id, truth, est, est / truth);
 			sum += Math.log(est / truth); n++;
 		}
@@ -36,7 +36,7 @@ public final class DiameterCheck {
 			Path f = b.get(i);
 			String id = f.getFileName().toString().replace(".jpg", "");
 			List<VocBoxes.Box> boxes = VocBoxes.read(data.resolve("bccd/annotations/" + id + ".xml"), "WBC");
-			double est = DiameterEstimator.estimate(SmearImages.readRgb(f));
+			double est = DiameterEstimator.estimate(io.github.leukocnn.io.SmearImages.openRgb(f));
 			if (boxes.isEmpty()) continue;
 			VocBoxes.Box x = boxes.get(0);
 			double box = Math.sqrt((x.xmax() - x.xmin()) * (x.ymax() - x.ymin()));
@@ -48,7 +48,7 @@ public final class DiameterCheck {
 			List<Path> p = list(data.resolve(dir));
 			StringBuilder sb = new StringBuilder(dir + ":");
 			for (int i = 0; i < p.size(); i += p.size() / 10)
-				sb.append(String.format(" %.0f", DiameterEstimator.estimate(SmearImages.readRgb(p.get(i)))));
+				sb.append(String.format(" %.0f", DiameterEstimator.estimate(io.github.leukocnn.io.SmearImages.openRgb(p.get(i)))));
 			System.out.println(sb);
 		}
 	}

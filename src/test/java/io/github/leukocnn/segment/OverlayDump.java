@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.segment.eval.Overlays;
-import io.github.leukocnn.segment.eval.SmearImages;
 
 /** Developer tool: java OverlayDump OUTDIR DIAMETER FILE... writes OUTDIR/NAME.png overlays. */
 public final class OverlayDump {
@@ -15,7 +14,7 @@ public final class OverlayDump {
 		double d = Double.parseDouble(args[1]);
 		for (int i = 2; i < args.length; i++) {
 			Path f = Path.of(args[i]);
-			ColorProcessor cp = SmearImages.readRgb(f);
+			ColorProcessor cp = io.github.leukocnn.io.SmearImages.openRgb(f);
 			Segmentation s = new SmearSegmenter().segment(RgbImages.wrap(cp), new SegmentationSettings(d, 1, null));
 			String name = f.getFileName().toString();
 			Overlays.writePng(Overlays.draw(cp, s), out.resolve(name.substring(0, name.lastIndexOf('.')) + ".png"));

@@ -83,6 +83,21 @@ class SmearSegmenterTest {
 	}
 
 	@Test
+	void lavenderBlueRedCellsAreNotLeukocytes() {
+		// colours of an all-taleqani "pre" field: red cells lavender-blue (they pass blue like
+		// chromatin, but absorb red as much as green), one magenta-purple blast among many of them
+		int lavender = SyntheticSmears.rgb(185, 192, 227);
+		SyntheticSmears field = new SyntheticSmears(224, 224).disc(112, 112, 400, SyntheticSmears.rgb(254, 254, 252));
+		for (int y = 12; y < 224; y += 34)
+			for (int x = 12; x < 224; x += 34)
+				if (Math.hypot(x - 112, y - 112) > 34) field.disc(x, y, 15, lavender);
+		field.disc(112, 112, 17, SyntheticSmears.rgb(215, 190, 250)).disc(112, 112, 13, SyntheticSmears.rgb(179, 123, 252));
+		Segmentation s = segment(field.noisy(4, 9), 0);
+		assertEquals(1, s.cellCount());
+		assertEquals(112, s.measurements().get(0).centroidX(), 4);
+	}
+
+	@Test
 	void degenerateImagesGiveNoLeukocyte() {
 		Segmentation tiny = new SmearSegmenter().segment(ArrayImgs.argbs(new int[] { 0xff7f3fa0 }, 1, 1), ONE_THREAD);
 		assertEquals(0, tiny.cellCount());

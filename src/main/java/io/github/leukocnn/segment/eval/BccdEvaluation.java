@@ -54,7 +54,7 @@ public final class BccdEvaluation {
 			String base = name.substring(0, name.lastIndexOf('.'));
 			Path xml = dir.resolve("annotations").resolve(base + ".xml");
 			List<VocBoxes.Box> truth = Files.exists(xml) ? VocBoxes.read(xml, "WBC") : List.of();
-			ColorProcessor cp = SmearImages.readRgb(img);
+			ColorProcessor cp = io.github.leukocnn.io.SmearImages.openRgb(img);
 			long t0 = System.nanoTime();
 			Segmentation s = segmenter.segment(RgbImages.wrap(cp), settings);
 			ms[i] = (System.nanoTime() - t0) / 1e6;

@@ -26,7 +26,7 @@ public final class SegmentationBenchmark {
 		}
 		List<ColorProcessor> out = new ArrayList<>();
 		for (int i = 0; i < files.size() && out.size() < max; i += Math.max(1, step))
-			out.add(SmearImages.readRgb(files.get(i)));
+			out.add(io.github.leukocnn.io.SmearImages.openRgb(files.get(i)));
 		return out;
 	}
 

@@ -52,9 +52,9 @@ public final class WbcMasksEvaluation {
 			Path img = files.get(i);
 			String name = img.getFileName().toString();
 			Path mask = dir.resolve("masks").resolve(name.substring(0, name.lastIndexOf('.')) + ".png");
-			ColorProcessor cp = SmearImages.readRgb(img);
+			ColorProcessor cp = io.github.leukocnn.io.SmearImages.openRgb(img);
 			int[] size = new int[2];
-			int[] m = SmearImages.readGrey(mask, size);
+			int[] m = MaskImages.readGrey(mask, size);
 			if (size[0] != cp.getWidth() || size[1] != cp.getHeight())
 				throw new IOException("mask size differs from image size: " + mask);
 			long t0 = System.nanoTime();

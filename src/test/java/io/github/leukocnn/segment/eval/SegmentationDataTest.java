@@ -53,7 +53,7 @@ class SegmentationDataTest {
 				files = s.sorted().toList();
 			}
 			for (int i = 0; i < files.size(); i += 30) {
-				ColorProcessor cp = SmearImages.readRgb(files.get(i));
+				ColorProcessor cp = io.github.leukocnn.io.SmearImages.openRgb(files.get(i));
 				Segmentation seg = new SmearSegmenter().segment(RgbImages.wrap(cp), ESTIMATE);
 				total++;
 				int cx = cp.getWidth() / 2, cy = cp.getHeight() / 2;

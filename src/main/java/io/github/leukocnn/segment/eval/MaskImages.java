@@ -7,19 +7,11 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import ij.process.ColorProcessor;
 
-/** Reading the evaluation data (JPEG, BMP, PNG) headlessly through ImageIO. */
-public final class SmearImages {
+/** Reading greyscale ground-truth masks headlessly through ImageIO (RGB images: {@link io.github.leukocnn.io.SmearImages}). */
+public final class MaskImages {
 
-	private SmearImages() {}
-
-	public static ColorProcessor readRgb(Path file) throws IOException {
-		BufferedImage img = ImageIO.read(file.toFile());
-		if (img == null) throw new IOException("not a readable image (JPEG, PNG, BMP, GIF): " + file);
-		int w = img.getWidth(), h = img.getHeight();
-		return new ColorProcessor(w, h, img.getRGB(0, 0, w, h, null, 0, w));
-	}
+	private MaskImages() {}
 
 	/** First band of a grey (or indexed) image as 0..255 values. */
 	public static int[] readGrey(Path file, int[] size) throws IOException {
