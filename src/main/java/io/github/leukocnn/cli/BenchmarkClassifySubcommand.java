@@ -59,7 +59,7 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 			double cps = ClassifyBenchmark.cellsPerSecond(clf, (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), seconds);
 			out.printf("%s: %.0f cells/s (batch %d, crop %dpx)%n", clf.card().name(), cps, batch, clf.card().cropSize());
 			try {
-				var seg = DefaultSegmenter.create();
+				var seg = io.github.leukocnn.segment.Segmenters.standard();
 				ClassifyBenchmark.field(clf, seg, cp, diameter); // warm-up
 				double sum = 0, segSum = 0;
 				int cells = 0;

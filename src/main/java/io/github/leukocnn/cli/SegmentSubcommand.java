@@ -9,6 +9,7 @@ import io.github.leukocnn.batch.BatchRunner;
 import io.github.leukocnn.batch.BatchSetupException;
 import io.github.leukocnn.batch.SegmentBatch;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
+import io.github.leukocnn.segment.Segmenters;
 
 /** {@code leukocnn segment}: leukocyte label images, measurements and ROI sets for a file or folder. */
 public final class SegmentSubcommand implements Subcommand {
@@ -16,7 +17,7 @@ public final class SegmentSubcommand implements Subcommand {
 	private final Supplier<LeukocyteSegmenter> segmenters;
 
 	public SegmentSubcommand() {
-		this(DefaultSegmenter::create);
+		this(Segmenters::standard);
 	}
 
 	/** With another segmenter (tests, other methods). */

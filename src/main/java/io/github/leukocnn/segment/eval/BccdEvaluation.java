@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import ij.process.ColorProcessor;
 import io.github.leukocnn.image.RgbImages;
@@ -28,17 +27,7 @@ public final class BccdEvaluation {
 	private BccdEvaluation() {}
 
 	public static List<Path> images(Path dir, int step) throws IOException {
-		Path images = dir.resolve("images");
-		if (!Files.isDirectory(images) || !Files.isDirectory(dir.resolve("annotations")))
-			throw new IOException("not a BCCD folder (needs images/ and annotations/): " + dir);
-		List<Path> all;
-		try (Stream<Path> s = Files.list(images)) {
-			all = s.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".jpg")).sorted().toList();
-		}
-		List<Path> out = new ArrayList<>();
-		for (int i = 0; i < all.size(); i += Math.max(1, step))
-			out.add(all.get(i));
-		return out;
+		return DataSetFiles.images(dir, "annotations", ".jpg", "BCCD", step);
 	}
 
 	public static Result evaluate(Path dir, int step, LeukocyteSegmenter segmenter, SegmentationSettings settings,

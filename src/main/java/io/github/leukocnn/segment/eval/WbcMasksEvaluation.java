@@ -3,9 +3,7 @@ package io.github.leukocnn.segment.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import ij.process.ColorProcessor;
 import io.github.leukocnn.image.RgbImages;
@@ -29,17 +27,7 @@ public final class WbcMasksEvaluation {
 
 	/** The image files of the data set, sorted by name; {@code step} > 1 takes every step-th. */
 	public static List<Path> images(Path dir, int step) throws IOException {
-		Path images = dir.resolve("images");
-		if (!Files.isDirectory(images) || !Files.isDirectory(dir.resolve("masks")))
-			throw new IOException("not a wbc-masks folder (needs images/ and masks/): " + dir);
-		List<Path> all;
-		try (Stream<Path> s = Files.list(images)) {
-			all = s.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".bmp")).sorted().toList();
-		}
-		List<Path> out = new ArrayList<>();
-		for (int i = 0; i < all.size(); i += Math.max(1, step))
-			out.add(all.get(i));
-		return out;
+		return DataSetFiles.images(dir, "masks", ".bmp", "wbc-masks", step);
 	}
 
 	public static Result evaluate(Path dir, int step, LeukocyteSegmenter segmenter, SegmentationSettings settings,
