@@ -84,6 +84,21 @@ public final class Arguments {
 		}
 	}
 
+	/** {@code --cell-diameter PX}: the leukocyte diameter in pixels, 0 (the default) = estimate per image. */
+	public double cellDiameter() {
+		double d = number("cell-diameter", 0);
+		if (!(d >= 0) || Double.isInfinite(d))
+			throw new UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate), got " + d);
+		return d;
+	}
+
+	/** {@code --threads N}: worker threads, at least 1; default all cores. */
+	public int threads() {
+		int n = integer("threads", Runtime.getRuntime().availableProcessors());
+		if (n < 1) throw new UsageException("--threads must be at least 1, got " + n);
+		return n;
+	}
+
 	public List<String> positional() {
 		return positional;
 	}

@@ -92,14 +92,11 @@ public final class ClassifySubcommand implements Subcommand {
 		Path output = args.path("output");
 		boolean singleCell = args.flag("single-cell");
 		String model = args.string("model", singleCell ? DEFAULT_SINGLE_CELL_MODEL : DEFAULT_FIELD_MODEL);
-		double diameter = args.number("cell-diameter", 0);
-		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
+		double diameter = args.cellDiameter();
+		int threads = args.threads();
 		boolean recursive = args.flag("recursive");
 		boolean overwrite = args.flag("overwrite");
 		args.rejectUnknown();
-		if (!(diameter >= 0) || Double.isInfinite(diameter))
-			throw new Arguments.UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate), got " + diameter);
-		if (threads < 1) throw new Arguments.UsageException("--threads must be at least 1, got " + threads);
 		if (singleCell && diameter > 0)
 			throw new Arguments.UsageException("--cell-diameter has no effect with --single-cell (nothing is segmented)");
 

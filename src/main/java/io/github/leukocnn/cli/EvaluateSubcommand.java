@@ -137,17 +137,14 @@ public final class EvaluateSubcommand implements Subcommand {
 		boolean singleCell = args.flag("single-cell");
 		String model = args.string("model", singleCell ? ClassifySubcommand.DEFAULT_SINGLE_CELL_MODEL : ClassifySubcommand.DEFAULT_FIELD_MODEL);
 		String splitName = args.string("split", "test");
-		double diameter = args.number("cell-diameter", 0);
-		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
+		double diameter = args.cellDiameter();
+		int threads = args.threads();
 		String positiveList = args.string("positive", null);
 		String trainingCsv = args.string("training", null);
 		boolean overwrite = args.flag("overwrite");
 		args.rejectUnknown();
 		if (!splitName.equals("test") && !splitName.equals("all"))
 			throw new Arguments.UsageException("--split takes test or all, got '" + splitName + "'");
-		if (!(diameter >= 0) || Double.isInfinite(diameter))
-			throw new Arguments.UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate), got " + diameter);
-		if (threads < 1) throw new Arguments.UsageException("--threads must be at least 1, got " + threads);
 		try {
 			CellClassifier classifier = classifiers.load(model);
 			List<String> positive = positiveList == null ? inClassOrder(classifier.positiveClasses(), classifier.classes())

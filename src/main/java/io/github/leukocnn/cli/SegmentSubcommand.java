@@ -67,14 +67,11 @@ public final class SegmentSubcommand implements Subcommand {
 	public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
 		Path input = args.path("input");
 		Path output = args.path("output");
-		double diameter = args.number("cell-diameter", 0);
-		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
+		double diameter = args.cellDiameter();
+		int threads = args.threads();
 		boolean recursive = args.flag("recursive");
 		boolean overwrite = args.flag("overwrite");
 		args.rejectUnknown();
-		if (!(diameter >= 0) || Double.isInfinite(diameter))
-			throw new Arguments.UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate), got " + diameter);
-		if (threads < 1) throw new Arguments.UsageException("--threads must be at least 1, got " + threads);
 
 		BatchRunner.Summary summary;
 		try {
