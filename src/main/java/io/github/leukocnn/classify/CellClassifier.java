@@ -35,4 +35,12 @@ public interface CellClassifier {
 	 * multiple-instance rule); all zeros never: with no cells it returns the model's prior.
 	 */
 	float[] aggregateField(float[][] cellProbabilities);
+
+	/**
+	 * Operating point of the leukaemia call on the field's P(positive classes), see
+	 * {@link io.github.leukocnn.stats.Probabilities#decide}; NaN (the default) = argmax decisions.
+	 */
+	default double callThreshold() {
+		return Double.NaN;
+	}
 }

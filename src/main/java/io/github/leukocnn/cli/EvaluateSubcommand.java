@@ -67,7 +67,7 @@ public final class EvaluateSubcommand implements Subcommand {
 			"usage: leukocnn evaluate --model NAME|FILE --data DIR --output DIR [--split test|all] [--single-cell]",
 			"                         [--cell-diameter PX] [--threads N] [--positive CLASSES] [--training CSV] [--overwrite]",
 			"       leukocnn evaluate --predictions CSV --output DIR [--positive CLASSES] [--validation CSV]",
-			"                         [--training CSV] [--overwrite]",
+			"                         [--call-threshold T] [--training CSV] [--overwrite]",
 			"",
 			"  --model NAME|FILE  a shipped model (" + ClassifySubcommand.DEFAULT_FIELD_MODEL + ", " + ClassifySubcommand.DEFAULT_SINGLE_CELL_MODEL + ") or a model file",
 			"  --data DIR         labelled images, one sub-folder per class (DIR/<class>/<image>); folder names must be",
@@ -82,15 +82,16 @@ public final class EvaluateSubcommand implements Subcommand {
 			"  --output DIR       folder for the results (created if needed)",
 			"  --positive CLASSES comma-separated classes whose call means leukaemia (e.g. early,pre,pro); default: the",
 			"                     model's positive classes; with --predictions none (multi-class metrics only)",
+			"  --call-threshold T with --predictions: leukaemia call when P(positive classes) >= T (default: argmax)",
 			"  --training CSV     training log with columns " + TrainingHistory.HEADER + ": adds " + EvaluationWriter.TRAINING_PNG,
 			"  --overwrite        replace the files of an earlier evaluation",
 			"",
 			"Writes metrics.json, metrics.csv (metric,value,ci_low,ci_high), confusion.csv, calibration.png, with positive",
 			"classes roc.csv and roc.png; with --model also " + PREDICTIONS_CSV + " (re-usable with --predictions), " + VALIDATION_CSV,
 			"(--split test) and " + FAILURES_CSV + ". Intervals: Wilson 95% for proportions, stratified percentile bootstrap",
-			"(2000 resamples, fixed seed) for the AUC. The predicted class is the argmax of the field probabilities; the",
-			"leukaemia call is positive when it is a positive class; the ROC score is the summed probability of the",
-			"positive classes.",
+			"(2000 resamples, fixed seed) for the AUC. The predicted class is decided as classify decides it: with the",
+			"model's call threshold (fitted on its validation block) the leukaemia call is P(positive classes) >= threshold",
+			"and the class the most probable one on that side; without one, the argmax. The ROC score is P(positive classes).",
 			"Exit code: 0 done, 1 bad input, failed images or output in the way, 2 usage error.");
 	}
 
@@ -108,6 +109,9 @@ public final class EvaluateSubcommand implements Subcommand {
 		String positiveList = args.string("positive", null);
 		String validationCsv = args.string("validation", null);
 		String trainingCsv = args.string("training", null);
+		double callThreshold = args.number("call-threshold", Double.NaN);
+		if (!Double.isNaN(callThreshold) && !(callThreshold > 0 && callThreshold <= 1))
+			throw new Arguments.UsageException("--call-threshold must be in (0, 1], got " + callThreshold);
 		boolean overwrite = args.flag("overwrite");
 		args.rejectUnknown();
 		try {
@@ -120,7 +124,9 @@ public final class EvaluateSubcommand implements Subcommand {
 					throw new IOException(validationCsv + ": classes " + v.classes() + " differ from those of " + predictionsCsv + " " + p.classes());
 			}
 			TrainingHistory training = trainingCsv == null ? null : TrainingHistory.read(Path.of(trainingCsv));
-			Evaluation e = evaluate(p, v, positive);
+			if (!Double.isNaN(callThreshold) && positive.isEmpty())
+				throw new Arguments.UsageException("--call-threshold needs --positive CLASSES");
+			Evaluation e = evaluate(p, v, positive, callThreshold);
 			EvaluationWriter.write(e, predictionsCsv.toString(), training, output, overwrite);
 			printSummary(e, out);
 			out.println("results in " + output);
@@ -167,7 +173,7 @@ public final class EvaluateSubcommand implements Subcommand {
 			LabelledImages.Result val = validation.isEmpty() ? null : LabelledImages.predict(validation, classifier, segmenters,
 				singleCell, diameter, threads, progress.subRange(0.8, 1), err);
 			if (test.predictions().size() == 0) throw new IOException("no image of " + data + " could be classified");
-			Evaluation e = evaluate(test.predictions(), val == null ? null : val.predictions(), positive);
+			Evaluation e = evaluate(test.predictions(), val == null ? null : val.predictions(), positive, classifier.callThreshold());
 			List<EvaluationWriter.Table> tables = new ArrayList<>();
 			tables.add(new EvaluationWriter.Table(PREDICTIONS_CSV, Predictions.header(classifier.classes()), test.predictions().rows()));
 			if (val != null)
@@ -189,9 +195,9 @@ public final class EvaluateSubcommand implements Subcommand {
 		}
 	}
 
-	private static Evaluation evaluate(Predictions p, Predictions validation, List<String> positive) {
+	private static Evaluation evaluate(Predictions p, Predictions validation, List<String> positive, double callThreshold) {
 		return Evaluation.of(p.classes(), positive, p.truth(), p.probabilities(), validation == null ? null : validation.truth(),
-			validation == null ? null : validation.probabilities());
+			validation == null ? null : validation.probabilities(), callThreshold);
 	}
 
 	private static List<String> inClassOrder(Set<String> names, List<String> classes) {

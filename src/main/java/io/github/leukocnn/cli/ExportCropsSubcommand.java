@@ -55,7 +55,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
 		ModelCard card = new ModelCard("export", ModelFile.FORMAT_VERSION, null, null, null, List.of(), size, fraction, rule,
-			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null);
+			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null);
 		TrainingData set = TrainSubcommand.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));
 		int ctx = TrainingData.contextSize(size), written = 0, skipped = 0;
 		float[] buf = new float[3 * size * size];

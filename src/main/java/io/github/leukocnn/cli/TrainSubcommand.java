@@ -146,7 +146,7 @@ public final class TrainSubcommand implements Subcommand {
 		int k = card.classes().size();
 		var val = Trainer.score(clf, splits.validation(), k);
 		var test = Trainer.score(clf, splits.test(), k);
-		Map<String, Object> metrics = new java.util.LinkedHashMap<>(Trainer.summary(test, card.classes(), Trainer.positiveMask(card)));
+		Map<String, Object> metrics = new java.util.LinkedHashMap<>(Trainer.summary(test, card.classes(), Trainer.positiveMask(card), card.callThresholdOrNaN()));
 		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
 			if (card.metrics() != null && card.metrics().containsKey(keep)) metrics.put(keep, card.metrics().get(keep));
 		ModelCard updated = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);

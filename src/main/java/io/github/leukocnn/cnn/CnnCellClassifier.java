@@ -80,6 +80,11 @@ public final class CnnCellClassifier implements CellClassifier {
 	}
 
 	@Override
+	public double callThreshold() {
+		return card.callThresholdOrNaN();
+	}
+
+	@Override
 	public Set<String> positiveClasses() {
 		return card.positiveClasses() == null ? Set.of() : new LinkedHashSet<>(card.positiveClasses());
 	}

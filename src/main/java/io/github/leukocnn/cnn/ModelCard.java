@@ -23,6 +23,9 @@ import io.github.leukocnn.crop.CropSpec;
  * @param prior class probabilities of a field without cells (training class frequencies)
  * @param metrics held-out metrics of this model (name -> value)
  * @param weightsSha256 SHA-256 (hex) of the network entry of the model file
+ * @param callThreshold operating point of the leukaemia call on the field's P(positive classes),
+ *          fitted on the validation block ({@link io.github.leukocnn.stats.CallThreshold}); null
+ *          (older cards, models without positive classes) = the field call is the argmax
  */
 public record ModelCard(
 	String name,
@@ -44,7 +47,8 @@ public record ModelCard(
 	Map<String, Object> metrics,
 	long seed,
 	String date,
-	String weightsSha256)
+	String weightsSha256,
+	Double callThreshold)
 {
 	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", RGB_UNIT = "rgb/255",
 		WHITE_BALANCED = "rgb/255, white-balanced per crop";
@@ -54,6 +58,11 @@ public record ModelCard(
 		return WHITE_BALANCED.equals(normalisation);
 	}
 
+	/** {@link #callThreshold} as a number: NaN when the card has none (argmax decisions). */
+	public double callThresholdOrNaN() {
+		return callThreshold == null ? Double.NaN : callThreshold;
+	}
+
 	public CropSpec cropSpec() {
 		return new CropSpec(cropSize, cellFraction);
 	}
@@ -61,12 +70,19 @@ public record ModelCard(
 	public ModelCard withWeightsSha256(String sha) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, sha);
+			trainingCommand, metrics, seed, date, sha, callThreshold);
 	}
 
 	public ModelCard withCalibration(double t, String aggregation, Map<String, Object> m) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, t, aggregation, prior, trainingData, citation,
-			trainingCommand, m, seed, date, weightsSha256);
+			trainingCommand, m, seed, date, weightsSha256, callThreshold);
+	}
+
+	/** @param threshold null = argmax decisions */
+	public ModelCard withCallThreshold(Double threshold) {
+		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
+			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
+			trainingCommand, metrics, seed, date, weightsSha256, threshold);
 	}
 }

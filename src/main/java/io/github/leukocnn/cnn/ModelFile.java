@@ -113,6 +113,10 @@ public final class ModelFile {
 		catch (IllegalArgumentException | NullPointerException e) {
 			throw new ModelFileException(what + ": unknown field aggregation rule '" + card.fieldAggregation() + "'");
 		}
+		if (card.callThreshold() != null && !(card.callThreshold() > 0 && card.callThreshold() <= 1
+			&& card.positiveClasses() != null && !card.positiveClasses().isEmpty()))
+			throw new ModelFileException(what + ": call threshold " + card.callThreshold() +
+				" is not usable (needs positive classes and a value in (0, 1])");
 		if (card.cropSize() < 8 || card.cellFraction() <= 0 || card.cellFraction() > 1)
 			throw new ModelFileException(what + ": invalid crop rule (size " + card.cropSize() + ", cell fraction " + card.cellFraction() + ")");
 		byte[] net = entries.get(NETWORK_ENTRY);

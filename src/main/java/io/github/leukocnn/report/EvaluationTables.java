@@ -56,7 +56,10 @@ public final class EvaluationTables {
 		if (e.roc() != null) {
 			BinaryCounts b = e.binary();
 			Map<String, Object> bin = new LinkedHashMap<>();
-			bin.put("rule", "positive when the argmax class is one of positive_classes; ROC score = sum of their probabilities");
+			bin.put("rule", e.hasCallThreshold()
+				? "positive when P(positive_classes) >= call_threshold (the model's, fitted on its validation block); ROC score = P(positive_classes)"
+				: "positive when the argmax class is one of positive_classes; ROC score = sum of their probabilities");
+			if (e.hasCallThreshold()) bin.put("call_threshold", e.callThreshold());
 			bin.put("true_positives", b.truePositives());
 			bin.put("false_positives", b.falsePositives());
 			bin.put("true_negatives", b.trueNegatives());

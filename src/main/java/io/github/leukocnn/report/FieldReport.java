@@ -19,8 +19,10 @@ import io.github.leukocnn.stats.Wilson;
  * <p>Definitions: a cell counts for class c when c is the argmax of its probabilities. A cell is a
  * "blast" when its class is one of the classifier's positive classes; the blast fraction is
  * blasts / classified cells (NaN with no cells). The field probabilities come from the model's own
- * multiple-instance rule ({@link CellClassifier#aggregateField}); the field call is their argmax and
- * the leukaemia call is positive when the field call is a positive class.
+ * multiple-instance rule ({@link CellClassifier#aggregateField}); the field call is decided from them
+ * by {@link Probabilities#decide} (the argmax, or with the model's call threshold the most probable
+ * class on the side of the leukaemia call) and the leukaemia call is positive when the field call is
+ * a positive class.
  *
  * @param image the image's name as reported (e.g. its path relative to the input folder)
  * @param classes class names in the classifier's order
@@ -30,8 +32,9 @@ import io.github.leukocnn.stats.Wilson;
  * @param blastCount cells whose class is positive
  * @param blastFraction blastCount / cell count with its Wilson 95% interval (fractions, not %)
  * @param fieldProbabilities field-level class probabilities
- * @param callIndex argmax of {@code fieldProbabilities}
+ * @param callIndex the field call, decided from {@code fieldProbabilities}
  * @param leukaemia whether the field call is a positive class
+ * @param callThreshold the classifier's call threshold (NaN = argmax)
  */
 public record FieldReport(
 	String image,
@@ -43,7 +46,8 @@ public record FieldReport(
 	Interval blastFraction,
 	double[] fieldProbabilities,
 	int callIndex,
-	boolean leukaemia)
+	boolean leukaemia,
+	double callThreshold)
 {
 	/** Report of a segmented field; {@code cellProbabilities} follow {@link Segmentation#measurements()}. */
 	public static FieldReport of(String image, Segmentation segmentation, float[][] cellProbabilities, CellClassifier classifier) {
@@ -51,7 +55,7 @@ public record FieldReport(
 			throw new IllegalArgumentException(image + ": " + cellProbabilities.length + " probability rows for " +
 				segmentation.cellCount() + " segmented cells");
 		return of(image, classifier.classes(), classifier.positiveClasses(), segmentation.measurements(),
-			cellProbabilities, classifier.aggregateField(cellProbabilities));
+			cellProbabilities, classifier.aggregateField(cellProbabilities), classifier.callThreshold());
 	}
 
 	/**
@@ -63,7 +67,8 @@ public record FieldReport(
 		float[][] cells = { probabilities };
 		List<CellMeasurements> none = new ArrayList<>();
 		none.add(null);
-		return of(image, classifier.classes(), classifier.positiveClasses(), none, cells, classifier.aggregateField(cells));
+		return of(image, classifier.classes(), classifier.positiveClasses(), none, cells, classifier.aggregateField(cells),
+			classifier.callThreshold());
 	}
 
 	/**
@@ -73,6 +78,13 @@ public record FieldReport(
 	 */
 	public static FieldReport of(String image, List<String> classes, Collection<String> positiveClasses,
 		List<CellMeasurements> measurements, float[][] cellProbabilities, float[] fieldProbabilities)
+	{
+		return of(image, classes, positiveClasses, measurements, cellProbabilities, fieldProbabilities, Double.NaN);
+	}
+
+	/** The general form, with a call threshold (NaN = argmax). */
+	public static FieldReport of(String image, List<String> classes, Collection<String> positiveClasses,
+		List<CellMeasurements> measurements, float[][] cellProbabilities, float[] fieldProbabilities, double callThreshold)
 	{
 		int k = classes.size();
 		if (measurements.size() != cellProbabilities.length)
@@ -96,9 +108,9 @@ public record FieldReport(
 			calls.add(new CellCall(measurements.get(i), p, c));
 		}
 		double[] field = toDouble(fieldProbabilities);
-		int call = Probabilities.argmax(field);
+		int call = Probabilities.decide(field, positive, callThreshold);
 		return new FieldReport(image, List.copyOf(classes), List.copyOf(positives), List.copyOf(calls), counts, blasts,
-			Wilson.interval95(blasts, calls.size()), field, call, positive[call]);
+			Wilson.interval95(blasts, calls.size()), field, call, positive[call], callThreshold);
 	}
 
 	public int cellCount() {

@@ -14,7 +14,8 @@ import io.github.leukocnn.stats.Wilson;
  * sample; clustering of blasts between fields would make the true interval wider).
  *
  * <p>Slide call rule: the slide probabilities are the mean of the field probabilities of the
- * fields that contain at least one cell, and the call is their argmax. Why: each field is one
+ * fields that contain at least one cell, and the call is decided from them like a field's
+ * ({@link Probabilities#decide} with the model's call threshold). Why: each field is one
  * observation of the smear, decided by the model's field rule on the bag size it was trained for;
  * averaging keeps each field's confidence (a majority vote throws it away and ties easily), and
  * weighting fields equally stops one crowded field from deciding the slide. Re-running the model's
@@ -27,7 +28,7 @@ import io.github.leukocnn.stats.Wilson;
  * @param counts pooled cells per class
  * @param blastFraction pooled blast cells / pooled cells, Wilson 95% interval
  * @param probabilities slide-level class probabilities (rule above)
- * @param callIndex argmax of {@code probabilities}
+ * @param callIndex the slide call, decided from {@code probabilities}
  * @param leukaemia whether the slide call is a positive class
  * @param fieldsWithCells fields that contributed to {@code probabilities}
  * @param positiveFields fields whose own leukaemia call is positive
@@ -47,16 +48,18 @@ public record SlideReport(
 	int positiveFields)
 {
 	/** Short statement of the slide rule, written next to the numbers in the output. */
-	public static final String RULE = "mean field probabilities over fields with cells; call = argmax";
+	public static final String RULE = "mean field probabilities over fields with cells; call decided like a field's";
 
 	public static SlideReport of(List<FieldReport> fields) {
 		if (fields.isEmpty()) throw new IllegalArgumentException("a slide report needs at least one field");
 		List<String> classes = fields.get(0).classes();
 		List<String> positives = fields.get(0).positiveClasses();
 		for (FieldReport f : fields)
-			if (!f.classes().equals(classes) || !f.positiveClasses().equals(positives))
+			if (!f.classes().equals(classes) || !f.positiveClasses().equals(positives)
+				|| Double.compare(f.callThreshold(), fields.get(0).callThreshold()) != 0)
 				throw new IllegalArgumentException("field " + f.image() + " was classified with classes " + f.classes() +
-					" / positive " + f.positiveClasses() + ", others with " + classes + " / " + positives);
+					" / positive " + f.positiveClasses() + " / call threshold " + f.callThreshold() + ", others with " + classes +
+					" / " + positives + " / " + fields.get(0).callThreshold() + " (one model per slide)");
 		int k = classes.size();
 		long[] counts = new long[k];
 		long cells = 0, blasts = 0;
@@ -76,7 +79,9 @@ public record SlideReport(
 		double[] p = new double[k];
 		for (int c = 0; c < k; c++)
 			p[c] = withCells > 0 ? sumWithCells[c] / withCells : sumAll[c] / fields.size();
-		int call = Probabilities.argmax(p);
+		boolean[] positive = new boolean[k];
+		for (int c = 0; c < k; c++) positive[c] = positives.contains(classes.get(c));
+		int call = Probabilities.decide(p, positive, fields.get(0).callThreshold());
 		return new SlideReport(List.copyOf(fields), classes, positives, counts, cells, blasts,
 			Wilson.interval95(blasts, cells), p, call, positives.contains(classes.get(call)), withCells, positiveFields);
 	}

@@ -9,8 +9,10 @@ import java.util.List;
  * matrix, the binary (leukaemia) call with sensitivity/specificity, the ROC of the positive score,
  * and calibration before and after temperature scaling.
  *
- * <p>Definitions. The predicted class is the argmax of the probabilities; the binary call is
- * positive when that class is a positive class (the same rule as the field call of a report). The
+ * <p>Definitions. The predicted class is {@link Probabilities#decide}: the argmax of the
+ * probabilities, or, with a call threshold, the most probable class on the side of the leukaemia
+ * call P(positive) &ge; threshold; the binary call is positive when that class is a positive class
+ * (the same rule as the field call of a report). The
  * ROC score is the summed probability of the positive classes, P(positive). The temperature is
  * fitted on the validation set when one is given, and applied to the evaluated set; without a
  * validation set it is not fitted (NaN) — fitting on the test set itself would flatter the result.
@@ -29,16 +31,25 @@ public record Evaluation(
 	double negativeLogLikelihood,
 	double temperature,
 	Calibration calibrationScaled,
-	double negativeLogLikelihoodScaled)
+	double negativeLogLikelihoodScaled,
+	double callThreshold)
 {
+	/** Evaluation with argmax decisions (no call threshold). */
+	public static Evaluation of(List<String> classes, Collection<String> positiveClasses, int[] truth,
+		double[][] probabilities, int[] validationTruth, double[][] validationProbabilities)
+	{
+		return of(classes, positiveClasses, truth, probabilities, validationTruth, validationProbabilities, Double.NaN);
+	}
+
 	/**
 	 * @param truth true class index of each case
 	 * @param probabilities [case][class], rows summing to 1
 	 * @param validationTruth may be null (no temperature fit)
 	 * @param validationProbabilities may be null
+	 * @param callThreshold the classifier's operating point on P(positive), NaN = argmax
 	 */
 	public static Evaluation of(List<String> classes, Collection<String> positiveClasses, int[] truth,
-		double[][] probabilities, int[] validationTruth, double[][] validationProbabilities)
+		double[][] probabilities, int[] validationTruth, double[][] validationProbabilities, double callThreshold)
 	{
 		check(classes, truth, probabilities, "evaluated");
 		boolean[] positiveMask = ConfusionMatrix.positiveMask(classes, positiveClasses);
@@ -50,9 +61,8 @@ public record Evaluation(
 		double[] score = new double[n];
 		boolean[] positiveTruth = new boolean[n];
 		for (int i = 0; i < n; i++) {
-			predicted[i] = Probabilities.argmax(probabilities[i]);
-			for (int c = 0; c < classes.size(); c++)
-				if (positiveMask[c]) score[i] += probabilities[i][c];
+			predicted[i] = Probabilities.decide(probabilities[i], positiveMask, callThreshold);
+			score[i] = Probabilities.positiveMass(probabilities[i], positiveMask);
 			positiveTruth[i] = positiveMask[truth[i]];
 		}
 		ConfusionMatrix confusion = ConfusionMatrix.of(classes, truth, predicted);
@@ -74,7 +84,7 @@ public record Evaluation(
 			nllScaled = TemperatureScaling.negativeLogLikelihood(logits, truth, temperature);
 		}
 		return new Evaluation(List.copyOf(classes), List.copyOf(positives), confusion, binary, roc, auc, positiveCalibration,
-			calibration, nll, temperature, scaled, nllScaled);
+			calibration, nll, temperature, scaled, nllScaled, callThreshold);
 	}
 
 	/** Sums of probabilities may exceed 1 by rounding. */
@@ -100,6 +110,10 @@ public record Evaluation(
 
 	public int count() {
 		return (int) confusion.total();
+	}
+
+	public boolean hasCallThreshold() {
+		return !Double.isNaN(callThreshold);
 	}
 
 	public boolean hasTemperature() {

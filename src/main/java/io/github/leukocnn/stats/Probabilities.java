@@ -13,4 +13,32 @@ public final class Probabilities {
 			if (values[i] > values[best]) best = i;
 		return best;
 	}
+
+	/**
+	 * The decided class of a probability vector. Without a call threshold (NaN) it is the argmax.
+	 * With one, the leukaemia call comes first: positive when P(positive) = the summed probability
+	 * of the positive classes is at least {@code callThreshold}, and the class is then the most
+	 * probable class on the called side. Why: the call is a binary decision whose operating point is
+	 * fitted on validation data; the class must agree with it.
+	 *
+	 * @param positive positive-class mask; if one side has no class, the argmax is returned
+	 */
+	public static int decide(double[] p, boolean[] positive, double callThreshold) {
+		if (Double.isNaN(callThreshold)) return argmax(p);
+		if (positive.length != p.length)
+			throw new IllegalArgumentException(p.length + " probabilities but " + positive.length + " positive flags");
+		boolean called = positiveMass(p, positive) >= callThreshold;
+		int best = -1;
+		for (int i = 0; i < p.length; i++)
+			if (positive[i] == called && (best < 0 || p[i] > p[best])) best = i;
+		return best < 0 ? argmax(p) : best;
+	}
+
+	/** Summed probability of the positive classes, P(positive). */
+	public static double positiveMass(double[] p, boolean[] positive) {
+		double s = 0;
+		for (int i = 0; i < p.length; i++)
+			if (positive[i]) s += p[i];
+		return s;
+	}
 }

@@ -32,7 +32,7 @@ class ModelFileTest {
 	static ModelCard card(int size, List<String> classes, int version) {
 		return new ModelCard("test", version, "0", "test model", classes, List.of(classes.get(1)), size, 0.5, ModelCard.WHOLE_IMAGE,
 			ModelCard.RGB_UNIT, 1.5, FieldAggregation.MEAN_LOG.name(), null, "none", "none", "none", Map.of("acc", 0.5), 7,
-			"2026-01-01", null);
+			"2026-01-01", null, null);
 	}
 
 	static MultiLayerNetwork net(int size, int classes) {
@@ -50,6 +50,17 @@ class ModelFileTest {
 		assertEquals(1.5, m.card().temperature());
 		var x = Nd4j.rand(DataType.FLOAT, 2, 3, 16, 16);
 		assertArrayEquals(n.output(x, false).reshape(6).toFloatVector(), m.network().output(x, false).reshape(6).toFloatVector(), 1e-6f);
+	}
+
+	@Test
+	void callThresholdRoundTripsAndBadOnesAreRefused() throws IOException {
+		Path f = dir.resolve("t.zip");
+		ModelFile.save(net(16, 3), card(16, List.of("a", "b", "c"), 1).withCallThreshold(0.637), f, false);
+		assertEquals(0.637, ModelFile.load(f.toString()).card().callThreshold());
+		Path g = dir.resolve("bad.zip");
+		ModelFile.save(net(16, 3), card(16, List.of("a", "b", "c"), 1).withCallThreshold(1.5), g, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(g)).getMessage();
+		assertTrue(msg.contains("call threshold 1.5"), msg);
 	}
 
 	@Test

@@ -55,6 +55,18 @@ class FieldReportTest {
 	}
 
 	@Test
+	void theModelsCallThresholdDecidesTheFieldCall() {
+		float[][] p = { { 0.1f, 0.8f, 0.1f } };
+		float[] field = { 0.30f, 0.45f, 0.25f }; // argmax blast, P(blast) 0.45
+		assertEquals("blast", FieldReport.of("f", CLASSES, Set.of("blast"), cells(1), p, field).call());
+		FieldReport strict = FieldReport.of("f", CLASSES, Set.of("blast"), cells(1), p, field, 0.6);
+		assertEquals("lymphocyte", strict.call(), "below the threshold: the best non-positive class");
+		assertFalse(strict.leukaemia());
+		assertEquals(0.6, strict.callThreshold());
+		assertEquals(1, strict.blastCount(), "cell counts stay argmax per cell");
+	}
+
+	@Test
 	void emptyFieldHasUndefinedBlastPercentageAndPriorCall() {
 		AreaRuleClassifier classifier = new AreaRuleClassifier(100);
 		FieldReport r = FieldReport.of("empty.png", classifier.classes(), classifier.positiveClasses(), List.of(),

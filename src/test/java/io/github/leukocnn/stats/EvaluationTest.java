@@ -39,6 +39,22 @@ class EvaluationTest {
 	}
 
 	@Test
+	void aCallThresholdDecidesClassesAndCall() {
+		int[] truth = { 0, 0, 1, 2 };
+		double[][] p = { { 0.8, 0.1, 0.1 }, { 0.4, 0.5, 0.1 }, { 0.3, 0.3, 0.4 }, { 0.1, 0.1, 0.8 } };
+		// P(positive) 0.2, 0.6, 0.7, 0.9: at 0.65 the hematogone-like second field is benign
+		Evaluation e = Evaluation.of(CLASSES, Set.of("pre", "early"), truth, p, null, null, 0.65);
+		assertTrue(e.hasCallThreshold());
+		assertEquals(0, e.binary().falsePositives());
+		assertEquals(2, e.binary().trueNegatives());
+		assertEquals(2, e.binary().truePositives());
+		assertEquals(0.75, e.confusion().accuracy(), 1e-12, "field 2 now right; field 3 still pre for early");
+		assertEquals(1.0, e.roc().auc(), 1e-12, "the ROC does not depend on the threshold");
+		Evaluation strict = Evaluation.of(CLASSES, Set.of("pre", "early"), truth, p, null, null, 0.95);
+		assertEquals(2, strict.binary().falseNegatives());
+	}
+
+	@Test
 	void temperatureIsFittedOnValidationOnly() {
 		int[] truth = { 0, 1, 2, 0 };
 		double[][] p = { { 0.98, 0.01, 0.01 }, { 0.98, 0.01, 0.01 }, { 0.01, 0.01, 0.98 }, { 0.01, 0.98, 0.01 } };

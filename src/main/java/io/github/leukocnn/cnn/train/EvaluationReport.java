@@ -24,15 +24,15 @@ public final class EvaluationReport {
 		m.put("positive_classes", card.positiveClasses());
 		m.put("temperature", card.temperature());
 		m.put("field_aggregation", card.fieldAggregation());
-		m.put("test", Trainer.summary(test, classes, pos));
+		m.put("test", Trainer.summary(test, classes, pos, card.callThresholdOrNaN()));
 		Map<String, Object> perClass = new LinkedHashMap<>();
-		var cm = io.github.leukocnn.stats.ConfusionMatrix.of(classes, test.itemTruth(), argmaxes(test.itemProbabilities()));
+		var cm = io.github.leukocnn.stats.ConfusionMatrix.of(classes, test.itemTruth(), decisions(test.itemProbabilities(), card));
 		for (int c = 0; c < classes.size(); c++)
 			perClass.put(classes.get(c), Map.of("precision", Trainer.round(cm.precision(c)), "recall", Trainer.round(cm.recall(c)),
 				"f1", Trainer.round(cm.f1(c)), "support", cm.support(c)));
 		m.put("test_per_class", perClass);
 		m.put("test_confusion_rows_true_cols_predicted", confusion(cm, classes.size()));
-		Map<String, Object> v = Trainer.summary(validation, classes, pos);
+		Map<String, Object> v = Trainer.summary(validation, classes, pos, card.callThresholdOrNaN());
 		v.put("split", "validation block (the 15% before the test block), used for early stopping, temperature and field rule");
 		m.put("validation", v);
 		m.put("unreadable_or_failed_images", failures);
@@ -60,7 +60,7 @@ public final class EvaluationReport {
 		for (Map.Entry<String, Object> e : t.entrySet())
 			if (!e.getKey().equals("split")) md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
 		md.append("\n### Per class (images)\n\n| class | precision | recall | F1 |\n|---|---|---|---|\n");
-		var cm2 = io.github.leukocnn.stats.ConfusionMatrix.of(classes, test.itemTruth(), argmaxes(test.itemProbabilities()));
+		var cm2 = io.github.leukocnn.stats.ConfusionMatrix.of(classes, test.itemTruth(), decisions(test.itemProbabilities(), card));
 		for (int c = 0; c < classes.size(); c++)
 			md.append(String.format(java.util.Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", classes.get(c), cm2.precision(c), cm2.recall(c), cm2.f1(c)));
 		md.append("\n### Confusion matrix (rows true, columns predicted)\n\n| |");
@@ -91,9 +91,12 @@ public final class EvaluationReport {
 		return c;
 	}
 
-	static int[] argmaxes(float[][] p) {
+	/** The decided class of each image, as classify decides it (the card's call threshold). */
+	static int[] decisions(float[][] p, ModelCard card) {
+		boolean[] pos = Trainer.positives(card, card.classes());
 		int[] a = new int[p.length];
-		for (int i = 0; i < p.length; i++) a[i] = HeldOutScores.argmax(p[i]);
+		for (int i = 0; i < p.length; i++)
+			a[i] = io.github.leukocnn.stats.Probabilities.decide(Trainer.toDouble(new float[][] { p[i] })[0], pos, card.callThresholdOrNaN());
 		return a;
 	}
 

@@ -26,6 +26,7 @@ import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.stats.BinaryCounts;
+import io.github.leukocnn.stats.CallThreshold;
 import io.github.leukocnn.stats.Evaluation;
 import io.github.leukocnn.stats.Interval;
 import io.github.leukocnn.stats.TemperatureScaling;
@@ -189,7 +190,7 @@ public final class Trainer {
 		HeldOutScores val = score(clf, splits.validation(), k);
 		HeldOutScores test = score(clf, splits.test(), k);
 		double minutes = (System.nanoTime() - t0) / 6e10;
-		Map<String, Object> metrics = summary(test, classes, positive);
+		Map<String, Object> metrics = summary(test, classes, positive, card.callThresholdOrNaN());
 		metrics.put("training_minutes", Math.round(minutes * 10) / 10.0);
 		metrics.put("epochs", epochsRun + startEpoch);
 		metrics.put("best_epoch", bestEpoch + 1);
@@ -202,9 +203,10 @@ public final class Trainer {
 	 * Held-out numbers for the card and report, from io.github.leukocnn.stats: image (field) accuracy
 	 * with Wilson 95% interval, balanced accuracy, macro-F1, the leukaemia call (accuracy,
 	 * sensitivity, specificity with Wilson intervals, ROC AUC with bootstrap interval), calibration
-	 * error, and per-cell accuracy against the inherited label.
+	 * error, and per-cell accuracy against the inherited label. Image classes and the call are
+	 * decided with {@code callThreshold} (NaN = argmax), as classify decides them.
 	 */
-	public static Map<String, Object> summary(HeldOutScores s, List<String> classes, boolean[] positive) {
+	public static Map<String, Object> summary(HeldOutScores s, List<String> classes, boolean[] positive, double callThreshold) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("split", "test block (last 20% of each class by file number), never used for training or tuning");
 		m.put("images", s.itemTruth().length);
@@ -212,7 +214,7 @@ public final class Trainer {
 		m.put("images_without_cells", s.emptyItems());
 		List<String> pos = new ArrayList<>();
 		for (int c = 0; c < classes.size(); c++) if (positive[c]) pos.add(classes.get(c));
-		Evaluation e = Evaluation.of(classes, pos, s.itemTruth(), toDouble(s.itemProbabilities()), null, null);
+		Evaluation e = Evaluation.of(classes, pos, s.itemTruth(), toDouble(s.itemProbabilities()), null, null, callThreshold);
 		Interval acc = e.confusion().accuracyInterval();
 		m.put("image_accuracy", round(acc.estimate()));
 		m.put("image_accuracy_ci95", List.of(round(acc.low()), round(acc.high())));
@@ -220,6 +222,7 @@ public final class Trainer {
 		m.put("macro_f1", round(e.confusion().macroF1()));
 		if (!pos.isEmpty()) {
 			BinaryCounts b = e.binary();
+			if (!Double.isNaN(callThreshold)) m.put("call_threshold", round(callThreshold));
 			m.put("call_accuracy", round(b.accuracy().estimate()));
 			m.put("call_accuracy_ci95", List.of(round(b.accuracy().low()), round(b.accuracy().high())));
 			m.put("sensitivity", round(b.sensitivity().estimate()));
@@ -243,8 +246,10 @@ public final class Trainer {
 	}
 
 	/**
-	 * Fits the temperature on the validation cells and chooses the field rule on the validation
-	 * images (all three rules for fields, MEAN_LOG for single cells); returns the card with both.
+	 * Fits the temperature on the validation cells, chooses the field rule on the validation
+	 * images (all three rules for fields, MEAN_LOG for single cells) and, when the model has a
+	 * leukaemia call, fits its threshold on the validation images' P(positive) by Youden's J
+	 * ({@link CallThreshold}); returns the card with all three.
 	 */
 	public static ModelCard calibrate(MultiLayerNetwork net, ModelCard card, List<TrainingItem> validation, PrintStream log) {
 		int k = card.classes().size();
@@ -268,7 +273,20 @@ public final class Trainer {
 				bestRule = rule;
 			}
 		}
-		return card.withCalibration(temperature, bestRule.name(), card.metrics());
+		card = card.withCalibration(temperature, bestRule.name(), card.metrics()).withCallThreshold(null);
+		int positives = 0;
+		for (boolean b : positive) if (b) positives++;
+		if (positives == 0 || positives == k) return card;
+		HeldOutScores v = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
+		double[] callScore = new double[v.itemTruth().length];
+		boolean[] truth = new boolean[callScore.length];
+		for (int i = 0; i < callScore.length; i++) {
+			for (int j = 0; j < k; j++) if (positive[j]) callScore[i] += v.itemProbabilities()[i][j];
+			truth[i] = positive[v.itemTruth()[i]];
+		}
+		double threshold = Math.round(CallThreshold.youden(callScore, truth) * 1e4) / 1e4;
+		log.printf("call threshold on P(positive) fitted on validation images (Youden's J): %.4f%n", threshold);
+		return card.withCallThreshold(threshold);
 	}
 
 	/** Scores every image of {@code items}: cell probabilities (batched) and the field rule. */
@@ -338,7 +356,7 @@ public final class Trainer {
 	static ModelCard withPrior(ModelCard c, List<Double> prior) {
 		return new ModelCard(c.name(), c.formatVersion(), c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(),
 			c.cropSize(), c.cellFraction(), c.singleCellRule(), c.normalisation(), c.temperature(), c.fieldAggregation(), prior,
-			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256());
+			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256(), c.callThreshold());
 	}
 
 	/** Un-augmented crops of up to 384 random training cells (seeded), for batch-norm recalibration. */

@@ -97,7 +97,7 @@ public final class TrainingJob {
 			};
 			return new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'", classes,
 				positives, cropSize, cellFraction, singleCellRule, norm, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
-				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null);
+				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null, null);
 		}
 	}
 
@@ -127,7 +127,7 @@ public final class TrainingJob {
 		template = new ModelCard(template.name(), template.formatVersion(), template.leukoCnnVersion(), template.description(),
 			set.classes(), template.positiveClasses(), template.cropSize(), template.cellFraction(), template.singleCellRule(),
 			template.normalisation(), template.temperature(), template.fieldAggregation(), null, template.trainingData(),
-			template.citation(), template.trainingCommand(), Map.of(), template.seed(), template.date(), null);
+			template.citation(), template.trainingCommand(), Map.of(), template.seed(), template.date(), null, null);
 		Trainer trainer = new Trainer(config, out, progress);
 		int folds = options.cvFolds();
 		if (folds > 0) {

@@ -30,7 +30,7 @@ class TrainingDataTest {
 
 	static ModelCard card(int size) {
 		return new ModelCard("t", ModelFile.FORMAT_VERSION, "0", "", null, List.of(), size, 0.5, ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT,
-			1, FieldAggregation.MEAN_LOG.name(), null, "", "", "", Map.of(), 1, "", null);
+			1, FieldAggregation.MEAN_LOG.name(), null, "", "", "", Map.of(), 1, "", null, null);
 	}
 
 	/** A single-cell image: a disc (class "disc") or a ring (class "ring") of random colour. */
@@ -126,7 +126,7 @@ class TrainingDataTest {
 			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0);
 		ModelCard template = new ModelCard("toy", ModelFile.FORMAT_VERSION, "0", "", d.classes(), List.of("ring"), 16, 0.8,
 			ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, "synthetic", "none", "test", Map.of(), 3,
-			"2026-01-01", null);
+			"2026-01-01", null, null);
 		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
 		Trainer.Result r = new Trainer(cfg, new java.io.PrintStream(log, true), ProgressListener.NONE).train(d,
 			Splits.holdOut(d, 0.15, 0.2), template);
