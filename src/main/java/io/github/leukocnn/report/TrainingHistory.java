@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.leukocnn.io.AtomicFiles;
 import io.github.leukocnn.io.CsvTable;
+import io.github.leukocnn.io.CsvWriter;
 
 /**
  * The per-epoch log that training writes, {@code training.csv} with the columns
@@ -31,5 +33,29 @@ public record TrainingHistory(List<Epoch> epochs) {
 		}
 		if (epochs.isEmpty()) throw new IOException(csv + ": no epochs (only a header)");
 		return new TrainingHistory(List.copyOf(epochs));
+	}
+
+	/** This history with {@code e} appended. */
+	public TrainingHistory plus(Epoch e) {
+		List<Epoch> all = new ArrayList<>(epochs);
+		all.add(e);
+		return new TrainingHistory(List.copyOf(all));
+	}
+
+	/** The epochs up to and including {@code lastEpoch} (to continue a resumed run). */
+	public TrainingHistory upTo(int lastEpoch) {
+		return new TrainingHistory(epochs.stream().filter(e -> e.epoch() <= lastEpoch).toList());
+	}
+
+	public String toCsv() {
+		List<Object[]> rows = new ArrayList<>();
+		for (Epoch e : epochs)
+			rows.add(new Object[] { e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAccuracy() });
+		return CsvWriter.toCsv(COLUMNS, rows);
+	}
+
+	/** Writes (replaces) {@code csv} atomically, so a reader or an interrupted run never sees half a file. */
+	public void write(Path csv) throws IOException {
+		AtomicFiles.writeString(csv, true, toCsv());
 	}
 }

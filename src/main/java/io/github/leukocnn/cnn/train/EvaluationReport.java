@@ -9,11 +9,39 @@ import java.util.Map;
 
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.io.PngWriter;
+import io.github.leukocnn.report.Plots;
+import io.github.leukocnn.report.TrainingHistory;
+import io.github.leukocnn.stats.Calibration;
+import io.github.leukocnn.stats.Evaluation;
+import io.github.leukocnn.stats.TemperatureScaling;
 
-/** Writes the held-out evaluation of a trained model as Markdown and JSON (NAME-evaluation.md/json). */
+/**
+ * Writes the held-out evaluation of a trained model: NAME-evaluation.md/json, and the plots of
+ * {@link Plots}: NAME-roc.png (the leukaemia call on the test images, when the model has one),
+ * NAME-calibration.png (test cells before and after the card's temperature) and, when training
+ * left its history NAME-training.csv in the same folder, NAME-training.png.
+ */
 public final class EvaluationReport {
 
 	private EvaluationReport() {}
+
+	/** The per-epoch history training writes beside the report ({@link TrainingHistory}). */
+	public static Path historyFile(Path dir, String name) {
+		return dir.resolve(name + "-training.csv");
+	}
+
+	public static Path rocPng(Path dir, String name) {
+		return dir.resolve(name + "-roc.png");
+	}
+
+	public static Path calibrationPng(Path dir, String name) {
+		return dir.resolve(name + "-calibration.png");
+	}
+
+	public static Path trainingPng(Path dir, String name) {
+		return dir.resolve(name + "-training.png");
+	}
 
 	public static Map<String, Object> json(ModelCard card, HeldOutScores validation, HeldOutScores test, List<String> failures) {
 		List<String> classes = card.classes();
@@ -81,7 +109,39 @@ public final class EvaluationReport {
 			if (!e.getKey().equals("split")) md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
 		md.append("\nImages that could not be used: ").append(failures.size()).append('\n');
 		for (String f : failures) md.append("- ").append(f).append('\n');
+		List<Path> plots = writePlots(dir, card, test);
+		if (!plots.isEmpty()) md.append("\n## Plots\n\n");
+		for (Path p : plots) md.append("![").append(p.getFileName()).append("](").append(p.getFileName()).append(")\n\n");
 		atomicWrite(dir.resolve(card.name() + "-evaluation.md"), md.toString());
+	}
+
+	/** The PNG plots of the report (see the class comment); replaced like the Markdown and JSON. */
+	static List<Path> writePlots(Path dir, ModelCard card, HeldOutScores test) throws IOException {
+		String name = card.name();
+		List<Path> written = new java.util.ArrayList<>();
+		List<String> positives = card.positiveClasses() == null ? List.of() : card.positiveClasses();
+		Evaluation e = Evaluation.of(card.classes(), positives, test.itemTruth(), Trainer.toDouble(test.itemProbabilities()), null, null,
+			card.callThresholdOrNaN());
+		if (e.roc() != null) {
+			PngWriter.write(rocPng(dir, name), true, Plots.roc(e.roc(), e.auc(), String.join("+", e.positiveClasses())));
+			written.add(rocPng(dir, name));
+		}
+		if (test.cellTruth().length > 0) {
+			// the cells' probabilities carry the card's temperature: T·log p undoes it exactly
+			double[][] calibrated = Trainer.toDouble(test.cellProbabilities());
+			double t = card.temperature() > 0 ? card.temperature() : 1;
+			double[][] raw = TemperatureScaling.apply(TemperatureScaling.logits(calibrated), 1 / t);
+			int bins = Calibration.DEFAULT_BINS;
+			PngWriter.write(calibrationPng(dir, name), true, Plots.reliability(Calibration.topLabel(raw, test.cellTruth(), bins),
+				t == 1 ? null : Calibration.topLabel(calibrated, test.cellTruth(), bins), t));
+			written.add(calibrationPng(dir, name));
+		}
+		Path history = historyFile(dir, name);
+		if (Files.exists(history)) {
+			PngWriter.write(trainingPng(dir, name), true, Plots.trainingCurves(TrainingHistory.read(history)));
+			written.add(trainingPng(dir, name));
+		}
+		return written;
 	}
 
 	static long[][] confusion(io.github.leukocnn.stats.ConfusionMatrix cm, int k) {

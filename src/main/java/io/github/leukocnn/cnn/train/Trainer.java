@@ -25,6 +25,7 @@ import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.report.TrainingHistory;
 import io.github.leukocnn.stats.BinaryCounts;
 import io.github.leukocnn.stats.CallThreshold;
 import io.github.leukocnn.stats.Evaluation;
@@ -47,11 +48,21 @@ public final class Trainer {
 	private final TrainingConfig config;
 	private final PrintStream log;
 	private final ProgressListener progress;
+	private final Path historyCsv;
 
 	public Trainer(TrainingConfig config, PrintStream log, ProgressListener progress) {
+		this(config, log, progress, null);
+	}
+
+	/**
+	 * @param historyCsv where the per-epoch {@link TrainingHistory} goes, rewritten after every epoch
+	 *          (null = none); with resume its rows up to the resumed epoch are kept
+	 */
+	public Trainer(TrainingConfig config, PrintStream log, ProgressListener progress, Path historyCsv) {
 		this.config = config;
 		this.log = log;
 		this.progress = progress == null ? ProgressListener.NONE : progress;
+		this.historyCsv = historyCsv;
 	}
 
 	/** Trains and evaluates on a hold-out split; {@code template} gives name, classes, crop rule, citation. */
@@ -108,6 +119,7 @@ public final class Trainer {
 			log.printf("resumed from %s at epoch %d (best epoch %d, score %.4f)%n", cp, startEpoch + 1, bestEpoch + 1, bestScore);
 		}
 		else if (config.resume()) log.println("no checkpoint to resume in " + cp + ": starting afresh");
+		TrainingHistory history = startHistory(startEpoch);
 
 		INDArray bnSample = recalibrationSample(trainCells, trainLabels, k, template, ctx, config.seed());
 		int bs = config.batchSize();
@@ -169,6 +181,11 @@ public final class Trainer {
 				HeldOutScores.nll(val.cellTruth(), val.cellProbabilities()), better ? " *best*" : "",
 				(System.nanoTime() - te) / 1e9, elapsed);
 			log.flush();
+			if (historyCsv != null) {
+				history = history.plus(new TrainingHistory.Epoch(epoch + 1, lossSum / batches,
+					HeldOutScores.nll(val.cellTruth(), val.cellProbabilities()), val.itemAccuracy()));
+				history.write(historyCsv);
+			}
 			if (cp != null) checkpoint(net, bestParams, cp, epoch, bestEpoch, bestScore, stale);
 			if (stale >= config.patience()) {
 				log.printf("early stop: no validation improvement for %d epochs%n", stale);
@@ -197,6 +214,16 @@ public final class Trainer {
 		card = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);
 		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), metrics);
 		return new Result(net, card, val, test, epochsRun + startEpoch, minutes);
+	}
+
+	/** The history a run starting at (0-based) {@code startEpoch} continues: the earlier rows of a resumed run. */
+	private TrainingHistory startHistory(int startEpoch) throws IOException {
+		if (historyCsv == null) return new TrainingHistory(List.of());
+		Files.createDirectories(historyCsv.toAbsolutePath().getParent());
+		if (startEpoch == 0 || !Files.exists(historyCsv)) return new TrainingHistory(List.of());
+		TrainingHistory h = TrainingHistory.read(historyCsv).upTo(startEpoch);
+		log.printf("continuing training history %s (%d epochs)%n", historyCsv, h.epochs().size());
+		return h;
 	}
 
 	/**

@@ -141,6 +141,8 @@ public final class TrainingJob {
 			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
 			return new Outcome(null, set.failures());
 		}
+		if (options.reportDir() != null)
+			trainer = new Trainer(config, out, progress, EvaluationReport.historyFile(options.reportDir(), options.name()));
 		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction()), template);
 		progress.checkCancelled(); // the last chance to stop before the file is written
 		Path file = options.modelFile();
