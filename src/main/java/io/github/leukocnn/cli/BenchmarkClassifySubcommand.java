@@ -27,6 +27,11 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 	}
 
 	@Override
+	public java.util.Set<String> flags() {
+		return java.util.Set.of("compare-dl4j");
+	}
+
+	@Override
 	public String usage() {
 		return """
 			usage: leukocnn benchmark-classify [options]
@@ -34,7 +39,9 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 			  --image FILE        field to time (default: a synthetic 2592x1944 field)
 			  --cell-diameter PX  leukocyte diameter in the field (default 120)
 			  --seconds S         time per cells/s measurement (default 10)
-			  --batch N           batch size (default 64); --fields N fields to time (default 3)""";
+			  --batch N           batch size (default 64); --fields N fields to time (default 3)
+			  --compare-dl4j      also time the plain DL4J network in the same JVM, alternating
+			  --repeat N          cells/s measurements per model (default 1; with --compare-dl4j: pairs)""";
 	}
 
 	@Override
@@ -43,8 +50,10 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 		String image = args.string("image", null);
 		double diameter = args.number("cell-diameter", 120);
 		double seconds = args.number("seconds", 10);
-		int batch = args.integer("batch", 64), fields = args.integer("fields", 3);
+		int batch = args.integer("batch", 64), fields = args.integer("fields", 3), repeat = args.integer("repeat", 1);
+		boolean compare = args.flag("compare-dl4j");
 		args.rejectUnknown();
+		if (repeat < 1) throw new Arguments.UsageException("--repeat must be at least 1, got " + repeat);
 		ColorProcessor cp;
 		if (image != null) {
 			ImagePlus imp = IJ.openImage(image);
@@ -55,9 +64,18 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 		out.printf("threads %d, field %dx%d%s%n", Runtime.getRuntime().availableProcessors(), cp.getWidth(), cp.getHeight(),
 			image == null ? " (synthetic)" : " " + image);
 		for (String m : models) {
-			CnnCellClassifier clf = new CnnCellClassifier(ModelFile.load(m.trim()), batch);
-			double cps = ClassifyBenchmark.cellsPerSecond(clf, (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), seconds);
-			out.printf("%s: %.0f cells/s (batch %d, crop %dpx)%n", clf.card().name(), cps, batch, clf.card().cropSize());
+			ModelFile.Model model = ModelFile.load(m.trim());
+			CnnCellClassifier clf = new CnnCellClassifier(model, batch);
+			CnnCellClassifier dl4j = compare ? new CnnCellClassifier(model, batch, false) : null;
+			for (int r = 0; r < repeat; r++) {
+				double cps = ClassifyBenchmark.cellsPerSecond(clf, (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), seconds);
+				out.printf("%s: %.0f cells/s (batch %d, crop %dpx, %s)%n", clf.card().name(), cps, batch, clf.card().cropSize(),
+					clf.usesInferenceCopy() ? "inference copy" : "DL4J network");
+				if (dl4j != null) {
+					double base = ClassifyBenchmark.cellsPerSecond(dl4j, (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), seconds);
+					out.printf("%s: %.0f cells/s with the plain DL4J network (ratio %.2f)%n", clf.card().name(), base, cps / base);
+				}
+			}
 			try {
 				var seg = io.github.leukocnn.segment.Segmenters.standard();
 				ClassifyBenchmark.field(clf, seg, cp, diameter); // warm-up

@@ -26,11 +26,17 @@ import net.imglib2.view.Views;
 /**
  * The DL4J implementation of {@link CellClassifier}: crops each cell by the model card's rule into a
  * preallocated batch, runs the network in batches, and calibrates with the card's temperature.
- * Instances are not shared between threads (one batch buffer each); methods are synchronized.
+ * The network runs through its {@link InferenceNetwork} copy (batch norm folded, all cores), made
+ * here and checked against the DL4J network on probe crops; a network of another shape, or a copy
+ * that disagrees, runs through DL4J. The copy is taken now: a network changed later (training)
+ * needs a new classifier. Instances are not shared between threads (one batch buffer each);
+ * methods are synchronized.
  */
 public final class CnnCellClassifier implements CellClassifier {
 
 	public static final int DEFAULT_BATCH = 64;
+	/** Largest difference in any probability allowed between the inference copy and DL4J on the probe. */
+	static final double INFERENCE_TOLERANCE = 1e-4;
 
 	private final MultiLayerNetwork network;
 	private final ModelCard card;
@@ -41,24 +47,56 @@ public final class CnnCellClassifier implements CellClassifier {
 	private final float[] prior;
 	private final boolean[] positive;
 	private final FieldAggregation aggregation;
+	/** The fast inference copy of the network, or null (DL4J runs it). */
+	private final InferenceNetwork inference;
 
 	public CnnCellClassifier(ModelFile.Model model) {
 		this(model, DEFAULT_BATCH);
 	}
 
 	public CnnCellClassifier(ModelFile.Model model, int batch) {
+		this(model, batch, true);
+	}
+
+	/** @param inferenceCopy false = always run the DL4J network (for speed comparisons) */
+	public CnnCellClassifier(ModelFile.Model model, int batch, boolean inferenceCopy) {
 		this.network = model.network();
 		this.card = model.card();
 		this.spec = card.cropSpec();
 		this.batch = batch;
 		this.buffer = new float[batch * spec.floats()];
-		this.input = Nd4j.create(DataType.FLOAT, batch, 3, spec.size(), spec.size());
 		int k = card.classes().size();
 		prior = new float[k];
 		for (int j = 0; j < k; j++) prior[j] = card.prior() != null && card.prior().size() == k ? card.prior().get(j).floatValue() : 1f / k;
 		positive = new boolean[k];
 		for (int j = 0; j < k; j++) positive[j] = card.positiveClasses() != null && card.positiveClasses().contains(card.classes().get(j));
 		aggregation = FieldAggregation.valueOf(card.fieldAggregation());
+		inference = inferenceCopy ? checkedCopy(network, spec.size(), batch) : null;
+		input = inference != null ? null : Nd4j.create(DataType.FLOAT, batch, 3, spec.size(), spec.size());
+	}
+
+	/**
+	 * The inference copy of {@code network}, if it has the supported shape and gives the same
+	 * probabilities as DL4J (within {@value #INFERENCE_TOLERANCE}) on a few seeded random crops.
+	 */
+	static InferenceNetwork checkedCopy(MultiLayerNetwork network, int size, int batch) {
+		InferenceNetwork copy = InferenceNetwork.of(network, size, batch, Runtime.getRuntime().availableProcessors());
+		if (copy == null) return null;
+		int n = Math.min(batch, 3);
+		float[] probe = new float[n * 3 * size * size];
+		java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+		for (int i = 0; i < probe.length; i++) probe[i] = (float) rnd.nextDouble();
+		float[][] expected = network.output(Nd4j.create(probe, new long[] { n, 3, size, size }), false).toFloatMatrix();
+		float[][] got = copy.output(probe, n);
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < expected[i].length; j++)
+				if (!(Math.abs(expected[i][j] - got[i][j]) <= INFERENCE_TOLERANCE)) return null;
+		return copy;
+	}
+
+	/** Whether the network runs through its {@link InferenceNetwork} copy. */
+	public boolean usesInferenceCopy() {
+		return inference != null;
 	}
 
 	/** Loads a shipped model by name or a model file by path. */
@@ -149,6 +187,7 @@ public final class CnnCellClassifier implements CellClassifier {
 	private float[][] run(int n) {
 		if (card.whiteBalanced())
 			for (int i = 0; i < n; i++) io.github.leukocnn.crop.WhiteBalance.apply(buffer, i * spec.floats(), spec.size());
+		if (inference != null) return calibrate(inference.output(buffer, n), card.temperature());
 		input.data().asNioFloat().put(0, buffer, 0, buffer.length);
 		INDArray x = n == batch ? input : input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
 		INDArray p = network.output(x, false);
