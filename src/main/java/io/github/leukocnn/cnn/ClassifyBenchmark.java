@@ -2,9 +2,9 @@ package io.github.leukocnn.cnn;
 
 import java.util.SplittableRandom;
 
-import io.github.leukocnn.crop.CellCropper;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
@@ -15,27 +15,33 @@ public final class ClassifyBenchmark {
 
 	private ClassifyBenchmark() {}
 
-	/** Cells per second of batched classification (crop + network), measured over about {@code seconds}. */
+	/**
+	 * Cells per second of batched classification as {@code classify} runs it (crop, white balance,
+	 * network, calibration: {@link CnnCellClassifier#classifyCells}), over about {@code seconds},
+	 * for batches of random cell positions in {@code field}.
+	 */
 	public static double cellsPerSecond(CnnCellClassifier clf, int[] field, int w, int h, double seconds) {
 		SplittableRandom rnd = new SplittableRandom(1);
-		int per = 3 * clf.card().cropSize() * clf.card().cropSize();
-		int b = clf.batchSize();
-		// warm-up
-		fill(clf, field, w, h, rnd, b, per);
-		clf.classifyBuffered(b);
+		var rgb = net.imglib2.img.array.ArrayImgs.argbs(field, w, h);
+		Segmentation[] batches = new Segmentation[4];
+		for (int b = 0; b < batches.length; b++) batches[b] = randomCells(w, h, clf.batchSize(), 40, rnd);
+		clf.classifyCells(rgb, batches[0], ProgressListener.NONE); // warm-up
 		long t0 = System.nanoTime();
 		long cells = 0;
-		while ((System.nanoTime() - t0) / 1e9 < seconds) {
-			fill(clf, field, w, h, rnd, b, per);
-			clf.classifyBuffered(b);
-			cells += b;
+		for (int b = 0; (System.nanoTime() - t0) / 1e9 < seconds; b = (b + 1) % batches.length) {
+			clf.classifyCells(rgb, batches[b], ProgressListener.NONE);
+			cells += clf.batchSize();
 		}
 		return cells / ((System.nanoTime() - t0) / 1e9);
 	}
 
-	private static void fill(CnnCellClassifier clf, int[] field, int w, int h, SplittableRandom rnd, int b, int per) {
-		for (int i = 0; i < b; i++)
-			CellCropper.crop(field, w, h, rnd.nextDouble() * w, rnd.nextDouble() * h, 40, clf.card().cropSpec(), clf.buffer(), i * per);
+	/** {@code n} cells of the given diameter at random positions (centres and diameter only, no masks). */
+	static Segmentation randomCells(int w, int h, int n, double diameter, SplittableRandom rnd) {
+		java.util.List<CellMeasurements> cells = new java.util.ArrayList<>();
+		for (int i = 0; i < n; i++)
+			cells.add(new CellMeasurements(i + 1, 0, 0, 1, 1, rnd.nextDouble() * w, rnd.nextDouble() * h, 1, 1, 1, 1, 0, 0, 0, 0, 0, false));
+		var empty = net.imglib2.img.array.ArrayImgs.unsignedShorts(1, 1);
+		return new Segmentation(empty, empty, cells, diameter);
 	}
 
 	/** Result of one timed field. */

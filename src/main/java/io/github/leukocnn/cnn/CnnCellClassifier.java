@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,6 +15,7 @@ import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.crop.CellCropper;
 import io.github.leukocnn.crop.CropSpec;
 import io.github.leukocnn.crop.SingleCellSize;
+import io.github.leukocnn.crop.WhiteBalance;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
@@ -138,12 +140,12 @@ public final class CnnCellClassifier implements CellClassifier {
 		float[][] out = new float[cells.size()][];
 		for (int start = 0; start < cells.size(); start += batch) {
 			progress.checkCancelled();
-			int n = Math.min(batch, cells.size() - start);
-			for (int i = 0; i < n; i++) {
-				CellMeasurements m = cells.get(start + i);
+			int n = Math.min(batch, cells.size() - start), first = start;
+			// cropping runs in the inference workers, in parallel
+			float[][] p = run(n, i -> {
+				CellMeasurements m = cells.get(first + i);
 				CellCropper.crop(argb, w, h, m.centroidX(), m.centroidY(), diameter, spec, buffer, i * spec.floats());
-			}
-			float[][] p = run(n);
+			});
 			System.arraycopy(p, 0, out, start, n);
 			progress.progress((double) (start + n) / cells.size(), "classified " + (start + n) + "/" + cells.size() + " cells");
 		}
@@ -155,7 +157,7 @@ public final class CnnCellClassifier implements CellClassifier {
 		int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1);
 		int[] argb = pixels(rgb);
 		cropSingleCell(argb, w, h, card, buffer, 0);
-		return run(1)[0];
+		return run(1, null)[0];
 	}
 
 	/** The single-cell crop rule of {@code card}, shared by training and inference. */
@@ -172,7 +174,7 @@ public final class CnnCellClassifier implements CellClassifier {
 
 	/** Probabilities of crops already written into the first {@code n} slots of {@link #buffer()}. */
 	public synchronized float[][] classifyBuffered(int n) {
-		return run(n);
+		return run(n, null);
 	}
 
 	/** The batch buffer (planar RGB crops, 0..1), for callers that crop themselves. */
@@ -184,10 +186,19 @@ public final class CnnCellClassifier implements CellClassifier {
 		return batch;
 	}
 
-	private float[][] run(int n) {
-		if (card.whiteBalanced())
-			for (int i = 0; i < n; i++) io.github.leukocnn.crop.WhiteBalance.apply(buffer, i * spec.floats(), spec.size());
-		if (inference != null) return calibrate(inference.output(buffer, n), card.temperature());
+	/**
+	 * Probabilities of {@code n} crops: {@code crop.accept(i)} (if not null) first writes crop i
+	 * into the buffer, then the card's normalisation, the network and the temperature follow.
+	 */
+	private float[][] run(int n, IntConsumer crop) {
+		int floats = spec.floats(), size = spec.size();
+		boolean balance = card.whiteBalanced();
+		IntConsumer prepare = crop == null && !balance ? null : i -> {
+			if (crop != null) crop.accept(i);
+			if (balance) WhiteBalance.apply(buffer, i * floats, size);
+		};
+		if (inference != null) return calibrate(inference.output(buffer, n, prepare), card.temperature());
+		if (prepare != null) for (int i = 0; i < n; i++) prepare.accept(i);
 		input.data().asNioFloat().put(0, buffer, 0, buffer.length);
 		INDArray x = n == batch ? input : input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
 		INDArray p = network.output(x, false);

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -61,7 +62,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class InferenceNetwork {
 
 	/** One "same" k×k convolution with bias, optionally followed by 2×2 max pooling, then optionally ReLU. */
-	private record ConvBlock(INDArray weights, INDArray bias, boolean relu, boolean pool, int channels, int kernel) {}
+	private record ConvBlock(INDArray weights, INDArray bias, boolean relu, boolean pool, int channels, Conv2DConfig config) {}
+
+	private static final Pooling2DConfig POOL_2X2 = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
+		.type(Pooling2D.Pooling2DType.MAX).paddingMode(PaddingMode.VALID).isNHWC(false).build();
 
 	/** A fully connected layer: x·W + b (W row-major [in][out]), then ReLU, softmax or nothing. */
 	private record Dense(float[] weights, float[] bias, int in, int out, String activation) {}
@@ -129,7 +133,8 @@ public final class InferenceNetwork {
 				l++;
 			}
 			if (pool) s /= 2;
-			blocks.add(new ConvBlock(w, Nd4j.createFromArray(bias), relu, pool, out, k));
+			blocks.add(new ConvBlock(w, Nd4j.createFromArray(bias), relu, pool, out, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
+				.dH(1).dW(1).paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.OIYX).build()));
 		}
 		if (blocks.isEmpty() || l >= n || !(net.getLayer(l).conf().getLayer() instanceof GlobalPoolingLayer g)
 			|| g.getPoolingType() != PoolingType.AVG) return null;
@@ -228,6 +233,15 @@ public final class InferenceNetwork {
 	 * floats each), one row per crop.
 	 */
 	public float[][] output(float[] crops, int n) {
+		return output(crops, n, null);
+	}
+
+	/**
+	 * As {@link #output(float[], int)}, with {@code prepare.accept(i)} called for every crop
+	 * {@code i} just before it is used, in the worker that runs it (e.g. cropping or white balance
+	 * in parallel); it must only touch crop {@code i}'s floats. Null = the crops are ready.
+	 */
+	public float[][] output(float[] crops, int n, IntConsumer prepare) {
 		if (n < 1 || n > maxBatch) throw new IllegalArgumentException("batch of " + n + " crops, expected 1.." + maxBatch);
 		float[][] out = new float[n][];
 		int chunks = Math.max(1, Math.min(workers.length, n / MIN_CHUNK)), per = (n + chunks - 1) / chunks;
@@ -248,10 +262,10 @@ public final class InferenceNetwork {
 					Worker w = workers[c];
 					running.add(POOL.submit(() -> {
 						ops.setOmpNumThreads(1); // per OpenMP thread
-						w.run(crops, from, count, out);
+						w.run(crops, from, count, prepare, out);
 					}));
 				}
-				workers[0].run(crops, 0, Math.min(per, n), out);
+				workers[0].run(crops, 0, Math.min(per, n), prepare, out);
 				for (Future<?> f : running) f.get();
 			}
 			catch (InterruptedException e) {
@@ -300,22 +314,20 @@ public final class InferenceNetwork {
 			hidden = new float[2 * widest];
 		}
 
-		/** Runs crops {@code from .. from+count-1} into {@code out[from ..]}. */
-		void run(float[] crops, int from, int count, float[][] out) {
+		/** Prepares and runs crops {@code from .. from+count-1} into {@code out[from ..]}. */
+		void run(float[] crops, int from, int count, IntConsumer prepare, float[][] out) {
 			int floats = 3 * size * size;
+			if (prepare != null) for (int i = from; i < from + count; i++) prepare.accept(i);
 			input.data().asNioFloat().put(0, crops, from * floats, count * floats);
 			INDArray x = first(input, count);
 			for (int i = 0; i < blocks.size(); i++) {
 				ConvBlock b = blocks.get(i);
 				INDArray conv = first(activations.get(i)[0], count);
-				Nd4j.exec(new Conv2D(new INDArray[] { x, b.weights(), b.bias() }, new INDArray[] { conv }, Conv2DConfig.builder()
-					.kH(b.kernel()).kW(b.kernel()).sH(1).sW(1).dH(1).dW(1).paddingMode(PaddingMode.SAME)
-					.dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.OIYX).build()));
+				Nd4j.exec(new Conv2D(new INDArray[] { x, b.weights(), b.bias() }, new INDArray[] { conv }, b.config()));
 				x = conv;
 				if (b.pool()) {
 					x = first(activations.get(i)[1], count);
-					Nd4j.exec(new MaxPooling2D(conv, x, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
-						.type(Pooling2D.Pooling2DType.MAX).paddingMode(PaddingMode.VALID).isNHWC(false).build()));
+					Nd4j.exec(new MaxPooling2D(conv, x, POOL_2X2));
 				}
 				if (b.relu()) Transforms.relu(x, false);
 			}
@@ -348,10 +360,9 @@ public final class InferenceNetwork {
 			// softmax: the last layer's activation, checked when built
 			double max = Double.NEGATIVE_INFINITY, sum = 0;
 			for (int o = 0; o < width; o++) max = Math.max(max, h[at + o]);
-			double[] e = new double[width];
-			for (int o = 0; o < width; o++) sum += e[o] = Math.exp(h[at + o] - max);
+			for (int o = 0; o < width; o++) sum += Math.exp(h[at + o] - max);
 			float[] p = new float[width];
-			for (int o = 0; o < width; o++) p[o] = (float) (e[o] / sum);
+			for (int o = 0; o < width; o++) p[o] = (float) (Math.exp(h[at + o] - max) / sum);
 			return p;
 		}
 
