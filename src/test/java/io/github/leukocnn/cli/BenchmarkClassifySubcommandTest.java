@@ -1,0 +1,37 @@
+package io.github.leukocnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.leukocnn.testutil.ConsoleCapture;
+
+/** {@code leukocnn benchmark-classify}: prints cells/s of the inference copy and, on request, of plain DL4J beside it. */
+class BenchmarkClassifySubcommandTest {
+
+	private final ConsoleCapture console = new ConsoleCapture();
+
+	@Test
+	void comparesTheInferenceCopyWithDl4jInOneJvm() throws Exception {
+		assertEquals(0, console.run(new BenchmarkClassifySubcommand(), "--models", "all-screening", "--seconds", "0.3", "--compare-dl4j",
+			"--repeat", "2", "--fields", "1", "--cell-diameter", "60"));
+		String out = console.out();
+		Matcher fast = Pattern.compile("all-screening: (\\d+) cells/s \\(batch 64, crop 32px, inference copy\\)").matcher(out);
+		Matcher plain = Pattern.compile("all-screening: (\\d+) cells/s with the plain DL4J network \\(ratio ([0-9.]+)\\)").matcher(out);
+		for (int i = 0; i < 2; i++) {
+			assertTrue(fast.find() && plain.find(), out);
+			assertTrue(Integer.parseInt(fast.group(1)) > 0 && Integer.parseInt(plain.group(1)) > 0, out);
+		}
+		assertTrue(out.contains("ms per field") && out.contains("peak heap"), out);
+	}
+
+	@Test
+	void repeatMustBePositive() {
+		assertThrows(Arguments.UsageException.class, () -> console.run(new BenchmarkClassifySubcommand(), "--repeat", "0"));
+	}
+}
