@@ -244,7 +244,9 @@ public final class InferenceNetwork {
 	public float[][] output(float[] crops, int n, IntConsumer prepare) {
 		if (n < 1 || n > maxBatch) throw new IllegalArgumentException("batch of " + n + " crops, expected 1.." + maxBatch);
 		float[][] out = new float[n][];
-		int chunks = Math.max(1, Math.min(workers.length, n / MIN_CHUNK)), per = (n + chunks - 1) / chunks;
+		// one chunk per worker, but none smaller than MIN_CHUNK unless the workers' capacity needs it
+		int capacity = workers[0].capacity;
+		int chunks = Math.max((n + capacity - 1) / capacity, Math.min(workers.length, n / MIN_CHUNK)), per = (n + chunks - 1) / chunks;
 		synchronized (ND4J_THREADS) {
 			Environment env = Nd4j.getEnvironment();
 			Blas blas = Nd4j.factory().blas();
@@ -257,7 +259,7 @@ public final class InferenceNetwork {
 				blas.setMaxThreads(1);
 				ops.setOmpNumThreads(1);
 				List<Future<?>> running = new ArrayList<>();
-				for (int c = 1; c < chunks; c++) {
+				for (int c = 1; c < chunks && c * per < n; c++) {
 					int from = c * per, count = Math.min(per, n - from);
 					Worker w = workers[c];
 					running.add(POOL.submit(() -> {

@@ -101,6 +101,10 @@ class InferenceNetworkTest {
 					assertEquals(1, sum, 1e-5);
 				}
 			}
+			// chunks never exceed a worker's capacity (24 crops, 3 workers of 8: 15 crops need 2 chunks)
+			InferenceNetwork small = InferenceNetwork.of(net, s.size(), 24, 3);
+			for (int n : new int[] { 24, 15, 9, 7 })
+				assertTrue(maxDifference(dl4j(net, crops, n, s.size()), small.output(crops, n)) <= TOLERANCE, n + " of 24");
 			// deterministic: the same input gives the same output, bit for bit
 			InferenceNetwork copy = InferenceNetwork.of(net, s.size(), 40, 2);
 			assertEquals(0, maxDifference(copy.output(crops, 40), copy.output(crops, 40)));
