@@ -107,7 +107,11 @@ class InferenceNetworkTest {
 				assertTrue(maxDifference(dl4j(net, crops, n, s.size()), small.output(crops, n)) <= TOLERANCE, n + " of 24");
 			// deterministic: the same input gives the same output, bit for bit
 			InferenceNetwork copy = InferenceNetwork.of(net, s.size(), 40, 2);
+			int threads = Nd4j.getEnvironment().maxThreads(), blas = Nd4j.factory().blas().getMaxThreads();
 			assertEquals(0, maxDifference(copy.output(crops, 40), copy.output(crops, 40)));
+			// ND4J's own thread settings (training, other callers) are as they were
+			assertEquals(threads, Nd4j.getEnvironment().maxThreads());
+			assertEquals(blas, Nd4j.factory().blas().getMaxThreads());
 		}
 	}
 
