@@ -40,6 +40,24 @@ public record HeldOutScores(int[] itemTruth, float[][] itemProbabilities, int[] 
 		return accuracy(itemTruth, itemProbabilities);
 	}
 
+	/** Mean over the classes present of the fraction of their images classified right (argmax). */
+	public double itemBalancedAccuracy() {
+		int k = itemProbabilities.length == 0 ? 0 : itemProbabilities[0].length;
+		int[] right = new int[k], total = new int[k];
+		for (int i = 0; i < itemTruth.length; i++) {
+			total[itemTruth[i]]++;
+			if (argmax(itemProbabilities[i]) == itemTruth[i]) right[itemTruth[i]]++;
+		}
+		double sum = 0;
+		int present = 0;
+		for (int c = 0; c < k; c++)
+			if (total[c] > 0) {
+				sum += (double) right[c] / total[c];
+				present++;
+			}
+		return present == 0 ? Double.NaN : sum / present;
+	}
+
 	public double cellAccuracy() {
 		return accuracy(cellTruth, cellProbabilities);
 	}

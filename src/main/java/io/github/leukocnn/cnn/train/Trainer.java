@@ -166,7 +166,8 @@ public final class Trainer {
 			provisional = withPrior(provisional, prior);
 			probe = new CnnCellClassifier(new ModelFile.Model(net, provisional), 128);
 			HeldOutScores val = score(probe, splits.validation(), k);
-			double score = val.itemAccuracy() - 0.01 * HeldOutScores.nll(val.cellTruth(), val.cellProbabilities());
+			// balanced (mean per-class recall), so the minority benign class weighs as much as the blasts
+			double score = val.itemBalancedAccuracy() - 0.01 * HeldOutScores.nll(val.cellTruth(), val.cellProbabilities());
 			boolean better = score > bestScore;
 			if (better) {
 				bestScore = score;
@@ -176,8 +177,8 @@ public final class Trainer {
 			}
 			else stale++;
 			double elapsed = (System.nanoTime() - t0) / 6e10;
-			log.printf("epoch %d: train loss %.4f, validation image acc %.4f cell acc %.4f cell NLL %.4f%s (%.0f s, %.1f min total)%n",
-				epoch + 1, lossSum / batches, val.itemAccuracy(), val.cellAccuracy(),
+			log.printf("epoch %d: train loss %.4f, validation image acc %.4f balanced %.4f cell acc %.4f cell NLL %.4f%s (%.0f s, %.1f min total)%n",
+				epoch + 1, lossSum / batches, val.itemAccuracy(), val.itemBalancedAccuracy(), val.cellAccuracy(),
 				HeldOutScores.nll(val.cellTruth(), val.cellProbabilities()), better ? " *best*" : "",
 				(System.nanoTime() - te) / 1e9, elapsed);
 			log.flush();
