@@ -54,7 +54,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * under load, the same arithmetic ran 5-10× faster per CPU second this way. A batch is split
  * into one contiguous chunk per core, each run by its own worker with ND4J limited to one thread
  * during the call (independent single-threaded workers instead of fine-grained OpenMP/BLAS
- * threading of each small operation).
+ * threading of each small operation). ND4J's thread settings are process-wide: while a call runs,
+ * other DL4J work in the same JVM (e.g. a training in another thread) runs single-threaded too;
+ * the settings are restored when the call returns.
  *
  * <p>Networks of another shape are not accepted ({@link #of} returns null): callers then use
  * DL4J. Not thread-safe (shared buffers): one caller at a time.
