@@ -42,9 +42,11 @@ final class NucleusGroups {
 		for (int i = 0; i < n; i++)
 			if (lobes[i] != 0 && lobeArea[lobes[i]] < minLobe) mask[i] = 0;
 
-		// group lobes: components of the mask dilated by half the allowed gap
-		byte[] grown = BinaryOps.dilate(mask, w, h, SmearSegmenter.LOBE_GAP * d / 2);
-		int[] groups = Labels.components(grown, w, h, count);
+		// group lobes (closest pairs first) as long as the group still fits inside one leukocyte
+		double strongest = strongNucleusLevel(f.nucleus, mask);
+		double minMass = SmearSegmenter.MIN_CHROMATIN * strongest * discArea;
+		int[] groups = LobeGrouping.group(mask, f.nucleus, w, h, SmearSegmenter.LOBE_GAP * d,
+			SmearSegmenter.ORPHAN_GAP * d, SmearSegmenter.MAX_NUCLEUS_SPAN * d, minMass, count);
 		int m = count[0];
 		int[] area = new int[m + 1];
 		double[] sx = new double[m + 1], sy = new double[m + 1], sf = new double[m + 1];
@@ -62,11 +64,11 @@ final class NucleusGroups {
 		// keep groups large enough for a leukocyte nucleus; renumber 1..k in raster order
 		// ... and stained like the most nucleus-like group (red cells that pass a low threshold don't)
 		double minArea = SmearSegmenter.MIN_NUCLEUS_AREA * discArea;
-		double strongest = strongNucleusLevel(f.nucleus, mask);
 		int[] map = new int[m + 1];
 		int k = 0;
 		for (int g = 1; g <= m; g++)
-			if (area[g] >= minArea && sf[g] / area[g] >= SmearSegmenter.MIN_GROUP_CONTRAST * strongest) map[g] = ++k;
+			if (area[g] >= minArea && sf[g] / area[g] >= SmearSegmenter.MIN_GROUP_CONTRAST * strongest &&
+				sf[g] >= minMass) map[g] = ++k;
 		double[] cx = new double[k + 1], cy = new double[k + 1];
 		for (int g = 1; g <= m; g++)
 			if (map[g] > 0) {
