@@ -92,10 +92,12 @@ final class CellGrower {
 	static int[] gradientLevels(StainFeatures f, byte[] nucleusMask, double sigma) {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
+		float[] clips = percentilesOutside(od, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
 		float[] g2 = new float[n];
-		for (float[] channel : od) {
-			float clip = percentileOutside(channel, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
-			float[] c = new float[n];
+		float[] c = new float[n];
+		for (int k = 0; k < 3; k++) {
+			float[] channel = od[k];
+			float clip = clips[k];
 			for (int i = 0; i < n; i++)
 				c[i] = Math.min(channel[i], clip);
 			GaussianSmoothing.smooth(c, w, h, sigma);
@@ -108,7 +110,7 @@ final class CellGrower {
 				}
 			}
 		}
-		float top = (float) Math.sqrt(percentileOutside(g2, new byte[n], 0.99));
+		float top = (float) Math.sqrt(percentilesOutside(new float[][] { g2 }, null, 0.99)[0]);
 		int[] level = new int[n];
 		if (!(top > 0)) return level;
 		float scale = 200f / top;
@@ -117,24 +119,45 @@ final class CellGrower {
 		return level;
 	}
 
-	private static float percentileOutside(float[] v, byte[] mask, double q) {
-		int[] hist = new int[1024];
-		int count = 0;
-		float max = 0;
-		for (int i = 0; i < v.length; i++)
-			if (mask[i] == 0) max = Math.max(max, v[i]);
-		if (!(max > 0)) return Float.MAX_VALUE;
-		float scale = 1023.999f / max;
-		for (int i = 0; i < v.length; i++)
-			if (mask[i] == 0 && v[i] >= 0) {
-				hist[(int) (v[i] * scale)]++;
-				count++;
+	/**
+	 * The q-quantile of each of the given images over the pixels where {@code mask} is 0 (all pixels
+	 * if null), from a 1024-bin histogram over 0..max; negative values do not count. Two passes over
+	 * the pixels for all images together.
+	 */
+	private static float[] percentilesOutside(float[][] v, byte[] mask, double q) {
+		int m = v.length, n = v[0].length;
+		float[] max = new float[m];
+		for (int i = 0; i < n; i++)
+			if (mask == null || mask[i] == 0) for (int k = 0; k < m; k++)
+				max[k] = Math.max(max[k], v[k][i]);
+		float[] out = new float[m], scale = new float[m];
+		int[][] hist = new int[m][1024];
+		int[] count = new int[m];
+		for (int k = 0; k < m; k++)
+			scale[k] = max[k] > 0 ? 1023.999f / max[k] : 0;
+		for (int i = 0; i < n; i++)
+			if (mask == null || mask[i] == 0) for (int k = 0; k < m; k++) {
+				float x = v[k][i];
+				if (max[k] > 0 && x >= 0) {
+					hist[k][(int) (x * scale[k])]++;
+					count[k]++;
+				}
 			}
-		long target = (long) Math.ceil(q * count), sum = 0;
-		for (int b = 0; b < hist.length; b++) {
-			sum += hist[b];
-			if (sum >= target) return (b + 1) / scale;
+		for (int k = 0; k < m; k++) {
+			if (!(max[k] > 0)) {
+				out[k] = Float.MAX_VALUE;
+				continue;
+			}
+			out[k] = max[k];
+			long target = (long) Math.ceil(q * count[k]), sum = 0;
+			for (int b = 0; b < 1024; b++) {
+				sum += hist[k][b];
+				if (sum >= target) {
+					out[k] = (b + 1) / scale[k];
+					break;
+				}
+			}
 		}
-		return max;
+		return out;
 	}
 }
