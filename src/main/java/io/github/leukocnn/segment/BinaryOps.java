@@ -216,7 +216,7 @@ final class BinaryOps {
 		}
 		while (head < tail) {
 			int p = queue[head++];
-			int x = p % w, y = p / w;
+			int y = p / w, x = p - y * w;
 			if (x > 0) tail = seed(mask, outside, queue, tail, p - 1);
 			if (x < w - 1) tail = seed(mask, outside, queue, tail, p + 1);
 			if (y > 0) tail = seed(mask, outside, queue, tail, p - w);

@@ -48,18 +48,19 @@ final class CellGrower {
 		float clearBackground = (float) (SmearSegmenter.BACKGROUND_SEED * tDensity);
 		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
 		byte[] allowed = new byte[n];
-		for (int i = 0; i < n; i++) {
-			int g = owner[i];
-			boolean inReach = false;
-			if (g != 0 && distN[i] <= reach) {
-				double dx = i % w - nuclei.centroidX[g], dy = i / w - nuclei.centroidY[g];
-				inReach = dx * dx + dy * dy <= maxR * maxR;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int g = owner[i];
+				boolean inReach = false;
+				if (g != 0 && distN[i] <= reach) {
+					double dx = x - nuclei.centroidX[g], dy = y - nuclei.centroidY[g];
+					inReach = dx * dx + dy * dy <= maxR * maxR;
+				}
+				if (!inReach) cells[i] = outside;
+				else if (distN[i] <= seedRadius) cells[i] = g;
+				else if (f.density[i] < clearBackground && distN[i] > 2 * seedRadius) cells[i] = outside;
+				else allowed[i] = 1;
 			}
-			if (!inReach) cells[i] = outside;
-			else if (distN[i] <= seedRadius) cells[i] = g;
-			else if (f.density[i] < clearBackground && distN[i] > 2 * seedRadius) cells[i] = outside;
-			else allowed[i] = 1;
-		}
 
 		int[] level = gradientLevels(f, nucleusMask, SmearSegmenter.GRADIENT_SMOOTHING * d);
 		Labels.flood(cells, level, allowed, w, h, LEVELS);
@@ -121,43 +122,40 @@ final class CellGrower {
 
 	/**
 	 * The q-quantile of each of the given images over the pixels where {@code mask} is 0 (all pixels
-	 * if null), from a 1024-bin histogram over 0..max; negative values do not count. Two passes over
-	 * the pixels for all images together.
+	 * if null), from a 1024-bin histogram over 0..max; negative values do not count.
 	 */
 	private static float[] percentilesOutside(float[][] v, byte[] mask, double q) {
-		int m = v.length, n = v[0].length;
-		float[] max = new float[m];
-		for (int i = 0; i < n; i++)
-			if (mask == null || mask[i] == 0) for (int k = 0; k < m; k++)
-				max[k] = Math.max(max[k], v[k][i]);
-		float[] out = new float[m], scale = new float[m];
-		int[][] hist = new int[m][1024];
-		int[] count = new int[m];
-		for (int k = 0; k < m; k++)
-			scale[k] = max[k] > 0 ? 1023.999f / max[k] : 0;
-		for (int i = 0; i < n; i++)
-			if (mask == null || mask[i] == 0) for (int k = 0; k < m; k++) {
-				float x = v[k][i];
-				if (max[k] > 0 && x >= 0) {
-					hist[k][(int) (x * scale[k])]++;
-					count[k]++;
-				}
-			}
-		for (int k = 0; k < m; k++) {
-			if (!(max[k] > 0)) {
-				out[k] = Float.MAX_VALUE;
-				continue;
-			}
-			out[k] = max[k];
-			long target = (long) Math.ceil(q * count[k]), sum = 0;
-			for (int b = 0; b < 1024; b++) {
-				sum += hist[k][b];
-				if (sum >= target) {
-					out[k] = (b + 1) / scale[k];
-					break;
-				}
+		float[] out = new float[v.length];
+		for (int k = 0; k < v.length; k++)
+			out[k] = percentileOutside(v[k], mask, q);
+		return out;
+	}
+
+	private static float percentileOutside(float[] v, byte[] mask, double q) {
+		int n = v.length;
+		float max = 0;
+		if (mask == null) {
+			for (int i = 0; i < n; i++)
+				if (v[i] > max) max = v[i];
+		}
+		else for (int i = 0; i < n; i++)
+			if (mask[i] == 0 && v[i] > max) max = v[i];
+		if (!(max > 0)) return Float.MAX_VALUE;
+		float scale = 1023.999f / max;
+		int[] hist = new int[1024];
+		int count = 0;
+		for (int i = 0; i < n; i++) {
+			float x = v[i];
+			if ((mask == null || mask[i] == 0) && x >= 0) {
+				hist[(int) (x * scale)]++;
+				count++;
 			}
 		}
-		return out;
+		long target = (long) Math.ceil(q * count), sum = 0;
+		for (int b = 0; b < hist.length; b++) {
+			sum += hist[b];
+			if (sum >= target) return (b + 1) / scale;
+		}
+		return max;
 	}
 }

@@ -54,7 +54,8 @@ final class LobeGrouping {
 			for (int x = 0; x < w; x++) {
 				int i = y * w + x, a = zone[i];
 				if (a == 0) continue;
-				for (int q : new int[] { x < w - 1 ? i + 1 : -1, y < h - 1 ? i + w : -1 }) {
+				for (int side = 0; side < 2; side++) {
+					int q = side == 0 ? (x < w - 1 ? i + 1 : -1) : (y < h - 1 ? i + w : -1);
 					if (q < 0 || zone[q] == 0 || zone[q] == a) continue;
 					float gap = dist[i] + dist[q];
 					if (gap > furthest) continue;

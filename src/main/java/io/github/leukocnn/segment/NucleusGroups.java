@@ -50,17 +50,18 @@ final class NucleusGroups {
 		int m = count[0];
 		int[] area = new int[m + 1];
 		double[] sx = new double[m + 1], sy = new double[m + 1], sf = new double[m + 1];
-		for (int i = 0; i < n; i++) {
-			if (mask[i] == 0) {
-				groups[i] = 0;
-				continue;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				if (mask[i] == 0) {
+					groups[i] = 0;
+					continue;
+				}
+				int g = groups[i];
+				area[g]++;
+				sf[g] += f.nucleus[i];
+				sx[g] += x;
+				sy[g] += y;
 			}
-			int g = groups[i];
-			area[g]++;
-			sf[g] += f.nucleus[i];
-			sx[g] += i % w;
-			sy[g] += i / w;
-		}
 		// keep groups large enough for a leukocyte nucleus; renumber 1..k in raster order
 		// ... and stained like the most nucleus-like group (red cells that pass a low threshold don't)
 		double minArea = SmearSegmenter.MIN_NUCLEUS_AREA * discArea;
@@ -92,8 +93,31 @@ final class NucleusGroups {
 		float[] v = new float[count];
 		for (int i = 0, k = 0; i < mask.length; i++)
 			if (mask[i] != 0) v[k++] = feature[i];
-		java.util.Arrays.sort(v);
-		return v[(int) (0.9 * (count - 1))];
+		return select(v, (int) (0.9 * (count - 1)));
+	}
+
+	/** The k-th smallest value (0-based) of v, reordering v: the value sorting would put at index k (Hoare's selection). */
+	static float select(float[] v, int k) {
+		int lo = 0, hi = v.length - 1;
+		while (lo < hi) {
+			float pivot = v[(lo + hi) >>> 1];
+			int i = lo, j = hi;
+			while (i <= j) {
+				while (Float.compare(v[i], pivot) < 0)
+					i++;
+				while (Float.compare(v[j], pivot) > 0)
+					j--;
+				if (i <= j) {
+					float t = v[i];
+					v[i++] = v[j];
+					v[j--] = t;
+				}
+			}
+			if (k <= j) hi = j;
+			else if (k >= i) lo = i;
+			else return v[k];
+		}
+		return v[k];
 	}
 
 	/** Otsu on the nucleus feature of the whole image, bounded below by MIN_NUCLEUS_CONTRAST. */
