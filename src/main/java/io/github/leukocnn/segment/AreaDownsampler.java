@@ -30,20 +30,26 @@ final class AreaDownsampler {
 				rows[2][y * outW + x] = b;
 			}
 		}
+		// vertical pass row by row: per output pixel the same sums in the same order as a column loop
 		Weights wy = new Weights(h, outH);
 		int[] out = new int[outW * outH];
+		float[] ar = new float[outW], ag = new float[outW], ab = new float[outW];
+		float[] rr = rows[0], rg = rows[1], rb = rows[2];
 		for (int y = 0; y < outH; y++) {
-			for (int x = 0; x < outW; x++) {
-				float r = 0, g = 0, b = 0;
-				for (int j = wy.start[y], k = 0; k < wy.weights[y].length; j++, k++) {
-					float wt = wy.weights[y][k];
-					int i = j * outW + x;
-					r += wt * rows[0][i];
-					g += wt * rows[1][i];
-					b += wt * rows[2][i];
+			java.util.Arrays.fill(ar, 0);
+			java.util.Arrays.fill(ag, 0);
+			java.util.Arrays.fill(ab, 0);
+			for (int j = wy.start[y], k = 0; k < wy.weights[y].length; j++, k++) {
+				float wt = wy.weights[y][k];
+				int o = j * outW;
+				for (int x = 0; x < outW; x++) {
+					ar[x] += wt * rr[o + x];
+					ag[x] += wt * rg[o + x];
+					ab[x] += wt * rb[o + x];
 				}
-				out[y * outW + x] = 0xff000000 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
 			}
+			for (int x = 0; x < outW; x++)
+				out[y * outW + x] = 0xff000000 | clamp(ar[x]) << 16 | clamp(ag[x]) << 8 | clamp(ab[x]);
 		}
 		return out;
 	}

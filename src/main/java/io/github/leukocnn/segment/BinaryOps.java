@@ -151,15 +151,11 @@ final class BinaryOps {
 		}
 		byte[] out = new byte[n];
 		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				for (int dy = -reach; dy <= reach; dy++) {
-					int yy = y + dy, hw = half[Math.abs(dy)];
-					if (yy < 0 || yy >= h || hw < 0) continue;
-					if (near[yy * w + x] <= hw) {
-						out[y * w + x] = 1;
-						break;
-					}
-				}
+			for (int dy = -reach; dy <= reach; dy++) {
+				int yy = y + dy, hw = half[Math.abs(dy)];
+				if (yy < 0 || yy >= h || hw < 0) continue;
+				for (int x = 0, o = y * w, s = yy * w; x < w; x++)
+					if (near[s + x] <= hw) out[o + x] = 1;
 			}
 		return out;
 	}

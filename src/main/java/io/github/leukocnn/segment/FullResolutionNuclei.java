@@ -24,11 +24,11 @@ final class FullResolutionNuclei {
 		}
 		double[] sumIn = new double[count + 1], sumOut = new double[count + 1];
 		int[] nIn = new int[count + 1], nOut = new int[count + 1];
+		float[] features = new float[cells.length];
 		for (int i = 0; i < cells.length; i++) {
 			int k = cells[i] & 0xffff;
 			if (k == 0 || k > count) continue;
-			int c = argb[i];
-			float f = feature(lr, lg, lb, c);
+			float f = features[i] = feature(lr, lg, lb, argb[i]);
 			if (f > threshold) {
 				sumIn[k] += f;
 				nIn[k]++;
@@ -45,8 +45,7 @@ final class FullResolutionNuclei {
 		for (int i = 0; i < cells.length; i++) {
 			int k = cells[i] & 0xffff;
 			if (k == 0 || k > count) continue;
-			int c = argb[i];
-			if (feature(lr, lg, lb, c) > t[k]) nuclei[i] = cells[i];
+			if (features[i] > t[k]) nuclei[i] = cells[i];
 		}
 	}
 

@@ -26,6 +26,21 @@ final class LabelResampler {
 				maxY[k] = Math.max(maxY[k], y);
 			}
 		double sx = w / (double) width, sy = h / (double) height;
+		// source coordinates of every output column and row (the same for every label)
+		int[] xa = new int[width], xb = new int[width], ya = new int[height], yb = new int[height];
+		double[] fxs = new double[width], fys = new double[height];
+		for (int X = 0; X < width; X++) {
+			double xs = Math.max(0, Math.min(w - 1, (X + 0.5) * sx - 0.5));
+			xa[X] = (int) xs;
+			xb[X] = Math.min(w - 1, xa[X] + 1);
+			fxs[X] = xs - xa[X];
+		}
+		for (int Y = 0; Y < height; Y++) {
+			double ys = Math.max(0, Math.min(h - 1, (Y + 0.5) * sy - 0.5));
+			ya[Y] = (int) ys;
+			yb[Y] = Math.min(h - 1, ya[Y] + 1);
+			fys[Y] = ys - ya[Y];
+		}
 		float[] best = new float[width * height];
 		for (int k = 1; k <= count; k++) {
 			if (maxX[k] < 0) continue;
@@ -34,15 +49,15 @@ final class LabelResampler {
 			int y0 = Math.max(0, (int) Math.floor((minY[k] - 1 + 0.5) / sy - 0.5));
 			int y1 = Math.min(height - 1, (int) Math.ceil((maxY[k] + 1 + 0.5) / sy - 0.5));
 			for (int Y = y0; Y <= y1; Y++) {
-				double ys = Math.max(0, Math.min(h - 1, (Y + 0.5) * sy - 0.5));
-				int ya = (int) ys, yb = Math.min(h - 1, ya + 1);
-				double fy = ys - ya;
+				int rowA = ya[Y] * w, rowB = yb[Y] * w;
+				double fy = fys[Y];
 				for (int X = x0; X <= x1; X++) {
-					double xs = Math.max(0, Math.min(w - 1, (X + 0.5) * sx - 0.5));
-					int xa = (int) xs, xb = Math.min(w - 1, xa + 1);
-					double fx = xs - xa;
-					double v = (1 - fy) * ((1 - fx) * is(small, ya * w + xa, k) + fx * is(small, ya * w + xb, k)) +
-						fy * ((1 - fx) * is(small, yb * w + xa, k) + fx * is(small, yb * w + xb, k));
+					int a = rowA + xa[X], b = rowA + xb[X], c = rowB + xa[X], e = rowB + xb[X];
+					// none of the four neighbours is k: the interpolated indicator is exactly 0
+					if (small[a] != k && small[b] != k && small[c] != k && small[e] != k) continue;
+					double fx = fxs[X];
+					double v = (1 - fy) * ((1 - fx) * is(small, a, k) + fx * is(small, b, k)) +
+						fy * ((1 - fx) * is(small, c, k) + fx * is(small, e, k));
 					int p = Y * width + X;
 					if (v >= 0.5 && v > best[p]) {
 						best[p] = (float) v;
