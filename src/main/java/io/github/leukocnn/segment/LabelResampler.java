@@ -10,6 +10,11 @@ final class LabelResampler {
 	private LabelResampler() {}
 
 	static void upsample(int[] small, int w, int h, short[] out, int width, int height, int count) {
+		upsample(small, w, h, out, width, height, count, 1);
+	}
+
+	/** Output rows are split over {@code threads} threads for large images; every pixel still sees the labels in order. */
+	static void upsample(int[] small, int w, int h, short[] out, int width, int height, int count, int threads) {
 		if (count == 0) return;
 		int[] minX = new int[count + 1], minY = new int[count + 1], maxX = new int[count + 1], maxY = new int[count + 1];
 		java.util.Arrays.fill(minX, Integer.MAX_VALUE);
@@ -42,30 +47,32 @@ final class LabelResampler {
 			fys[Y] = ys - ya[Y];
 		}
 		float[] best = new float[width * height];
-		for (int k = 1; k <= count; k++) {
-			if (maxX[k] < 0) continue;
-			int x0 = Math.max(0, (int) Math.floor((minX[k] - 1 + 0.5) / sx - 0.5));
-			int x1 = Math.min(width - 1, (int) Math.ceil((maxX[k] + 1 + 0.5) / sx - 0.5));
-			int y0 = Math.max(0, (int) Math.floor((minY[k] - 1 + 0.5) / sy - 0.5));
-			int y1 = Math.min(height - 1, (int) Math.ceil((maxY[k] + 1 + 0.5) / sy - 0.5));
-			for (int Y = y0; Y <= y1; Y++) {
-				int rowA = ya[Y] * w, rowB = yb[Y] * w;
-				double fy = fys[Y];
-				for (int X = x0; X <= x1; X++) {
-					int a = rowA + xa[X], b = rowA + xb[X], c = rowB + xa[X], e = rowB + xb[X];
-					// none of the four neighbours is k: the interpolated indicator is exactly 0
-					if (small[a] != k && small[b] != k && small[c] != k && small[e] != k) continue;
-					double fx = fxs[X];
-					double v = (1 - fy) * ((1 - fx) * is(small, a, k) + fx * is(small, b, k)) +
-						fy * ((1 - fx) * is(small, c, k) + fx * is(small, e, k));
-					int p = Y * width + X;
-					if (v >= 0.5 && v > best[p]) {
-						best[p] = (float) v;
-						out[p] = (short) k;
+		RowRanges.forEach(height, (long) width * height, threads, (from, to) -> {
+			for (int k = 1; k <= count; k++) {
+				if (maxX[k] < 0) continue;
+				int x0 = Math.max(0, (int) Math.floor((minX[k] - 1 + 0.5) / sx - 0.5));
+				int x1 = Math.min(width - 1, (int) Math.ceil((maxX[k] + 1 + 0.5) / sx - 0.5));
+				int y0 = Math.max(from, (int) Math.floor((minY[k] - 1 + 0.5) / sy - 0.5));
+				int y1 = Math.min(to - 1, (int) Math.ceil((maxY[k] + 1 + 0.5) / sy - 0.5));
+				for (int Y = y0; Y <= y1; Y++) {
+					int rowA = ya[Y] * w, rowB = yb[Y] * w;
+					double fy = fys[Y];
+					for (int X = x0; X <= x1; X++) {
+						int a = rowA + xa[X], b = rowA + xb[X], c = rowB + xa[X], e = rowB + xb[X];
+						// none of the four neighbours is k: the interpolated indicator is exactly 0
+						if (small[a] != k && small[b] != k && small[c] != k && small[e] != k) continue;
+						double fx = fxs[X];
+						double v = (1 - fy) * ((1 - fx) * is(small, a, k) + fx * is(small, b, k)) +
+							fy * ((1 - fx) * is(small, c, k) + fx * is(small, e, k));
+						int p = Y * width + X;
+						if (v >= 0.5 && v > best[p]) {
+							best[p] = (float) v;
+							out[p] = (short) k;
+						}
 					}
 				}
 			}
-		}
+		});
 	}
 
 	private static double is(int[] labels, int i, int k) {

@@ -114,7 +114,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		if (scale < 1) {
 			w = Math.max(4, (int) Math.round(width * scale));
 			h = Math.max(4, (int) Math.round(height * scale));
-			work = AreaDownsampler.downsample(argb, width, height, w, h);
+			work = AreaDownsampler.downsample(argb, width, height, w, h, settings.threads());
 		}
 		double sx = w / (double) width, sy = h / (double) height;
 		double d = diameter * Math.sqrt(sx * sy);
@@ -131,10 +131,11 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 
 		short[] cellLabels = new short[width * height];
 		short[] nucleusLabels = new short[width * height];
-		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count);
+		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count, settings.threads());
 		else for (int i = 0; i < cells.length; i++)
 			cellLabels[i] = (short) cells[i];
-		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels, nuclei.count);
+		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels, nuclei.count,
+			settings.threads(), width);
 		List<CellMeasurements> measurements = CellMeasurer.measure(cellLabels, nucleusLabels, argb, width, height,
 			nuclei.count);
 		progress.progress(1, null);

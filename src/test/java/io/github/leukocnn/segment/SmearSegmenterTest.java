@@ -154,6 +154,21 @@ class SmearSegmenterTest {
 	}
 
 	@Test
+	void largeImageRowsSplitOverThreadsGiveTheSameResult() {
+		// above RowRanges.MIN_PIXELS: downsampling, label upsampling and the full-resolution nucleus
+		// feature run on several threads
+		ColorProcessor cp = new SyntheticSmears(1000, 640).leukocyte(250, 250, 110, 66).leukocyte(520, 260, 100, 60)
+			.redCell(800, 450, 65).redCell(150, 520, 65).leukocyte(780, 160, 90, 55).noisy(8, 13);
+		assertTrue(cp.getWidth() * cp.getHeight() >= RowRanges.MIN_PIXELS);
+		Segmentation one = new SmearSegmenter().segment(RgbImages.wrap(cp), new SegmentationSettings(210, 1, null));
+		Segmentation three = new SmearSegmenter().segment(RgbImages.wrap(cp), new SegmentationSettings(210, 3, null));
+		assertEquals(3, one.cellCount());
+		assertArrayEquals(one.cellPixels(), three.cellPixels());
+		assertArrayEquals(one.nucleusPixels(), three.nucleusPixels());
+		assertEquals(one.measurements(), three.measurements());
+	}
+
+	@Test
 	void nucleusIdsMatchCellIds() {
 		ColorProcessor cp = new SyntheticSmears(300, 160).leukocyte(70, 80, 30, 18).leukocyte(126, 80, 30, 16)
 			.leukocyte(230, 80, 34, 20).noisy(6, 7);
