@@ -93,6 +93,53 @@ final class BinaryOps {
 		return out;
 	}
 
+	/**
+	 * Distance of every pixel to the nearest non-zero pixel where it is at most {@code bound}, the
+	 * same value as {@link #distanceOutside}; {@link Float#MAX_VALUE} where it is larger. Cost
+	 * proportional to the bound (one row of the disc at a time), so cheaper than a full transform
+	 * when the bound is a few pixels.
+	 */
+	static float[] distanceOutsideWithin(byte[] mask, int w, int h, double bound) {
+		int n = w * h, reach = (int) Math.floor(bound);
+		int[] near = rowDistances(mask, w, h, true, 1 << 15);
+		float[] out = new float[n];
+		int[] best = new int[w];
+		double bound2 = bound * bound;
+		for (int y = 0; y < h; y++) {
+			java.util.Arrays.fill(best, Integer.MAX_VALUE);
+			for (int dy = -reach; dy <= reach; dy++) {
+				int yy = y + dy;
+				if (yy < 0 || yy >= h) continue;
+				int dy2 = dy * dy;
+				for (int x = 0, s = yy * w; x < w; x++) {
+					int d = near[s + x], d2 = dy2 + d * d;
+					if (d2 < best[x]) best[x] = d2;
+				}
+			}
+			for (int x = 0, o = y * w; x < w; x++)
+				out[o + x] = best[x] <= bound2 ? (float) Math.sqrt((float) best[x]) : Float.MAX_VALUE;
+		}
+		return out;
+	}
+
+	/** Per row, the distance along the row to the nearest pixel with {@code (mask != 0) == target}, at most {@code far}. */
+	private static int[] rowDistances(byte[] mask, int w, int h, boolean target, int far) {
+		int[] near = new int[w * h];
+		for (int y = 0; y < h; y++) {
+			int o = y * w, last = -far;
+			for (int x = 0; x < w; x++) {
+				if ((mask[o + x] != 0) == target) last = x;
+				near[o + x] = Math.min(far, x - last);
+			}
+			last = far + w;
+			for (int x = w - 1; x >= 0; x--) {
+				if ((mask[o + x] != 0) == target) last = x;
+				if (last - x < near[o + x]) near[o + x] = last - x;
+			}
+		}
+		return near;
+	}
+
 	/** Pixels farther than r from every zero pixel (erosion by a disc of radius r). */
 	static byte[] erode(byte[] mask, int w, int h, double r) {
 		if (r < SMALL_RADIUS) {

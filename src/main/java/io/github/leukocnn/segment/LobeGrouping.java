@@ -37,8 +37,8 @@ final class LobeGrouping {
 
 		// gaps between neighbouring lobes: on the border between their zones of influence,
 		// the gap is the sum of the distances of the two pixels that meet there
-		float[] dist = BinaryOps.distanceOutside(mask, w, h);
 		double reach = furthest / 2 + 1;
+		float[] dist = BinaryOps.distanceOutsideWithin(mask, w, h, reach);
 		int[] zone = lobes.clone();
 		byte[] allowed = new byte[lobes.length];
 		int[] priority = new int[lobes.length];

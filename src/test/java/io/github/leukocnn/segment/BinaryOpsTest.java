@@ -89,6 +89,18 @@ class BinaryOpsTest {
 	}
 
 	@Test
+	void boundedDistanceEqualsTheFullTransformWithinTheBound() {
+		int w = 83, h = 67;
+		byte[] m = blobs(w, h, 6, 5);
+		float[] full = BinaryOps.distanceOutside(m, w, h);
+		for (double bound : new double[] { 1, 3.5, 5.4, 9 }) {
+			float[] near = BinaryOps.distanceOutsideWithin(m, w, h, bound);
+			for (int i = 0; i < m.length; i++)
+				assertEquals(full[i] <= bound ? full[i] : Float.MAX_VALUE, near[i], "bound " + bound + " pixel " + i);
+		}
+	}
+
+	@Test
 	void distanceWithoutFeaturePixels() {
 		byte[] none = new byte[12];
 		for (float d : BinaryOps.distanceOutside(none, 4, 3))
