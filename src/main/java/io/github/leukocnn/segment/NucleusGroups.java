@@ -4,7 +4,8 @@ import ij.process.AutoThresholder;
 
 /**
  * Leukocyte nuclei at working scale, one group per cell: the lobes of a segmented neutrophil are
- * joined when their gap is below {@link SmearSegmenter#LOBE_GAP}·d.
+ * joined by {@link LobeGrouping}; groups too small, too pale or with too little chromatin to be a
+ * leukocyte nucleus (platelets, red cells passing a low threshold) are dropped.
  */
 final class NucleusGroups {
 

@@ -58,7 +58,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	public static final float MIN_NUCLEUS_CONTRAST = 0.15f;
 	/** Nucleus lobes whose gap is below this fraction of d belong to one cell. */
 	public static final double LOBE_GAP = 0.16;
-	/** A nucleus fragment with less than MIN_CHROMATIN joins the nearest nucleus group whose gap is below this fraction of d. */
+	/** A nucleus fragment with less than {@link #MIN_CHROMATIN} joins its nearest group if their gap is below this fraction of d. */
 	public static final double ORPHAN_GAP = 0.25;
 	/**
 	 * Lobes are grouped only while the group's span (Feret diameter) stays below this fraction of d:
