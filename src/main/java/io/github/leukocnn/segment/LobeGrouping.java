@@ -22,17 +22,29 @@ final class LobeGrouping {
 		double minMass, int[] count)
 	{
 		int[] lobes = Labels.components(mask, w, h, count);
-		int n = count[0];
+		return group(lobes, count[0], mask, feature, w, h, maxGap, orphanGap, maxSpan, minMass, count);
+	}
+
+	/**
+	 * As {@link #group(byte[], float[], int, int, double, double, double, double, int[])}, with the
+	 * lobes already labelled ({@link Labels#components} of {@code mask}: 1..n in raster order), which
+	 * are renumbered in place.
+	 */
+	static int[] group(int[] lobes, int n, byte[] mask, float[] feature, int w, int h, double maxGap,
+		double orphanGap, double maxSpan, double minMass, int[] count)
+	{
+		count[0] = n;
 		if (n < 2) return lobes;
 		Extent[] extent = new Extent[n + 1];
 		double[] mass = new double[n + 1];
 		for (int l = 1; l <= n; l++)
 			extent[l] = new Extent();
-		for (int i = 0; i < lobes.length; i++)
-			if (lobes[i] != 0) {
-				extent[lobes[i]].add(i % w, i / w);
-				mass[lobes[i]] += feature[i];
-			}
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++)
+				if (lobes[i] != 0) {
+					extent[lobes[i]].add(x, y);
+					mass[lobes[i]] += feature[i];
+				}
 		double furthest = Math.max(maxGap, orphanGap);
 
 		// gaps between neighbouring lobes: on the border between their zones of influence,

@@ -40,13 +40,21 @@ final class NucleusGroups {
 		for (int l : lobes)
 			lobeArea[l]++;
 		double minLobe = SmearSegmenter.MIN_LOBE_AREA * discArea;
+		// the remaining lobes keep their raster order: renumber them 1..kept (= labelling the cleaned mask)
+		int[] keptId = new int[count[0] + 1];
+		int kept = 0;
+		for (int l = 1; l <= count[0]; l++)
+			if (lobeArea[l] >= minLobe) keptId[l] = ++kept;
 		for (int i = 0; i < n; i++)
-			if (lobes[i] != 0 && lobeArea[lobes[i]] < minLobe) mask[i] = 0;
+			if (lobes[i] != 0) {
+				lobes[i] = keptId[lobes[i]];
+				if (lobes[i] == 0) mask[i] = 0;
+			}
 
 		// group lobes (closest pairs first) as long as the group still fits inside one leukocyte
 		double strongest = strongNucleusLevel(f.nucleus, mask);
 		double minMass = SmearSegmenter.MIN_CHROMATIN * strongest * discArea;
-		int[] groups = LobeGrouping.group(mask, f.nucleus, w, h, SmearSegmenter.LOBE_GAP * d,
+		int[] groups = LobeGrouping.group(lobes, kept, mask, f.nucleus, w, h, SmearSegmenter.LOBE_GAP * d,
 			SmearSegmenter.ORPHAN_GAP * d, SmearSegmenter.MAX_NUCLEUS_SPAN * d, minMass, count);
 		int m = count[0];
 		int[] area = new int[m + 1];
