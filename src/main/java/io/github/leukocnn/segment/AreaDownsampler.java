@@ -11,40 +11,55 @@ final class AreaDownsampler {
 
 	/** @return packed RGB pixels of size outW × outH (outW ≤ w, outH ≤ h) */
 	static int[] downsample(int[] argb, int w, int h, int outW, int outH) {
+		return downsample(argb, w, h, outW, outH, 1);
+	}
+
+	/** As {@link #downsample(int[], int, int, int, int)}, rows split over {@code threads} threads for large images. */
+	static int[] downsample(int[] argb, int w, int h, int outW, int outH, int threads) {
 		if (outW == w && outH == h) return argb;
 		float[][] rows = new float[3][outW * h];
 		Weights wx = new Weights(w, outW);
-		for (int y = 0; y < h; y++) {
-			int o = y * w;
-			for (int x = 0; x < outW; x++) {
-				float r = 0, g = 0, b = 0;
-				for (int j = wx.start[x], k = 0; k < wx.weights[x].length; j++, k++) {
-					int p = argb[o + j];
-					float wt = wx.weights[x][k];
-					r += wt * ((p >> 16) & 0xff);
-					g += wt * ((p >> 8) & 0xff);
-					b += wt * (p & 0xff);
+		RowRanges.forEach(h, (long) w * h, threads, (from, to) -> {
+			for (int y = from; y < to; y++) {
+				int o = y * w;
+				for (int x = 0; x < outW; x++) {
+					float r = 0, g = 0, b = 0;
+					for (int j = wx.start[x], k = 0; k < wx.weights[x].length; j++, k++) {
+						int p = argb[o + j];
+						float wt = wx.weights[x][k];
+						r += wt * ((p >> 16) & 0xff);
+						g += wt * ((p >> 8) & 0xff);
+						b += wt * (p & 0xff);
+					}
+					rows[0][y * outW + x] = r;
+					rows[1][y * outW + x] = g;
+					rows[2][y * outW + x] = b;
 				}
-				rows[0][y * outW + x] = r;
-				rows[1][y * outW + x] = g;
-				rows[2][y * outW + x] = b;
 			}
-		}
+		});
+		// vertical pass row by row: per output pixel the same sums in the same order as a column loop
 		Weights wy = new Weights(h, outH);
 		int[] out = new int[outW * outH];
-		for (int y = 0; y < outH; y++) {
-			for (int x = 0; x < outW; x++) {
-				float r = 0, g = 0, b = 0;
+		float[] rr = rows[0], rg = rows[1], rb = rows[2];
+		RowRanges.forEach(outH, (long) outW * h, threads, (from, to) -> {
+			float[] ar = new float[outW], ag = new float[outW], ab = new float[outW];
+			for (int y = from; y < to; y++) {
+				java.util.Arrays.fill(ar, 0);
+				java.util.Arrays.fill(ag, 0);
+				java.util.Arrays.fill(ab, 0);
 				for (int j = wy.start[y], k = 0; k < wy.weights[y].length; j++, k++) {
 					float wt = wy.weights[y][k];
-					int i = j * outW + x;
-					r += wt * rows[0][i];
-					g += wt * rows[1][i];
-					b += wt * rows[2][i];
+					int o = j * outW;
+					for (int x = 0; x < outW; x++) {
+						ar[x] += wt * rr[o + x];
+						ag[x] += wt * rg[o + x];
+						ab[x] += wt * rb[o + x];
+					}
 				}
-				out[y * outW + x] = 0xff000000 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+				for (int x = 0; x < outW; x++)
+					out[y * outW + x] = 0xff000000 | clamp(ar[x]) << 16 | clamp(ag[x]) << 8 | clamp(ab[x]);
 			}
-		}
+		});
 		return out;
 	}
 

@@ -48,18 +48,19 @@ final class CellGrower {
 		float clearBackground = (float) (SmearSegmenter.BACKGROUND_SEED * tDensity);
 		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
 		byte[] allowed = new byte[n];
-		for (int i = 0; i < n; i++) {
-			int g = owner[i];
-			boolean inReach = false;
-			if (g != 0 && distN[i] <= reach) {
-				double dx = i % w - nuclei.centroidX[g], dy = i / w - nuclei.centroidY[g];
-				inReach = dx * dx + dy * dy <= maxR * maxR;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int g = owner[i];
+				boolean inReach = false;
+				if (g != 0 && distN[i] <= reach) {
+					double dx = x - nuclei.centroidX[g], dy = y - nuclei.centroidY[g];
+					inReach = dx * dx + dy * dy <= maxR * maxR;
+				}
+				if (!inReach) cells[i] = outside;
+				else if (distN[i] <= seedRadius) cells[i] = g;
+				else if (f.density[i] < clearBackground && distN[i] > 2 * seedRadius) cells[i] = outside;
+				else allowed[i] = 1;
 			}
-			if (!inReach) cells[i] = outside;
-			else if (distN[i] <= seedRadius) cells[i] = g;
-			else if (f.density[i] < clearBackground && distN[i] > 2 * seedRadius) cells[i] = outside;
-			else allowed[i] = 1;
-		}
 
 		int[] level = gradientLevels(f, nucleusMask, SmearSegmenter.GRADIENT_SMOOTHING * d);
 		Labels.flood(cells, level, allowed, w, h, LEVELS);
@@ -92,10 +93,12 @@ final class CellGrower {
 	static int[] gradientLevels(StainFeatures f, byte[] nucleusMask, double sigma) {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
+		float[] clips = percentilesOutside(od, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
 		float[] g2 = new float[n];
-		for (float[] channel : od) {
-			float clip = percentileOutside(channel, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
-			float[] c = new float[n];
+		float[] c = new float[n];
+		for (int k = 0; k < 3; k++) {
+			float[] channel = od[k];
+			float clip = clips[k];
 			for (int i = 0; i < n; i++)
 				c[i] = Math.min(channel[i], clip);
 			GaussianSmoothing.smooth(c, w, h, sigma);
@@ -108,7 +111,7 @@ final class CellGrower {
 				}
 			}
 		}
-		float top = (float) Math.sqrt(percentileOutside(g2, new byte[n], 0.99));
+		float top = (float) Math.sqrt(percentilesOutside(new float[][] { g2 }, null, 0.99)[0]);
 		int[] level = new int[n];
 		if (!(top > 0)) return level;
 		float scale = 200f / top;
@@ -117,19 +120,37 @@ final class CellGrower {
 		return level;
 	}
 
+	/**
+	 * The q-quantile of each of the given images over the pixels where {@code mask} is 0 (all pixels
+	 * if null), from a 1024-bin histogram over 0..max; negative values do not count.
+	 */
+	private static float[] percentilesOutside(float[][] v, byte[] mask, double q) {
+		float[] out = new float[v.length];
+		for (int k = 0; k < v.length; k++)
+			out[k] = percentileOutside(v[k], mask, q);
+		return out;
+	}
+
 	private static float percentileOutside(float[] v, byte[] mask, double q) {
-		int[] hist = new int[1024];
-		int count = 0;
+		int n = v.length;
 		float max = 0;
-		for (int i = 0; i < v.length; i++)
-			if (mask[i] == 0) max = Math.max(max, v[i]);
+		if (mask == null) {
+			for (int i = 0; i < n; i++)
+				if (v[i] > max) max = v[i];
+		}
+		else for (int i = 0; i < n; i++)
+			if (mask[i] == 0 && v[i] > max) max = v[i];
 		if (!(max > 0)) return Float.MAX_VALUE;
 		float scale = 1023.999f / max;
-		for (int i = 0; i < v.length; i++)
-			if (mask[i] == 0 && v[i] >= 0) {
-				hist[(int) (v[i] * scale)]++;
+		int[] hist = new int[1024];
+		int count = 0;
+		for (int i = 0; i < n; i++) {
+			float x = v[i];
+			if ((mask == null || mask[i] == 0) && x >= 0) {
+				hist[(int) (x * scale)]++;
 				count++;
 			}
+		}
 		long target = (long) Math.ceil(q * count), sum = 0;
 		for (int b = 0; b < hist.length; b++) {
 			sum += hist[b];

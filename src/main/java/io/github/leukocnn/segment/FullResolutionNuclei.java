@@ -14,6 +14,13 @@ final class FullResolutionNuclei {
 	private FullResolutionNuclei() {}
 
 	static void threshold(int[] argb, double[] white, float threshold, short[] cells, short[] nuclei, int count) {
+		threshold(argb, white, threshold, cells, nuclei, count, 1, cells.length);
+	}
+
+	/** The per-pixel feature is computed on {@code threads} threads for large images (width = row length). */
+	static void threshold(int[] argb, double[] white, float threshold, short[] cells, short[] nuclei, int count,
+		int threads, int width)
+	{
 		float[] lr = new float[256], lg = new float[256], lb = new float[256];
 		double wr = Math.log(white[0]), wg = Math.log(white[1]), wb = Math.log(white[2]);
 		for (int v = 0; v < 256; v++) {
@@ -24,11 +31,18 @@ final class FullResolutionNuclei {
 		}
 		double[] sumIn = new double[count + 1], sumOut = new double[count + 1];
 		int[] nIn = new int[count + 1], nOut = new int[count + 1];
+		float[] features = new float[cells.length];
+		int rows = cells.length / width;
+		RowRanges.forEach(rows, cells.length, threads, (from, to) -> {
+			for (int i = from * width; i < to * width; i++) {
+				int k = cells[i] & 0xffff;
+				if (k != 0 && k <= count) features[i] = feature(lr, lg, lb, argb[i]);
+			}
+		});
 		for (int i = 0; i < cells.length; i++) {
 			int k = cells[i] & 0xffff;
 			if (k == 0 || k > count) continue;
-			int c = argb[i];
-			float f = feature(lr, lg, lb, c);
+			float f = features[i];
 			if (f > threshold) {
 				sumIn[k] += f;
 				nIn[k]++;
@@ -45,8 +59,7 @@ final class FullResolutionNuclei {
 		for (int i = 0; i < cells.length; i++) {
 			int k = cells[i] & 0xffff;
 			if (k == 0 || k > count) continue;
-			int c = argb[i];
-			if (feature(lr, lg, lb, c) > t[k]) nuclei[i] = cells[i];
+			if (features[i] > t[k]) nuclei[i] = cells[i];
 		}
 	}
 

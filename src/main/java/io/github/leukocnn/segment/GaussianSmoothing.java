@@ -13,21 +13,17 @@ final class GaussianSmoothing {
 		if (!(sigma > 0.3)) return;
 		// two boxes of width 2r+1 have variance ((2r+1)^2 - 1) / 6
 		int r = Math.max(1, (int) Math.round((Math.sqrt(6 * sigma * sigma + 1) - 1) / 2));
-		float[] line = new float[Math.max(w, h)];
-		float[] tmp = new float[Math.max(w, h)];
+		float[] line = new float[w];
+		float[] tmp = new float[w];
+		float[] src = new float[v.length];
+		double[] sums = new double[w];
 		for (int pass = 0; pass < 2; pass++) {
 			for (int y = 0; y < h; y++) {
 				System.arraycopy(v, y * w, line, 0, w);
 				box(line, tmp, w, r);
 				System.arraycopy(line, 0, v, y * w, w);
 			}
-			for (int x = 0; x < w; x++) {
-				for (int y = 0; y < h; y++)
-					line[y] = v[y * w + x];
-				box(line, tmp, h, r);
-				for (int y = 0; y < h; y++)
-					v[y * w + x] = line[y];
-			}
+			boxColumns(v, src, sums, w, h, r);
 		}
 	}
 
@@ -41,6 +37,28 @@ final class GaussianSmoothing {
 		for (int i = 0; i < n; i++) {
 			line[i] = (float) (sum * norm);
 			sum += tmp[Math.min(n - 1, i + r + 1)] - tmp[Math.max(0, i - r)];
+		}
+	}
+
+	/**
+	 * {@link #box} down every column, computed row by row (cache friendly) with one running sum per
+	 * column; the same operations in the same order per column, hence the same result.
+	 */
+	private static void boxColumns(float[] v, float[] src, double[] sums, int w, int h, int r) {
+		System.arraycopy(v, 0, src, 0, v.length);
+		float norm = 1f / (2 * r + 1);
+		java.util.Arrays.fill(sums, 0);
+		for (int i = -r; i <= r; i++) {
+			int o = Math.max(0, Math.min(h - 1, i)) * w;
+			for (int x = 0; x < w; x++)
+				sums[x] += src[o + x];
+		}
+		for (int i = 0; i < h; i++) {
+			int out = i * w, add = Math.min(h - 1, i + r + 1) * w, sub = Math.max(0, i - r) * w;
+			for (int x = 0; x < w; x++) {
+				v[out + x] = (float) (sums[x] * norm);
+				sums[x] += src[add + x] - src[sub + x];
+			}
 		}
 	}
 }

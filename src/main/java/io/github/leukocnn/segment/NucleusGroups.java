@@ -4,7 +4,8 @@ import ij.process.AutoThresholder;
 
 /**
  * Leukocyte nuclei at working scale, one group per cell: the lobes of a segmented neutrophil are
- * joined when their gap is below {@link SmearSegmenter#LOBE_GAP}·d.
+ * joined by {@link LobeGrouping}; groups too small, too pale or with too little chromatin to be a
+ * leukocyte nucleus (platelets, red cells passing a low threshold) are dropped.
  */
 final class NucleusGroups {
 
@@ -39,34 +40,45 @@ final class NucleusGroups {
 		for (int l : lobes)
 			lobeArea[l]++;
 		double minLobe = SmearSegmenter.MIN_LOBE_AREA * discArea;
+		// the remaining lobes keep their raster order: renumber them 1..kept (= labelling the cleaned mask)
+		int[] keptId = new int[count[0] + 1];
+		int kept = 0;
+		for (int l = 1; l <= count[0]; l++)
+			if (lobeArea[l] >= minLobe) keptId[l] = ++kept;
 		for (int i = 0; i < n; i++)
-			if (lobes[i] != 0 && lobeArea[lobes[i]] < minLobe) mask[i] = 0;
+			if (lobes[i] != 0) {
+				lobes[i] = keptId[lobes[i]];
+				if (lobes[i] == 0) mask[i] = 0;
+			}
 
-		// group lobes: components of the mask dilated by half the allowed gap
-		byte[] grown = BinaryOps.dilate(mask, w, h, SmearSegmenter.LOBE_GAP * d / 2);
-		int[] groups = Labels.components(grown, w, h, count);
+		// group lobes (closest pairs first) as long as the group still fits inside one leukocyte
+		double strongest = strongNucleusLevel(f.nucleus, mask);
+		double minMass = SmearSegmenter.MIN_CHROMATIN * strongest * discArea;
+		int[] groups = LobeGrouping.group(lobes, kept, mask, f.nucleus, w, h, SmearSegmenter.LOBE_GAP * d,
+			SmearSegmenter.ORPHAN_GAP * d, SmearSegmenter.MAX_NUCLEUS_SPAN * d, minMass, count);
 		int m = count[0];
 		int[] area = new int[m + 1];
 		double[] sx = new double[m + 1], sy = new double[m + 1], sf = new double[m + 1];
-		for (int i = 0; i < n; i++) {
-			if (mask[i] == 0) {
-				groups[i] = 0;
-				continue;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				if (mask[i] == 0) {
+					groups[i] = 0;
+					continue;
+				}
+				int g = groups[i];
+				area[g]++;
+				sf[g] += f.nucleus[i];
+				sx[g] += x;
+				sy[g] += y;
 			}
-			int g = groups[i];
-			area[g]++;
-			sf[g] += f.nucleus[i];
-			sx[g] += i % w;
-			sy[g] += i / w;
-		}
 		// keep groups large enough for a leukocyte nucleus; renumber 1..k in raster order
 		// ... and stained like the most nucleus-like group (red cells that pass a low threshold don't)
 		double minArea = SmearSegmenter.MIN_NUCLEUS_AREA * discArea;
-		double strongest = strongNucleusLevel(f.nucleus, mask);
 		int[] map = new int[m + 1];
 		int k = 0;
 		for (int g = 1; g <= m; g++)
-			if (area[g] >= minArea && sf[g] / area[g] >= SmearSegmenter.MIN_GROUP_CONTRAST * strongest) map[g] = ++k;
+			if (area[g] >= minArea && sf[g] / area[g] >= SmearSegmenter.MIN_GROUP_CONTRAST * strongest &&
+				sf[g] >= minMass) map[g] = ++k;
 		double[] cx = new double[k + 1], cy = new double[k + 1];
 		for (int g = 1; g <= m; g++)
 			if (map[g] > 0) {
@@ -90,8 +102,31 @@ final class NucleusGroups {
 		float[] v = new float[count];
 		for (int i = 0, k = 0; i < mask.length; i++)
 			if (mask[i] != 0) v[k++] = feature[i];
-		java.util.Arrays.sort(v);
-		return v[(int) (0.9 * (count - 1))];
+		return select(v, (int) (0.9 * (count - 1)));
+	}
+
+	/** The k-th smallest value (0-based) of v, reordering v: the value sorting would put at index k (Hoare's selection). */
+	static float select(float[] v, int k) {
+		int lo = 0, hi = v.length - 1;
+		while (lo < hi) {
+			float pivot = v[(lo + hi) >>> 1];
+			int i = lo, j = hi;
+			while (i <= j) {
+				while (Float.compare(v[i], pivot) < 0)
+					i++;
+				while (Float.compare(v[j], pivot) > 0)
+					j--;
+				if (i <= j) {
+					float t = v[i];
+					v[i++] = v[j];
+					v[j--] = t;
+				}
+			}
+			if (k <= j) hi = j;
+			else if (k >= i) lo = i;
+			else return v[k];
+		}
+		return v[k];
 	}
 
 	/** Otsu on the nucleus feature of the whole image, bounded below by MIN_NUCLEUS_CONTRAST. */

@@ -26,9 +26,12 @@ import net.imglib2.view.Views;
  * <li><b>Nuclei.</b> Otsu threshold of the nucleus feature on the image itself (at least
  * {@link #MIN_NUCLEUS_CONTRAST}), 3×3 opening; lobes smaller than {@link #MIN_LOBE_AREA} of a
  * leukocyte disc dropped; lobes with gaps below {@link #LOBE_GAP}·d form one group (a segmented
- * neutrophil stays one cell); groups below {@link #MIN_NUCLEUS_AREA} of a disc (platelets) or paler
- * than {@link #MIN_GROUP_CONTRAST} of the chromatin level (red cells passing a low threshold) are
- * dropped ({@link NucleusGroups}).</li>
+ * neutrophil stays one cell), closest first and only while the group spans at most
+ * {@link #MAX_NUCLEUS_SPAN}·d (two touching leukocytes keep two nuclei); fragments with too little
+ * chromatin to be a nucleus join their nearest group within {@link #ORPHAN_GAP}·d
+ * ({@link LobeGrouping}). Groups below {@link #MIN_NUCLEUS_AREA} of a disc, with less integrated
+ * chromatin than {@link #MIN_CHROMATIN} (platelets) or paler than {@link #MIN_GROUP_CONTRAST} of
+ * the chromatin level (red cells passing a low threshold) are dropped ({@link NucleusGroups}).</li>
  * <li><b>Whole cell and split</b> ({@link CellGrower}). Marker-controlled watershed on a colour
  * gradient: the optical densities are clipped at their {@link #CLIP_PERCENTILE} percentile outside
  * the nuclei (flattening the strong nucleus/cytoplasm edge), smoothed with σ =
@@ -55,10 +58,26 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	public static final float MIN_NUCLEUS_CONTRAST = 0.15f;
 	/** Nucleus lobes whose gap is below this fraction of d belong to one cell. */
 	public static final double LOBE_GAP = 0.16;
+	/** A nucleus fragment with less than {@link #MIN_CHROMATIN} joins its nearest group if their gap is below this fraction of d. */
+	public static final double ORPHAN_GAP = 0.25;
+	/**
+	 * Lobes are grouped only while the group's span (Feret diameter) stays below this fraction of d:
+	 * a nucleus is narrower than its cell (span about 0.9·D), and the estimated D can be ~40% low for
+	 * cells with pale cytoplasm (BCCD: the largest single-cell groups span up to 1.6·d), whereas the
+	 * nuclei of two touching leukocytes together span about twice a nucleus.
+	 */
+	public static final double MAX_NUCLEUS_SPAN = 1.7;
 	/** Smallest nucleus group, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_NUCLEUS_AREA = 0.08;
 	/** A nucleus group's mean nucleus feature must reach this fraction of the 90th percentile over all nucleus pixels. */
 	public static final double MIN_GROUP_CONTRAST = 0.5;
+	/**
+	 * Least integrated nucleus feature of a group (its "chromatin mass"), in units of a disc of
+	 * diameter d at the chromatin level (the 90th percentile of all nucleus pixels). Every leukocyte
+	 * carries the same DNA, so its integrated chromatin stain does not fall far below that of a small
+	 * lymphocyte; platelets and platelet clumps carry none, and are both small and pale.
+	 */
+	public static final double MIN_CHROMATIN = 0.09;
 	/** Smallest single lobe, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_LOBE_AREA = 0.006;
 	/** How far cytoplasm may reach from its nucleus, as a fraction of d. */
@@ -95,7 +114,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		if (scale < 1) {
 			w = Math.max(4, (int) Math.round(width * scale));
 			h = Math.max(4, (int) Math.round(height * scale));
-			work = AreaDownsampler.downsample(argb, width, height, w, h);
+			work = AreaDownsampler.downsample(argb, width, height, w, h, settings.threads());
 		}
 		double sx = w / (double) width, sy = h / (double) height;
 		double d = diameter * Math.sqrt(sx * sy);
@@ -112,10 +131,11 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 
 		short[] cellLabels = new short[width * height];
 		short[] nucleusLabels = new short[width * height];
-		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count);
+		if (scale < 1) LabelResampler.upsample(cells, w, h, cellLabels, width, height, nuclei.count, settings.threads());
 		else for (int i = 0; i < cells.length; i++)
 			cellLabels[i] = (short) cells[i];
-		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels, nuclei.count);
+		FullResolutionNuclei.threshold(argb, f.white, nuclei.threshold, cellLabels, nucleusLabels, nuclei.count,
+			settings.threads(), width);
 		List<CellMeasurements> measurements = CellMeasurer.measure(cellLabels, nucleusLabels, argb, width, height,
 			nuclei.count);
 		progress.progress(1, null);

@@ -68,25 +68,36 @@ public final class StainFeatures {
 			for (int v = 0; v < 256; v++)
 				lut[c][v] = (float) Math.max(0, lw - Math.log(Math.max(v, 1)));
 		}
-		ArrayImg<ARGBType, IntArray> in = ArrayImgs.argbs(argb, width, height);
-		ArrayImg<FloatType, FloatArray> r = ArrayImgs.floats(f.odRed, width, height);
-		ArrayImg<FloatType, FloatArray> g = ArrayImgs.floats(f.odGreen, width, height);
-		ArrayImg<FloatType, FloatArray> b = ArrayImgs.floats(f.odBlue, width, height);
-		ArrayImg<FloatType, FloatArray> nuc = ArrayImgs.floats(f.nucleus, width, height);
-		ArrayImg<FloatType, FloatArray> den = ArrayImgs.floats(f.density, width, height);
 		float[] lr = lut[0], lg = lut[1], lb = lut[2];
-		Runnable loop = () -> LoopBuilder.setImages(in, r, g, b, nuc, den).multiThreaded()
-			.forEachPixel((p, or, og, ob, on, od) -> {
-				int v = p.get();
-				float vr = lr[(v >> 16) & 0xff], vg = lg[(v >> 8) & 0xff], vb = lb[v & 0xff];
-				or.set(vr);
-				og.set(vg);
-				ob.set(vb);
-				on.set(nucleusFeature(vr, vg, vb));
-				od.set(vr + vg + vb);
-			});
-		if (threads > 1 && argb.length > 100_000) Parallelization.runWithNumThreads(threads, loop);
-		else Parallelization.runSingleThreaded(loop);
+		if (threads > 1 && argb.length > 100_000) {
+			ArrayImg<ARGBType, IntArray> in = ArrayImgs.argbs(argb, width, height);
+			ArrayImg<FloatType, FloatArray> r = ArrayImgs.floats(f.odRed, width, height);
+			ArrayImg<FloatType, FloatArray> g = ArrayImgs.floats(f.odGreen, width, height);
+			ArrayImg<FloatType, FloatArray> b = ArrayImgs.floats(f.odBlue, width, height);
+			ArrayImg<FloatType, FloatArray> nuc = ArrayImgs.floats(f.nucleus, width, height);
+			ArrayImg<FloatType, FloatArray> den = ArrayImgs.floats(f.density, width, height);
+			Parallelization.runWithNumThreads(threads, () -> LoopBuilder.setImages(in, r, g, b, nuc, den).multiThreaded()
+				.forEachPixel((p, or, og, ob, on, od) -> {
+					int v = p.get();
+					float vr = lr[(v >> 16) & 0xff], vg = lg[(v >> 8) & 0xff], vb = lb[v & 0xff];
+					or.set(vr);
+					og.set(vg);
+					ob.set(vb);
+					on.set(nucleusFeature(vr, vg, vb));
+					od.set(vr + vg + vb);
+				}));
+			return f;
+		}
+		// one thread: the same per-pixel work as a plain array loop, without LoopBuilder's set-up cost
+		for (int i = 0; i < argb.length; i++) {
+			int v = argb[i];
+			float vr = lr[(v >> 16) & 0xff], vg = lg[(v >> 8) & 0xff], vb = lb[v & 0xff];
+			f.odRed[i] = vr;
+			f.odGreen[i] = vg;
+			f.odBlue[i] = vb;
+			f.nucleus[i] = nucleusFeature(vr, vg, vb);
+			f.density[i] = vr + vg + vb;
+		}
 		return f;
 	}
 

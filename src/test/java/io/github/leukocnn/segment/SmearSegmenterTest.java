@@ -73,6 +73,38 @@ class SmearSegmenterTest {
 	}
 
 	@Test
+	void keepsWidelySeparatedSmallLobesAsOneCell() {
+		// three lobes, each too small to be a nucleus, with gaps (13 px = 0.2·D) above the lobe gap
+		ColorProcessor cp = new SyntheticSmears(160, 160).disc(80, 80, 32, SyntheticSmears.CYTOPLASM)
+			.disc(80, 65.6, 6, SyntheticSmears.NUCLEUS).disc(67.5, 87.2, 6, SyntheticSmears.NUCLEUS)
+			.disc(92.5, 87.2, 6, SyntheticSmears.NUCLEUS).noisy(6, 3);
+		Segmentation s = segment(cp, 64);
+		assertEquals(1, s.cellCount());
+		assertEquals(Math.PI * 32 * 32, s.measurements().get(0).area(), 0.2 * Math.PI * 32 * 32);
+	}
+
+	@Test
+	void nearlyTouchingNucleiOfTwoCellsStayTwoCells() {
+		// two lymphocytes whose large nuclei are 6 px apart (below the lobe gap): together too wide for one cell
+		ColorProcessor cp = new SyntheticSmears(200, 120).leukocyte(75, 60, 26, 22).leukocyte(125, 60, 26, 22)
+			.noisy(6, 11);
+		Segmentation s = segment(cp, 52);
+		assertEquals(2, s.cellCount());
+		assertTrue(s.measurements().get(0).centroidX() < 90 && s.measurements().get(1).centroidX() > 110);
+	}
+
+	@Test
+	void palePlateletBesideALeukocyteIsNotALeukocyte() {
+		// a platelet: a tenth of a cell disc, stained at half the chromatin level (too little chromatin)
+		int platelet = SyntheticSmears.rgb(160, 110, 190);
+		ColorProcessor cp = new SyntheticSmears(220, 140).leukocyte(70, 70, 30, 20).disc(170, 60, 9.6, platelet)
+			.noisy(4, 12);
+		Segmentation s = segment(cp, 60);
+		assertEquals(1, s.cellCount());
+		assertEquals(70, s.measurements().get(0).centroidX(), 3);
+	}
+
+	@Test
 	void redCellsOnlyGiveNoLeukocyte() {
 		SyntheticSmears field = new SyntheticSmears(200, 160);
 		for (int y = 25; y < 160; y += 45)
@@ -119,6 +151,21 @@ class SmearSegmenterTest {
 		assertArrayEquals(a.nucleusPixels(), b.nucleusPixels());
 		assertArrayEquals(a.cellPixels(), c.cellPixels());
 		assertEquals(a.measurements(), c.measurements());
+	}
+
+	@Test
+	void largeImageRowsSplitOverThreadsGiveTheSameResult() {
+		// above RowRanges.MIN_PIXELS: downsampling, label upsampling and the full-resolution nucleus
+		// feature run on several threads
+		ColorProcessor cp = new SyntheticSmears(1000, 640).leukocyte(250, 250, 110, 66).leukocyte(520, 260, 100, 60)
+			.redCell(800, 450, 65).redCell(150, 520, 65).leukocyte(780, 160, 90, 55).noisy(8, 13);
+		assertTrue(cp.getWidth() * cp.getHeight() >= RowRanges.MIN_PIXELS);
+		Segmentation one = new SmearSegmenter().segment(RgbImages.wrap(cp), new SegmentationSettings(210, 1, null));
+		Segmentation three = new SmearSegmenter().segment(RgbImages.wrap(cp), new SegmentationSettings(210, 3, null));
+		assertEquals(3, one.cellCount());
+		assertArrayEquals(one.cellPixels(), three.cellPixels());
+		assertArrayEquals(one.nucleusPixels(), three.nucleusPixels());
+		assertEquals(one.measurements(), three.measurements());
 	}
 
 	@Test

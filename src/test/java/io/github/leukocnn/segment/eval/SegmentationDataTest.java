@@ -43,6 +43,50 @@ class SegmentationDataTest {
 		assertTrue(r.counts().f1() >= 0.94, "F1 " + r.counts().f1() + " " + r.counts());
 	}
 
+	private static BoxMatching.Counts bccdField(Path dir, String name) throws Exception {
+		ColorProcessor cp = io.github.leukocnn.io.SmearImages.openRgb(dir.resolve("images").resolve(name + ".jpg"));
+		Segmentation s = new SmearSegmenter().segment(RgbImages.wrap(cp), ESTIMATE);
+		List<VocBoxes.Box> detected = s.measurements().stream().map(c -> new VocBoxes.Box(c.bboxX(), c.bboxY(),
+			c.bboxX() + c.bboxWidth() - 1, c.bboxY() + c.bboxHeight() - 1)).toList();
+		return BoxMatching.match(detected, VocBoxes.read(dir.resolve("annotations").resolve(name + ".xml"), "WBC"),
+			BccdEvaluation.MIN_IOU);
+	}
+
+	/** Two touching leukocytes whose nuclei nearly touch are two cells (they were merged by lobe grouping). */
+	@Test
+	void bccdTouchingLeukocytesAreSplit() throws Exception {
+		Path dir = TestData.require("bccd");
+		for (String name : List.of("BloodImage_00034", "BloodImage_00313"))
+			assertEquals(new BoxMatching.Counts(2, 0, 0), bccdField(dir, name), name);
+	}
+
+	/** Giant platelets beside a lymphocyte (annotated as Platelets) are not leukocytes. */
+	@Test
+	void bccdGiantPlateletsAreNotLeukocytes() throws Exception {
+		Path dir = TestData.require("bccd");
+		for (String name : List.of("BloodImage_00148", "BloodImage_00233", "BloodImage_00254"))
+			assertEquals(new BoxMatching.Counts(1, 0, 0), bccdField(dir, name), name);
+	}
+
+	/** wbc-masks 190: a neutrophil with three widely separated lobes, each too small to be a nucleus. */
+	@Test
+	void wbcMasksWidelySeparatedLobesFormOneCell() throws Exception {
+		Path dir = TestData.require("wbc-masks");
+		ColorProcessor cp = io.github.leukocnn.io.SmearImages.openRgb(dir.resolve("images/190.bmp"));
+		int[] size = new int[2];
+		int[] mask = MaskImages.readGrey(dir.resolve("masks/190.png"), size);
+		Segmentation s = new SmearSegmenter().segment(RgbImages.wrap(cp), ESTIMATE);
+		assertEquals(1, s.cellCount());
+		short[] cells = s.cellPixels();
+		boolean[] predicted = new boolean[mask.length], truth = new boolean[mask.length];
+		for (int i = 0; i < mask.length; i++) {
+			predicted[i] = cells[i] != 0;
+			truth[i] = mask[i] > 0;
+		}
+		double dice = Dice.of(predicted, truth);
+		assertTrue(dice > 0.9, "whole-cell Dice " + dice);
+	}
+
 	@Test
 	void pbcCentralCellIsFound() throws Exception {
 		Path dir = TestData.require("pbc");
