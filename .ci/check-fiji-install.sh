@@ -30,6 +30,13 @@ for dep in ij imglib2 scijava-common deeplearning4j-nn nd4j-native-api javacpp o
 	found=("$app"/jars/"$dep"-[0-9]*.jar)
 	[ ${#found[@]} -ge 1 ] || fail "dependency $dep missing from jars/"
 done
-natives=("$app"/jars/*/nd4j-native-*-*-x86_64.jar "$app"/jars/*/nd4j-native-*-*-arm64.jar)
-[ ${#natives[@]} -ge 1 ] || fail "native nd4j backend missing from jars/<platform>/"
-echo "check-fiji-install: OK: plugins/$(basename "$jar"), $(find "$app/jars" -name '*.jar' | wc -l) jars in jars/"
+# the backend's own natives (not only its JavaCPP preset), plain or oneDNN build; populate-app puts
+# the plain one in jars/<platform>/ but does not know the -onednn classifier and leaves it in jars/
+natives=("$app"/jars/nd4j-native-[0-9]*-x86_64*.jar "$app"/jars/*/nd4j-native-[0-9]*-x86_64*.jar
+	"$app"/jars/*/nd4j-native-[0-9]*-arm64*.jar)
+[ ${#natives[@]} -eq 1 ] || fail "expected one native nd4j backend in jars/<platform>/, found: ${natives[*]:-none}"
+case "${natives[0]}" in
+	*-onednn*.jar) dnnl=("$app"/jars/*/dnnl-[0-9]*-*.jar)
+		[ ${#dnnl[@]} -ge 1 ] || fail "oneDNN backend ${natives[0]} without the dnnl natives in jars/<platform>/" ;;
+esac
+echo "check-fiji-install: OK: plugins/$(basename "$jar"), $(find "$app/jars" -name '*.jar' | wc -l) jars in jars/, backend ${natives[0]#"$app"/}"
