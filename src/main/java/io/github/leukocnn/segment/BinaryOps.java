@@ -236,23 +236,42 @@ final class BinaryOps {
 	 * along the rows, then a 3×1 pass down the columns (the same result as the 3×3 window).
 	 */
 	private static byte[] extreme3x3(byte[] m, int w, int h, boolean erode) {
+		// 0/1 bytes combined with & (erode) or | (dilate): no branches on the (noisy) mask
 		byte[] rows = new byte[m.length];
 		for (int y = 0; y < h; y++) {
 			int o = y * w;
-			for (int x = 0; x < w; x++) {
-				boolean c = m[o + x] != 0, l = x > 0 ? m[o + x - 1] != 0 : c, r = x < w - 1 ? m[o + x + 1] != 0 : c;
-				if (erode ? c && l && r : c || l || r) rows[o + x] = 1;
+			if (w == 1) {
+				rows[o] = (byte) bit(m[o]);
+				continue;
+			}
+			int last = o + w - 1;
+			if (erode) {
+				rows[o] = (byte) (bit(m[o]) & bit(m[o + 1]));
+				for (int i = o + 1; i < last; i++)
+					rows[i] = (byte) (bit(m[i - 1]) & bit(m[i]) & bit(m[i + 1]));
+				rows[last] = (byte) (bit(m[last - 1]) & bit(m[last]));
+			}
+			else {
+				rows[o] = (byte) (bit(m[o]) | bit(m[o + 1]));
+				for (int i = o + 1; i < last; i++)
+					rows[i] = (byte) (bit(m[i - 1]) | bit(m[i]) | bit(m[i + 1]));
+				rows[last] = (byte) (bit(m[last - 1]) | bit(m[last]));
 			}
 		}
 		byte[] out = new byte[m.length];
 		for (int y = 0; y < h; y++) {
 			int o = y * w, up = y > 0 ? o - w : o, down = y < h - 1 ? o + w : o;
-			for (int x = 0; x < w; x++) {
-				boolean c = rows[o + x] != 0, u = rows[up + x] != 0, d = rows[down + x] != 0;
-				if (erode ? c && u && d : c || u || d) out[o + x] = 1;
-			}
+			if (erode) for (int x = 0; x < w; x++)
+				out[o + x] = (byte) (rows[up + x] & rows[o + x] & rows[down + x]);
+			else for (int x = 0; x < w; x++)
+				out[o + x] = (byte) (rows[up + x] | rows[o + x] | rows[down + x]);
 		}
 		return out;
+	}
+
+	/** 1 for a non-zero byte, 0 for zero, without a branch. */
+	private static int bit(byte b) {
+		return (b | -b) >>> 31;
 	}
 
 	static byte[] open(byte[] mask, int w, int h, double r) {

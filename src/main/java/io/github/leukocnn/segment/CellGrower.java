@@ -93,7 +93,7 @@ final class CellGrower {
 	static int[] gradientLevels(StainFeatures f, byte[] nucleusMask, double sigma) {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
-		float[] clips = percentilesOutside(od, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
+		float[] clips = densityPercentilesOutside(f, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
 		float[] g2 = new float[n];
 		float[] c = new float[n];
 		for (int k = 0; k < 3; k++) {
@@ -118,6 +118,46 @@ final class CellGrower {
 		for (int i = 0; i < n; i++)
 			level[i] = Math.min(LEVELS - 1, (int) (Math.sqrt(g2[i]) * scale));
 		return level;
+	}
+
+	/**
+	 * {@link #percentileOutside} of the three optical densities (red, green, blue) over the pixels
+	 * where {@code mask} is 0, from one pass over the 8-bit pixels: every density is a lookup of an
+	 * 8-bit value, so counting the values gives the same histograms as counting the densities.
+	 */
+	static float[] densityPercentilesOutside(StainFeatures f, byte[] mask, double q) {
+		int[][] counts = new int[3][256];
+		int[] cr = counts[0], cg = counts[1], cb = counts[2];
+		int[] px = f.pixels;
+		for (int i = 0; i < px.length; i++)
+			if (mask[i] == 0) {
+				int p = px[i];
+				cr[(p >> 16) & 0xff]++;
+				cg[(p >> 8) & 0xff]++;
+				cb[p & 0xff]++;
+			}
+		float[] out = new float[3];
+		for (int k = 0; k < 3; k++) {
+			float[] lut = f.lut[k];
+			int[] c = counts[k];
+			float max = 0;
+			for (int v = 0; v < 256; v++)
+				if (c[v] > 0 && lut[v] > max) max = lut[v];
+			if (!(max > 0)) {
+				out[k] = Float.MAX_VALUE;
+				continue;
+			}
+			float scale = 1023.999f / max;
+			int[] hist = new int[1024];
+			int count = 0;
+			for (int v = 0; v < 256; v++)
+				if (c[v] > 0 && lut[v] >= 0) {
+					hist[(int) (lut[v] * scale)] += c[v];
+					count += c[v];
+				}
+			out[k] = quantile(hist, count, q, scale, max);
+		}
+		return out;
 	}
 
 	/**
@@ -151,6 +191,11 @@ final class CellGrower {
 				count++;
 			}
 		}
+		return quantile(hist, count, q, scale, max);
+	}
+
+	/** The q-quantile of {@code count} values binned into {@code hist} (bin = value × scale): the upper edge of its bin. */
+	private static float quantile(int[] hist, int count, double q, float scale, float max) {
 		long target = (long) Math.ceil(q * count), sum = 0;
 		for (int b = 0; b < hist.length; b++) {
 			sum += hist[b];

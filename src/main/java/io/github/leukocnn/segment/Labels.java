@@ -56,10 +56,8 @@ final class Labels {
 		int[] head = new int[levels], tail = new int[levels];
 		java.util.Arrays.fill(head, -1);
 		java.util.Arrays.fill(tail, -1);
+		// queued: pixels ever put in the queue; seeds (labelled from the start) never are, their free neighbours are
 		boolean[] queued = new boolean[n];
-		// seeds are never queued; their free neighbours are
-		for (int p = 0; p < n; p++)
-			if (labels[p] != 0) queued[p] = true;
 		for (int p = 0; p < n; p++) {
 			if (labels[p] == 0) continue;
 			int b = border[p];
@@ -128,7 +126,7 @@ final class Labels {
 	private static int push(int q, int[] labels, int[] priority, byte[] allowed, boolean[] queued, int[] next,
 		int[] head, int[] tail, int levels, int floor)
 	{
-		if (queued[q] || allowed[q] == 0) return Integer.MAX_VALUE;
+		if (queued[q] || labels[q] != 0 || allowed[q] == 0) return Integer.MAX_VALUE;
 		queued[q] = true;
 		int l = Math.max(floor, Math.min(levels - 1, Math.max(0, priority[q])));
 		next[q] = -1;
