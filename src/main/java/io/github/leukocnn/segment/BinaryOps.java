@@ -31,6 +31,40 @@ final class BinaryOps {
 	}
 
 	/**
+	 * As {@link #distanceOutside} where that distance is at most {@code bound}; elsewhere some value
+	 * larger than {@code bound}. The transform runs only on the bounding box of the mask grown by
+	 * the bound: every pixel outside it is farther than the bound from the mask.
+	 */
+	static float[] distanceOutsideUpTo(byte[] mask, int w, int h, double bound) {
+		int x0 = w, x1 = -1, y0 = h, y1 = -1;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++)
+				if (mask[i] != 0) {
+					if (x < x0) x0 = x;
+					if (x > x1) x1 = x;
+					if (y < y0) y0 = y;
+					y1 = y;
+				}
+		if (x1 < 0) return distanceOutside(mask, w, h);
+		int margin = (int) Math.ceil(bound) + 1;
+		x0 = Math.max(0, x0 - margin);
+		y0 = Math.max(0, y0 - margin);
+		x1 = Math.min(w - 1, x1 + margin);
+		y1 = Math.min(h - 1, y1 + margin);
+		int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+		if (bw == w && bh == h) return distanceOutside(mask, w, h);
+		byte[] box = new byte[bw * bh];
+		for (int y = 0; y < bh; y++)
+			System.arraycopy(mask, (y0 + y) * w + x0, box, y * bw, bw);
+		float[] near = distanceTo(box, bw, bh, true);
+		float[] out = new float[w * h];
+		java.util.Arrays.fill(out, Float.MAX_VALUE);
+		for (int y = 0; y < bh; y++)
+			System.arraycopy(near, y * bw, out, (y0 + y) * w + x0, bw);
+		return out;
+	}
+
+	/**
 	 * Exact Euclidean distance transform (Felzenszwalb &amp; Huttenlocher: squared distances down the
 	 * columns, then the lower envelope of parabolas along the rows), linear time. Distance of every
 	 * pixel to the nearest feature pixel (non-zero mask pixels if {@code toNonZero}, else zero

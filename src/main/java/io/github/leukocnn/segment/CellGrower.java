@@ -27,16 +27,22 @@ final class CellGrower {
 		byte[] nucleusMask = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (nuclei.labels[i] != 0) nucleusMask[i] = 1;
-		float[] distN = BinaryOps.distanceOutside(nucleusMask, w, h);
-
-		// region each nucleus may reach, and the outside marker beyond it
 		double reach = SmearSegmenter.MAX_REACH * d, maxR = SmearSegmenter.MAX_RADIUS * d;
+		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
+		// distances are only compared with these radii (and 2): beyond them, any larger value will do
+		float[] distN = BinaryOps.distanceOutsideUpTo(nucleusMask, w, h, Math.max(Math.max(maxR, 2 * seedRadius), 2));
+
+		// region each nucleus may reach, and the outside marker beyond it. Owners are only read within
+		// reach; flooding by distance level labels every pixel at its own level (each has a 4-neighbour
+		// nearer to the nuclei), so stopping after the last level within reach changes no owner there.
 		int[] owner = nuclei.labels.clone();
 		byte[] near = new byte[n];
 		int[] distLevel = new int[n];
+		int lastLevel = (int) reach;
 		for (int i = 0; i < n; i++) {
-			if (distN[i] <= maxR) near[i] = 1;
-			distLevel[i] = (int) distN[i];
+			int level = (int) distN[i];
+			if (distN[i] <= maxR && level <= lastLevel) near[i] = 1;
+			distLevel[i] = level;
 		}
 		Labels.flood(owner, distLevel, near, w, h, (int) maxR + 2);
 		int outside = k + 1;
@@ -46,7 +52,6 @@ final class CellGrower {
 			if (distN[i] > 2) notNucleus[i] = 1;
 		float tDensity = Thresholds.auto(f.density, notNucleus, AutoThresholder.Method.Otsu);
 		float clearBackground = (float) (SmearSegmenter.BACKGROUND_SEED * tDensity);
-		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
 		byte[] allowed = new byte[n];
 		for (int y = 0, i = 0; y < h; y++)
 			for (int x = 0; x < w; x++, i++) {
