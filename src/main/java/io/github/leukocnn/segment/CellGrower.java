@@ -99,24 +99,29 @@ final class CellGrower {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
 		float[] clips = densityPercentilesOutside(f, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
-		float[] g2 = new float[n];
-		float[] c = new float[n];
+		float[][] smooth = new float[3][n];
 		for (int k = 0; k < 3; k++) {
-			float[] channel = od[k];
+			float[] channel = od[k], c = smooth[k];
 			float clip = clips[k];
 			for (int i = 0; i < n; i++)
 				c[i] = Math.min(channel[i], clip);
 			GaussianSmoothing.smooth(c, w, h, sigma);
-			for (int y = 1; y < h - 1; y++) {
-				for (int x = 1; x < w - 1; x++) {
-					int i = y * w + x;
-					float gx = c[i - w + 1] + 2 * c[i + 1] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - 1] - c[i + w - 1];
-					float gy = c[i + w - 1] + 2 * c[i + w] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - w] - c[i - w + 1];
-					g2[i] += gx * gx + gy * gy;
-				}
+		}
+		// squared Sobel magnitudes summed red, green, blue (in that order), and their maximum
+		float[] g2 = new float[n];
+		float[] c0 = smooth[0], c1 = smooth[1], c2 = smooth[2];
+		float max = 0;
+		for (int y = 1; y < h - 1; y++) {
+			for (int x = 1; x < w - 1; x++) {
+				int i = y * w + x;
+				float sum = sobel2(c0, i, w);
+				sum += sobel2(c1, i, w);
+				sum += sobel2(c2, i, w);
+				g2[i] = sum;
+				if (sum > max) max = sum;
 			}
 		}
-		float top = (float) Math.sqrt(percentilesOutside(new float[][] { g2 }, null, 0.99)[0]);
+		float top = (float) Math.sqrt(percentile(g2, max, 0.99));
 		int[] level = new int[n];
 		if (!(top > 0)) return level;
 		float scale = 200f / top;
@@ -125,10 +130,18 @@ final class CellGrower {
 		return level;
 	}
 
+	/** Squared Sobel gradient magnitude of c at pixel i (not on the image border). */
+	private static float sobel2(float[] c, int i, int w) {
+		float gx = c[i - w + 1] + 2 * c[i + 1] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - 1] - c[i + w - 1];
+		float gy = c[i + w - 1] + 2 * c[i + w] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - w] - c[i - w + 1];
+		return gx * gx + gy * gy;
+	}
+
 	/**
-	 * {@link #percentileOutside} of the three optical densities (red, green, blue) over the pixels
-	 * where {@code mask} is 0, from one pass over the 8-bit pixels: every density is a lookup of an
-	 * 8-bit value, so counting the values gives the same histograms as counting the densities.
+	 * The q-quantiles of the three optical densities (red, green, blue) over the pixels where
+	 * {@code mask} is 0, each from a 1024-bin histogram over 0..its maximum, from one pass over the
+	 * 8-bit pixels: every density is a lookup of an 8-bit value, so counting the values gives the
+	 * same histograms as counting the densities.
 	 */
 	static float[] densityPercentilesOutside(StainFeatures f, byte[] mask, double q) {
 		int[][] counts = new int[3][256];
@@ -166,36 +179,19 @@ final class CellGrower {
 	}
 
 	/**
-	 * The q-quantile of each of the given images over the pixels where {@code mask} is 0 (all pixels
-	 * if null), from a 1024-bin histogram over 0..max; negative values do not count.
+	 * The q-quantile of the non-negative values of v, whose maximum is {@code max}, from a 1024-bin
+	 * histogram over 0..max (the upper edge of the quantile's bin); {@link Float#MAX_VALUE} if max is 0.
 	 */
-	private static float[] percentilesOutside(float[][] v, byte[] mask, double q) {
-		float[] out = new float[v.length];
-		for (int k = 0; k < v.length; k++)
-			out[k] = percentileOutside(v[k], mask, q);
-		return out;
-	}
-
-	private static float percentileOutside(float[] v, byte[] mask, double q) {
-		int n = v.length;
-		float max = 0;
-		if (mask == null) {
-			for (int i = 0; i < n; i++)
-				if (v[i] > max) max = v[i];
-		}
-		else for (int i = 0; i < n; i++)
-			if (mask[i] == 0 && v[i] > max) max = v[i];
+	private static float percentile(float[] v, float max, double q) {
 		if (!(max > 0)) return Float.MAX_VALUE;
 		float scale = 1023.999f / max;
 		int[] hist = new int[1024];
 		int count = 0;
-		for (int i = 0; i < n; i++) {
-			float x = v[i];
-			if ((mask == null || mask[i] == 0) && x >= 0) {
+		for (float x : v)
+			if (x >= 0) {
 				hist[(int) (x * scale)]++;
 				count++;
 			}
-		}
 		return quantile(hist, count, q, scale, max);
 	}
 
