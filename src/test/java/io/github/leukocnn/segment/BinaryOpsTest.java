@@ -101,6 +101,26 @@ class BinaryOpsTest {
 	}
 
 	@Test
+	void distanceUpToABoundIsExactThereAndLargerBeyond() {
+		int w = 90, h = 70;
+		byte[] m = new byte[w * h];
+		for (int y = 30; y < 38; y++)
+			for (int x = 40; x < 47; x++)
+				m[y * w + x] = 1; // one small blob: the cropped transform covers part of the image
+		m[31 * w + 60] = 1;
+		for (byte[] mask : new byte[][] { m, blobs(w, h, 5, 9), new byte[w * h] }) {
+			float[] full = BinaryOps.distanceOutside(mask, w, h);
+			for (double bound : new double[] { 2, 5.5, 12 }) {
+				float[] upTo = BinaryOps.distanceOutsideUpTo(mask, w, h, bound);
+				for (int i = 0; i < mask.length; i++) {
+					if (full[i] <= bound) assertEquals(full[i], upTo[i], "bound " + bound + " pixel " + i);
+					else assertTrue(upTo[i] > bound, "bound " + bound + " pixel " + i);
+				}
+			}
+		}
+	}
+
+	@Test
 	void distanceWithoutFeaturePixels() {
 		byte[] none = new byte[12];
 		for (float d : BinaryOps.distanceOutside(none, 4, 3))
