@@ -14,13 +14,15 @@ final class GaussianSmoothing {
 		// two boxes of width 2r+1 have variance ((2r+1)^2 - 1) / 6
 		int r = Math.max(1, (int) Math.round((Math.sqrt(6 * sigma * sigma + 1) - 1) / 2));
 		float[] tmp = new float[w];
-		float[] src = new float[v.length];
+		float[] other = new float[v.length];
 		double[] sums = new double[w];
-		for (int pass = 0; pass < 2; pass++) {
-			for (int y = 0; y < h; y++)
-				box(v, y * w, tmp, w, r);
-			boxColumns(v, src, sums, w, h, r);
-		}
+		// rows in place, columns into the other array and back: the result ends in v
+		for (int y = 0; y < h; y++)
+			box(v, y * w, tmp, w, r);
+		boxColumns(v, other, sums, w, h, r);
+		for (int y = 0; y < h; y++)
+			box(other, y * w, tmp, w, r);
+		boxColumns(other, v, sums, w, h, r);
 	}
 
 	/**
@@ -51,10 +53,10 @@ final class GaussianSmoothing {
 
 	/**
 	 * {@link #box} down every column, computed row by row (cache friendly) with one running sum per
-	 * column; the same operations in the same order per column, hence the same result.
+	 * column; the same operations in the same order per column, hence the same result. Reads
+	 * {@code src}, writes {@code v}.
 	 */
-	private static void boxColumns(float[] v, float[] src, double[] sums, int w, int h, int r) {
-		System.arraycopy(v, 0, src, 0, v.length);
+	private static void boxColumns(float[] src, float[] v, double[] sums, int w, int h, int r) {
 		float norm = 1f / (2 * r + 1);
 		java.util.Arrays.fill(sums, 0);
 		for (int i = -r; i <= r; i++) {
