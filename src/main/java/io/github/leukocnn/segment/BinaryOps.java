@@ -31,6 +31,40 @@ final class BinaryOps {
 	}
 
 	/**
+	 * As {@link #distanceOutside} where that distance is at most {@code bound}; elsewhere some value
+	 * larger than {@code bound}. The transform runs only on the bounding box of the mask grown by
+	 * the bound: every pixel outside it is farther than the bound from the mask.
+	 */
+	static float[] distanceOutsideUpTo(byte[] mask, int w, int h, double bound) {
+		int x0 = w, x1 = -1, y0 = h, y1 = -1;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++)
+				if (mask[i] != 0) {
+					if (x < x0) x0 = x;
+					if (x > x1) x1 = x;
+					if (y < y0) y0 = y;
+					y1 = y;
+				}
+		if (x1 < 0) return distanceOutside(mask, w, h);
+		int margin = (int) Math.ceil(bound) + 1;
+		x0 = Math.max(0, x0 - margin);
+		y0 = Math.max(0, y0 - margin);
+		x1 = Math.min(w - 1, x1 + margin);
+		y1 = Math.min(h - 1, y1 + margin);
+		int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+		if (bw == w && bh == h) return distanceOutside(mask, w, h);
+		byte[] box = new byte[bw * bh];
+		for (int y = 0; y < bh; y++)
+			System.arraycopy(mask, (y0 + y) * w + x0, box, y * bw, bw);
+		float[] near = distanceTo(box, bw, bh, true);
+		float[] out = new float[w * h];
+		java.util.Arrays.fill(out, Float.MAX_VALUE);
+		for (int y = 0; y < bh; y++)
+			System.arraycopy(near, y * bw, out, (y0 + y) * w + x0, bw);
+		return out;
+	}
+
+	/**
 	 * Exact Euclidean distance transform (Felzenszwalb &amp; Huttenlocher: squared distances down the
 	 * columns, then the lower envelope of parabolas along the rows), linear time. Distance of every
 	 * pixel to the nearest feature pixel (non-zero mask pixels if {@code toNonZero}, else zero
@@ -102,6 +136,14 @@ final class BinaryOps {
 	static float[] distanceOutsideWithin(byte[] mask, int w, int h, double bound) {
 		int n = w * h, reach = (int) Math.floor(bound);
 		int[] near = rowDistances(mask, w, h, true, 1 << 15);
+		// rows without a mask pixel contribute nothing (their distances exceed every bound)
+		boolean[] rowHasMask = new boolean[h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0, o = y * w; x < w; x++)
+				if (mask[o + x] != 0) {
+					rowHasMask[y] = true;
+					break;
+				}
 		float[] out = new float[n];
 		int[] best = new int[w];
 		double bound2 = bound * bound;
@@ -109,7 +151,7 @@ final class BinaryOps {
 			java.util.Arrays.fill(best, Integer.MAX_VALUE);
 			for (int dy = -reach; dy <= reach; dy++) {
 				int yy = y + dy;
-				if (yy < 0 || yy >= h) continue;
+				if (yy < 0 || yy >= h || !rowHasMask[yy]) continue;
 				int dy2 = dy * dy;
 				for (int x = 0, s = yy * w; x < w; x++) {
 					int d = near[s + x], d2 = dy2 + d * d;
@@ -142,6 +184,7 @@ final class BinaryOps {
 
 	/** Pixels farther than r from every zero pixel (erosion by a disc of radius r). */
 	static byte[] erode(byte[] mask, int w, int h, double r) {
+		if (isSquare3x3(r)) return extreme3x3(mask, w, h, true);
 		if (r < SMALL_RADIUS) {
 			byte[] near = withinDisc(mask, w, h, r, false);
 			for (int i = 0; i < near.length; i++)
@@ -157,12 +200,22 @@ final class BinaryOps {
 
 	/** Pixels within r of a non-zero pixel (dilation by a disc of radius r). */
 	static byte[] dilate(byte[] mask, int w, int h, double r) {
+		if (isSquare3x3(r)) return extreme3x3(mask, w, h, false);
 		if (r < SMALL_RADIUS) return withinDisc(mask, w, h, r, true);
 		float[] d = distanceOutside(mask, w, h);
 		byte[] out = new byte[mask.length];
 		for (int i = 0; i < out.length; i++)
 			if (d[i] <= r) out[i] = 1;
 		return out;
+	}
+
+	/**
+	 * Whether the pixels within distance r (as {@link #withinDisc} measures it) form the 3×3 square
+	 * (√2 ≤ r &lt; 2): then erosion and dilation are the cheaper separable 3×3 ones, with the same
+	 * result (outside the image counts as neither, as in {@link #withinDisc}).
+	 */
+	static boolean isSquare3x3(double r) {
+		return r < 2 && (float) Math.sqrt(2f) <= r;
 	}
 
 	/** Below this radius, erosion and dilation scan the disc's rows instead of a distance map. */
@@ -217,23 +270,42 @@ final class BinaryOps {
 	 * along the rows, then a 3×1 pass down the columns (the same result as the 3×3 window).
 	 */
 	private static byte[] extreme3x3(byte[] m, int w, int h, boolean erode) {
+		// 0/1 bytes combined with & (erode) or | (dilate): no branches on the (noisy) mask
 		byte[] rows = new byte[m.length];
 		for (int y = 0; y < h; y++) {
 			int o = y * w;
-			for (int x = 0; x < w; x++) {
-				boolean c = m[o + x] != 0, l = x > 0 ? m[o + x - 1] != 0 : c, r = x < w - 1 ? m[o + x + 1] != 0 : c;
-				if (erode ? c && l && r : c || l || r) rows[o + x] = 1;
+			if (w == 1) {
+				rows[o] = (byte) bit(m[o]);
+				continue;
+			}
+			int last = o + w - 1;
+			if (erode) {
+				rows[o] = (byte) (bit(m[o]) & bit(m[o + 1]));
+				for (int i = o + 1; i < last; i++)
+					rows[i] = (byte) (bit(m[i - 1]) & bit(m[i]) & bit(m[i + 1]));
+				rows[last] = (byte) (bit(m[last - 1]) & bit(m[last]));
+			}
+			else {
+				rows[o] = (byte) (bit(m[o]) | bit(m[o + 1]));
+				for (int i = o + 1; i < last; i++)
+					rows[i] = (byte) (bit(m[i - 1]) | bit(m[i]) | bit(m[i + 1]));
+				rows[last] = (byte) (bit(m[last - 1]) | bit(m[last]));
 			}
 		}
 		byte[] out = new byte[m.length];
 		for (int y = 0; y < h; y++) {
 			int o = y * w, up = y > 0 ? o - w : o, down = y < h - 1 ? o + w : o;
-			for (int x = 0; x < w; x++) {
-				boolean c = rows[o + x] != 0, u = rows[up + x] != 0, d = rows[down + x] != 0;
-				if (erode ? c && u && d : c || u || d) out[o + x] = 1;
-			}
+			if (erode) for (int x = 0; x < w; x++)
+				out[o + x] = (byte) (rows[up + x] & rows[o + x] & rows[down + x]);
+			else for (int x = 0; x < w; x++)
+				out[o + x] = (byte) (rows[up + x] | rows[o + x] | rows[down + x]);
 		}
 		return out;
+	}
+
+	/** 1 for a non-zero byte, 0 for zero, without a branch. */
+	private static int bit(byte b) {
+		return (b | -b) >>> 31;
 	}
 
 	static byte[] open(byte[] mask, int w, int h, double r) {
@@ -244,34 +316,59 @@ final class BinaryOps {
 		return erode(dilate(mask, w, h, r), w, h, r);
 	}
 
-	/** Sets to 1 every zero pixel not 4-connected to the image border. */
+	/**
+	 * Sets to 1 every zero pixel not 4-connected to the image border. Only the bounding box of the
+	 * non-zero pixels, grown by one pixel, is searched: every zero pixel outside that box lies in a
+	 * zero row or column that reaches the border, and so does the box's frame.
+	 */
 	static void fillHoles(byte[] mask, int w, int h) {
-		byte[] outside = new byte[mask.length];
-		int[] queue = new int[mask.length];
+		int x0 = w, x1 = -1, y0 = h, y1 = -1;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++)
+				if (mask[i] != 0) {
+					if (x < x0) x0 = x;
+					if (x > x1) x1 = x;
+					if (y < y0) y0 = y;
+					y1 = y;
+				}
+		if (x1 < 0) return;
+		// the frame one pixel outside the foreground (clipped to the image) is outside; holes lie within it
+		x0 = Math.max(0, x0 - 1);
+		y0 = Math.max(0, y0 - 1);
+		x1 = Math.min(w - 1, x1 + 1);
+		y1 = Math.min(h - 1, y1 + 1);
+		int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+		// per box pixel: 2 = foreground, 1 = background reached from the frame, 0 = not (yet) reached
+		byte[] state = new byte[bw * bh];
+		for (int y = 0, b = 0; y < bh; y++)
+			for (int x = 0, i = (y0 + y) * w + x0; x < bw; x++, b++, i++)
+				if (mask[i] != 0) state[b] = 2;
+		int[] queue = new int[bw * bh];
 		int head = 0, tail = 0;
-		for (int x = 0; x < w; x++) {
-			tail = seed(mask, outside, queue, tail, x);
-			tail = seed(mask, outside, queue, tail, (h - 1) * w + x);
+		for (int x = 0; x < bw; x++) {
+			tail = seed(state, queue, tail, x);
+			tail = seed(state, queue, tail, (bh - 1) * bw + x);
 		}
-		for (int y = 0; y < h; y++) {
-			tail = seed(mask, outside, queue, tail, y * w);
-			tail = seed(mask, outside, queue, tail, y * w + w - 1);
+		for (int y = 0; y < bh; y++) {
+			tail = seed(state, queue, tail, y * bw);
+			tail = seed(state, queue, tail, y * bw + bw - 1);
 		}
 		while (head < tail) {
 			int p = queue[head++];
-			int y = p / w, x = p - y * w;
-			if (x > 0) tail = seed(mask, outside, queue, tail, p - 1);
-			if (x < w - 1) tail = seed(mask, outside, queue, tail, p + 1);
-			if (y > 0) tail = seed(mask, outside, queue, tail, p - w);
-			if (y < h - 1) tail = seed(mask, outside, queue, tail, p + w);
+			int y = p / bw, x = p - y * bw;
+			if (x > 0) tail = seed(state, queue, tail, p - 1);
+			if (x < bw - 1) tail = seed(state, queue, tail, p + 1);
+			if (y > 0) tail = seed(state, queue, tail, p - bw);
+			if (y < bh - 1) tail = seed(state, queue, tail, p + bw);
 		}
-		for (int i = 0; i < mask.length; i++)
-			if (outside[i] == 0) mask[i] = 1;
+		for (int y = 0, b = 0; y < bh; y++)
+			for (int x = 0, i = (y0 + y) * w + x0; x < bw; x++, b++, i++)
+				if (state[b] != 1) mask[i] = 1;
 	}
 
-	private static int seed(byte[] mask, byte[] outside, int[] queue, int tail, int p) {
-		if (mask[p] == 0 && outside[p] == 0) {
-			outside[p] = 1;
+	private static int seed(byte[] state, int[] queue, int tail, int p) {
+		if (state[p] == 0) {
+			state[p] = 1;
 			queue[tail++] = p;
 		}
 		return tail;

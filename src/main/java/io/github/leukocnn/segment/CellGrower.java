@@ -27,16 +27,22 @@ final class CellGrower {
 		byte[] nucleusMask = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (nuclei.labels[i] != 0) nucleusMask[i] = 1;
-		float[] distN = BinaryOps.distanceOutside(nucleusMask, w, h);
-
-		// region each nucleus may reach, and the outside marker beyond it
 		double reach = SmearSegmenter.MAX_REACH * d, maxR = SmearSegmenter.MAX_RADIUS * d;
+		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
+		// distances are only compared with these radii (and 2): beyond them, any larger value will do
+		float[] distN = BinaryOps.distanceOutsideUpTo(nucleusMask, w, h, Math.max(Math.max(maxR, 2 * seedRadius), 2));
+
+		// region each nucleus may reach, and the outside marker beyond it. Owners are only read within
+		// reach; flooding by distance level labels every pixel at its own level (each has a 4-neighbour
+		// nearer to the nuclei), so stopping after the last level within reach changes no owner there.
 		int[] owner = nuclei.labels.clone();
 		byte[] near = new byte[n];
 		int[] distLevel = new int[n];
+		int lastLevel = (int) reach;
 		for (int i = 0; i < n; i++) {
-			if (distN[i] <= maxR) near[i] = 1;
-			distLevel[i] = (int) distN[i];
+			int level = (int) distN[i];
+			if (distN[i] <= maxR && level <= lastLevel) near[i] = 1;
+			distLevel[i] = level;
 		}
 		Labels.flood(owner, distLevel, near, w, h, (int) maxR + 2);
 		int outside = k + 1;
@@ -46,7 +52,6 @@ final class CellGrower {
 			if (distN[i] > 2) notNucleus[i] = 1;
 		float tDensity = Thresholds.auto(f.density, notNucleus, AutoThresholder.Method.Otsu);
 		float clearBackground = (float) (SmearSegmenter.BACKGROUND_SEED * tDensity);
-		double seedRadius = Math.max(1, SmearSegmenter.SEED_DILATION * d);
 		byte[] allowed = new byte[n];
 		for (int y = 0, i = 0; y < h; y++)
 			for (int x = 0; x < w; x++, i++) {
@@ -93,25 +98,30 @@ final class CellGrower {
 	static int[] gradientLevels(StainFeatures f, byte[] nucleusMask, double sigma) {
 		int w = f.width, h = f.height, n = w * h;
 		float[][] od = { f.odRed, f.odGreen, f.odBlue };
-		float[] clips = percentilesOutside(od, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
-		float[] g2 = new float[n];
-		float[] c = new float[n];
+		float[] clips = densityPercentilesOutside(f, nucleusMask, SmearSegmenter.CLIP_PERCENTILE);
+		float[][] smooth = new float[3][n];
 		for (int k = 0; k < 3; k++) {
-			float[] channel = od[k];
+			float[] channel = od[k], c = smooth[k];
 			float clip = clips[k];
 			for (int i = 0; i < n; i++)
 				c[i] = Math.min(channel[i], clip);
 			GaussianSmoothing.smooth(c, w, h, sigma);
-			for (int y = 1; y < h - 1; y++) {
-				for (int x = 1; x < w - 1; x++) {
-					int i = y * w + x;
-					float gx = c[i - w + 1] + 2 * c[i + 1] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - 1] - c[i + w - 1];
-					float gy = c[i + w - 1] + 2 * c[i + w] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - w] - c[i - w + 1];
-					g2[i] += gx * gx + gy * gy;
-				}
+		}
+		// squared Sobel magnitudes summed red, green, blue (in that order), and their maximum
+		float[] g2 = new float[n];
+		float[] c0 = smooth[0], c1 = smooth[1], c2 = smooth[2];
+		float max = 0;
+		for (int y = 1; y < h - 1; y++) {
+			for (int x = 1; x < w - 1; x++) {
+				int i = y * w + x;
+				float sum = sobel2(c0, i, w);
+				sum += sobel2(c1, i, w);
+				sum += sobel2(c2, i, w);
+				g2[i] = sum;
+				if (sum > max) max = sum;
 			}
 		}
-		float top = (float) Math.sqrt(percentilesOutside(new float[][] { g2 }, null, 0.99)[0]);
+		float top = (float) Math.sqrt(percentile(g2, max, 0.99));
 		int[] level = new int[n];
 		if (!(top > 0)) return level;
 		float scale = 200f / top;
@@ -120,37 +130,73 @@ final class CellGrower {
 		return level;
 	}
 
+	/** Squared Sobel gradient magnitude of c at pixel i (not on the image border). */
+	private static float sobel2(float[] c, int i, int w) {
+		float gx = c[i - w + 1] + 2 * c[i + 1] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - 1] - c[i + w - 1];
+		float gy = c[i + w - 1] + 2 * c[i + w] + c[i + w + 1] - c[i - w - 1] - 2 * c[i - w] - c[i - w + 1];
+		return gx * gx + gy * gy;
+	}
+
 	/**
-	 * The q-quantile of each of the given images over the pixels where {@code mask} is 0 (all pixels
-	 * if null), from a 1024-bin histogram over 0..max; negative values do not count.
+	 * The q-quantiles of the three optical densities (red, green, blue) over the pixels where
+	 * {@code mask} is 0, each from a 1024-bin histogram over 0..its maximum, from one pass over the
+	 * 8-bit pixels: every density is a lookup of an 8-bit value, so counting the values gives the
+	 * same histograms as counting the densities.
 	 */
-	private static float[] percentilesOutside(float[][] v, byte[] mask, double q) {
-		float[] out = new float[v.length];
-		for (int k = 0; k < v.length; k++)
-			out[k] = percentileOutside(v[k], mask, q);
+	static float[] densityPercentilesOutside(StainFeatures f, byte[] mask, double q) {
+		int[][] counts = new int[3][256];
+		int[] cr = counts[0], cg = counts[1], cb = counts[2];
+		int[] px = f.pixels;
+		for (int i = 0; i < px.length; i++)
+			if (mask[i] == 0) {
+				int p = px[i];
+				cr[(p >> 16) & 0xff]++;
+				cg[(p >> 8) & 0xff]++;
+				cb[p & 0xff]++;
+			}
+		float[] out = new float[3];
+		for (int k = 0; k < 3; k++) {
+			float[] lut = f.lut[k];
+			int[] c = counts[k];
+			float max = 0;
+			for (int v = 0; v < 256; v++)
+				if (c[v] > 0 && lut[v] > max) max = lut[v];
+			if (!(max > 0)) {
+				out[k] = Float.MAX_VALUE;
+				continue;
+			}
+			float scale = 1023.999f / max;
+			int[] hist = new int[1024];
+			int count = 0;
+			for (int v = 0; v < 256; v++)
+				if (c[v] > 0 && lut[v] >= 0) {
+					hist[(int) (lut[v] * scale)] += c[v];
+					count += c[v];
+				}
+			out[k] = quantile(hist, count, q, scale, max);
+		}
 		return out;
 	}
 
-	private static float percentileOutside(float[] v, byte[] mask, double q) {
-		int n = v.length;
-		float max = 0;
-		if (mask == null) {
-			for (int i = 0; i < n; i++)
-				if (v[i] > max) max = v[i];
-		}
-		else for (int i = 0; i < n; i++)
-			if (mask[i] == 0 && v[i] > max) max = v[i];
+	/**
+	 * The q-quantile of the non-negative values of v, whose maximum is {@code max}, from a 1024-bin
+	 * histogram over 0..max (the upper edge of the quantile's bin); {@link Float#MAX_VALUE} if max is 0.
+	 */
+	private static float percentile(float[] v, float max, double q) {
 		if (!(max > 0)) return Float.MAX_VALUE;
 		float scale = 1023.999f / max;
 		int[] hist = new int[1024];
 		int count = 0;
-		for (int i = 0; i < n; i++) {
-			float x = v[i];
-			if ((mask == null || mask[i] == 0) && x >= 0) {
+		for (float x : v)
+			if (x >= 0) {
 				hist[(int) (x * scale)]++;
 				count++;
 			}
-		}
+		return quantile(hist, count, q, scale, max);
+	}
+
+	/** The q-quantile of {@code count} values binned into {@code hist} (bin = value × scale): the upper edge of its bin. */
+	private static float quantile(int[] hist, int count, double q, float scale, float max) {
 		long target = (long) Math.ceil(q * count), sum = 0;
 		for (int b = 0; b < hist.length; b++) {
 			sum += hist[b];

@@ -13,39 +13,50 @@ final class GaussianSmoothing {
 		if (!(sigma > 0.3)) return;
 		// two boxes of width 2r+1 have variance ((2r+1)^2 - 1) / 6
 		int r = Math.max(1, (int) Math.round((Math.sqrt(6 * sigma * sigma + 1) - 1) / 2));
-		float[] line = new float[w];
 		float[] tmp = new float[w];
-		float[] src = new float[v.length];
+		float[] other = new float[v.length];
 		double[] sums = new double[w];
-		for (int pass = 0; pass < 2; pass++) {
-			for (int y = 0; y < h; y++) {
-				System.arraycopy(v, y * w, line, 0, w);
-				box(line, tmp, w, r);
-				System.arraycopy(line, 0, v, y * w, w);
-			}
-			boxColumns(v, src, sums, w, h, r);
-		}
+		// rows in place, columns into the other array and back: the result ends in v
+		for (int y = 0; y < h; y++)
+			box(v, y * w, tmp, w, r);
+		boxColumns(v, other, sums, w, h, r);
+		for (int y = 0; y < h; y++)
+			box(other, y * w, tmp, w, r);
+		boxColumns(other, v, sums, w, h, r);
 	}
 
-	/** Running mean of width 2r+1 over line[0..n), edges clamped; tmp is scratch. */
-	private static void box(float[] line, float[] tmp, int n, int r) {
-		System.arraycopy(line, 0, tmp, 0, n);
+	/**
+	 * Running mean of width 2r+1 over v[o..o+n), in place, edges clamped; tmp is scratch. The loop is
+	 * split where the window leaves the row, so that the middle part needs no clamping (same sums).
+	 */
+	private static void box(float[] v, int o, float[] tmp, int n, int r) {
+		System.arraycopy(v, o, tmp, 0, n);
 		float norm = 1f / (2 * r + 1);
 		double sum = 0;
 		for (int i = -r; i <= r; i++)
 			sum += tmp[Math.max(0, Math.min(n - 1, i))];
-		for (int i = 0; i < n; i++) {
-			line[i] = (float) (sum * norm);
+		int left = Math.min(n, r), right = Math.max(left, n - r - 1);
+		int i = 0;
+		for (; i < left; i++) {
+			v[o + i] = (float) (sum * norm);
+			sum += tmp[Math.min(n - 1, i + r + 1)] - tmp[Math.max(0, i - r)];
+		}
+		for (; i < right; i++) {
+			v[o + i] = (float) (sum * norm);
+			sum += tmp[i + r + 1] - tmp[i - r];
+		}
+		for (; i < n; i++) {
+			v[o + i] = (float) (sum * norm);
 			sum += tmp[Math.min(n - 1, i + r + 1)] - tmp[Math.max(0, i - r)];
 		}
 	}
 
 	/**
 	 * {@link #box} down every column, computed row by row (cache friendly) with one running sum per
-	 * column; the same operations in the same order per column, hence the same result.
+	 * column; the same operations in the same order per column, hence the same result. Reads
+	 * {@code src}, writes {@code v}.
 	 */
-	private static void boxColumns(float[] v, float[] src, double[] sums, int w, int h, int r) {
-		System.arraycopy(v, 0, src, 0, v.length);
+	private static void boxColumns(float[] src, float[] v, double[] sums, int w, int h, int r) {
 		float norm = 1f / (2 * r + 1);
 		java.util.Arrays.fill(sums, 0);
 		for (int i = -r; i <= r; i++) {

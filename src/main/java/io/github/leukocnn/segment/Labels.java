@@ -56,10 +56,8 @@ final class Labels {
 		int[] head = new int[levels], tail = new int[levels];
 		java.util.Arrays.fill(head, -1);
 		java.util.Arrays.fill(tail, -1);
+		// queued: pixels ever put in the queue; seeds (labelled from the start) never are, their free neighbours are
 		boolean[] queued = new boolean[n];
-		// seeds are never queued; their free neighbours are
-		for (int p = 0; p < n; p++)
-			if (labels[p] != 0) queued[p] = true;
 		for (int p = 0; p < n; p++) {
 			if (labels[p] == 0) continue;
 			int b = border[p];
@@ -94,14 +92,24 @@ final class Labels {
 
 	static final int LEFT = 1, RIGHT = 2, TOP = 4, BOTTOM = 8;
 
-	/** Which image borders each pixel lies on (LEFT | RIGHT | TOP | BOTTOM bits): spares a division per pixel. */
+	/**
+	 * Which image borders each pixel lies on (LEFT | RIGHT | TOP | BOTTOM bits): spares a division per
+	 * pixel. Read-only; the last small one made is kept per thread, since one image asks for it repeatedly.
+	 */
 	static byte[] borders(int w, int h) {
+		byte[] cached = LAST_BORDERS.get();
+		if (cached != null && cached.length == w * h && cached.length > 0 && (cached[w - 1] & RIGHT) != 0) return cached;
 		byte[] b = new byte[w * h];
 		for (int y = 0, i = 0; y < h; y++)
 			for (int x = 0; x < w; x++, i++)
 				b[i] = (byte) ((x == 0 ? LEFT : 0) | (x == w - 1 ? RIGHT : 0) | (y == 0 ? TOP : 0) | (y == h - 1 ? BOTTOM : 0));
+		if (b.length <= MAX_CACHED) LAST_BORDERS.set(b);
 		return b;
 	}
+
+	private static final ThreadLocal<byte[]> LAST_BORDERS = new ThreadLocal<>();
+	/** Larger border maps are not kept (their cost is small next to the rest of a large image). */
+	private static final int MAX_CACHED = 1 << 20;
 
 	private static int pick(int current, int candidate) {
 		if (candidate == 0) return current;
@@ -118,7 +126,7 @@ final class Labels {
 	private static int push(int q, int[] labels, int[] priority, byte[] allowed, boolean[] queued, int[] next,
 		int[] head, int[] tail, int levels, int floor)
 	{
-		if (queued[q] || allowed[q] == 0) return Integer.MAX_VALUE;
+		if (queued[q] || labels[q] != 0 || allowed[q] == 0) return Integer.MAX_VALUE;
 		queued[q] = true;
 		int l = Math.max(floor, Math.min(levels - 1, Math.max(0, priority[q])));
 		next[q] = -1;

@@ -40,8 +40,13 @@ public final class StainFeatures {
 	/** od_red + od_green + od_blue: total absorbance. */
 	public final float[] density;
 	public final double[] white;
+	/** The packed RGB pixels the features were computed from. */
+	final int[] pixels;
+	/** Optical density of each 8-bit value, per channel (red, green, blue): od_c = lut[c][value]. */
+	final float[][] lut = new float[3][256];
 
-	private StainFeatures(int width, int height) {
+	private StainFeatures(int[] pixels, int width, int height) {
+		this.pixels = pixels;
 		this.width = width;
 		this.height = height;
 		int n = width * height;
@@ -54,14 +59,14 @@ public final class StainFeatures {
 	}
 
 	public static StainFeatures compute(int[] argb, int width, int height, int threads) {
-		StainFeatures f = new StainFeatures(width, height);
+		StainFeatures f = new StainFeatures(argb, width, height);
 		int[][] hist = new int[3][256];
 		for (int p : argb) {
 			hist[0][(p >> 16) & 0xff]++;
 			hist[1][(p >> 8) & 0xff]++;
 			hist[2][p & 0xff]++;
 		}
-		float[][] lut = new float[3][256];
+		float[][] lut = f.lut;
 		for (int c = 0; c < 3; c++) {
 			f.white[c] = Math.max(1, percentile(hist[c], argb.length, WHITE_PERCENTILE));
 			double lw = Math.log(f.white[c]);

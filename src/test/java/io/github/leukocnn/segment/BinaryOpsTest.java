@@ -79,7 +79,7 @@ class BinaryOpsTest {
 		int w = 61, h = 47;
 		byte[] m = blobs(w, h, 10, 11);
 		float[] in = BinaryOps.distanceInside(m, w, h), out = BinaryOps.distanceOutside(m, w, h);
-		for (double r : new double[] { 0.5, 1, 1.5, 2.2, 2.9, 3.3, 3.99 }) {
+		for (double r : new double[] { 0.5, 1, 1.41, 1.42, 1.5, 1.75, 1.99, 2, 2.2, 2.9, 3.3, 3.99 }) {
 			byte[] eroded = BinaryOps.erode(m, w, h, r), dilated = BinaryOps.dilate(m, w, h, r);
 			for (int i = 0; i < m.length; i++) {
 				assertEquals(in[i] > r ? 1 : 0, eroded[i], "erode r=" + r + " pixel " + i);
@@ -97,6 +97,26 @@ class BinaryOpsTest {
 			float[] near = BinaryOps.distanceOutsideWithin(m, w, h, bound);
 			for (int i = 0; i < m.length; i++)
 				assertEquals(full[i] <= bound ? full[i] : Float.MAX_VALUE, near[i], "bound " + bound + " pixel " + i);
+		}
+	}
+
+	@Test
+	void distanceUpToABoundIsExactThereAndLargerBeyond() {
+		int w = 90, h = 70;
+		byte[] m = new byte[w * h];
+		for (int y = 30; y < 38; y++)
+			for (int x = 40; x < 47; x++)
+				m[y * w + x] = 1; // one small blob: the cropped transform covers part of the image
+		m[31 * w + 60] = 1;
+		for (byte[] mask : new byte[][] { m, blobs(w, h, 5, 9), new byte[w * h] }) {
+			float[] full = BinaryOps.distanceOutside(mask, w, h);
+			for (double bound : new double[] { 2, 5.5, 12 }) {
+				float[] upTo = BinaryOps.distanceOutsideUpTo(mask, w, h, bound);
+				for (int i = 0; i < mask.length; i++) {
+					if (full[i] <= bound) assertEquals(full[i], upTo[i], "bound " + bound + " pixel " + i);
+					else assertTrue(upTo[i] > bound, "bound " + bound + " pixel " + i);
+				}
+			}
 		}
 	}
 
@@ -130,5 +150,43 @@ class BinaryOpsTest {
 					}
 				assertEquals(expected ? 1 : 0, opened[y * w + x], x + "," + y);
 			}
+	}
+
+	@Test
+	void fillHolesFillsExactlyWhatTheBorderCannotReach() {
+		int w = 57, h = 43;
+		for (long seed = 1; seed <= 6; seed++) {
+			byte[] m = blobs(w, h, (int) (3 * seed), seed);
+			Random rnd = new Random(seed);
+			for (int i = 0; i < m.length; i++)
+				if (m[i] != 0 && rnd.nextInt(6) == 0) m[i] = 0; // holes
+			if (seed == 6) m[0] = 1; // foreground at the image border
+			byte[] filled = m.clone();
+			BinaryOps.fillHoles(filled, w, h);
+			// reference: 4-connected flood of the zero pixels from the whole image border
+			boolean[] out = new boolean[m.length];
+			java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && m[y * w + x] == 0) {
+						out[y * w + x] = true;
+						queue.add(y * w + x);
+					}
+			while (!queue.isEmpty()) {
+				int p = queue.poll(), x = p % w, y = p / w;
+				int[] nb = { x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1 };
+				for (int q : nb)
+					if (q >= 0 && m[q] == 0 && !out[q]) {
+						out[q] = true;
+						queue.add(q);
+					}
+			}
+			for (int i = 0; i < m.length; i++)
+				assertEquals(out[i] ? 0 : 1, filled[i], "seed " + seed + " pixel " + i);
+		}
+		byte[] empty = new byte[20];
+		BinaryOps.fillHoles(empty, 5, 4);
+		for (byte b : empty)
+			assertEquals(0, b);
 	}
 }
