@@ -36,16 +36,9 @@ final class BinaryOps {
 	 * the bound: every pixel outside it is farther than the bound from the mask.
 	 */
 	static float[] distanceOutsideUpTo(byte[] mask, int w, int h, double bound) {
-		int x0 = w, x1 = -1, y0 = h, y1 = -1;
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++)
-				if (mask[i] != 0) {
-					if (x < x0) x0 = x;
-					if (x > x1) x1 = x;
-					if (y < y0) y0 = y;
-					y1 = y;
-				}
-		if (x1 < 0) return distanceOutside(mask, w, h);
+		int[] fg = foregroundBox(mask, w, h);
+		if (fg == null) return distanceOutside(mask, w, h);
+		int x0 = fg[0], y0 = fg[1], x1 = fg[2], y1 = fg[3];
 		int margin = (int) Math.ceil(bound) + 1;
 		x0 = Math.max(0, x0 - margin);
 		y0 = Math.max(0, y0 - margin);
@@ -312,6 +305,20 @@ final class BinaryOps {
 		return dilate(erode(mask, w, h, r), w, h, r);
 	}
 
+	/** Bounding box {x0, y0, x1, y1} (inclusive) of the non-zero pixels, or null if there are none. */
+	static int[] foregroundBox(byte[] mask, int w, int h) {
+		int x0 = w, x1 = -1, y0 = h, y1 = -1;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++)
+				if (mask[i] != 0) {
+					if (x < x0) x0 = x;
+					if (x > x1) x1 = x;
+					if (y < y0) y0 = y;
+					y1 = y;
+				}
+		return x1 < 0 ? null : new int[] { x0, y0, x1, y1 };
+	}
+
 	static byte[] close(byte[] mask, int w, int h, double r) {
 		return erode(dilate(mask, w, h, r), w, h, r);
 	}
@@ -322,16 +329,9 @@ final class BinaryOps {
 	 * zero row or column that reaches the border, and so does the box's frame.
 	 */
 	static void fillHoles(byte[] mask, int w, int h) {
-		int x0 = w, x1 = -1, y0 = h, y1 = -1;
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++)
-				if (mask[i] != 0) {
-					if (x < x0) x0 = x;
-					if (x > x1) x1 = x;
-					if (y < y0) y0 = y;
-					y1 = y;
-				}
-		if (x1 < 0) return;
+		int[] fg = foregroundBox(mask, w, h);
+		if (fg == null) return;
+		int x0 = fg[0], y0 = fg[1], x1 = fg[2], y1 = fg[3];
 		// the frame one pixel outside the foreground (clipped to the image) is outside; holes lie within it
 		x0 = Math.max(0, x0 - 1);
 		y0 = Math.max(0, y0 - 1);
