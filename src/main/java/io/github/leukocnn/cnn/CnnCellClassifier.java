@@ -224,7 +224,9 @@ public final class CnnCellClassifier implements CellClassifier {
 
 	@Override
 	public float[] aggregateField(float[][] cellProbabilities) {
-		return aggregation.aggregate(cellProbabilities, prior, positive);
+		float[] field = aggregation.aggregate(cellProbabilities, prior, positive);
+		// a field without cells keeps the prior: there is nothing to calibrate
+		return cellProbabilities.length == 0 ? field : calibrate(new float[][] { field }, card.fieldTemperatureOrOne())[0];
 	}
 
 	/** Probability that a field with these class probabilities is positive (sum over positive classes). */

@@ -26,6 +26,9 @@ import io.github.leukocnn.crop.CropSpec;
  * @param callThreshold operating point of the leukaemia call on the field's P(positive classes),
  *          fitted on the validation block ({@link io.github.leukocnn.stats.CallThreshold}); null
  *          (older cards, models without positive classes) = the field call is the argmax
+ * @param fieldTemperature calibration temperature of the field probabilities after the field rule
+ *          (averaging cells makes fields under- or over-confident), fitted on the validation
+ *          images; null (older cards, single-cell models) = 1
  */
 public record ModelCard(
 	String name,
@@ -48,8 +51,20 @@ public record ModelCard(
 	long seed,
 	String date,
 	String weightsSha256,
-	Double callThreshold)
+	Double callThreshold,
+	Double fieldTemperature)
 {
+	/** A card without a field temperature. */
+	public ModelCard(String name, int formatVersion, String leukoCnnVersion, String description, List<String> classes,
+		List<String> positiveClasses, int cropSize, double cellFraction, String singleCellRule, String normalisation,
+		double temperature, String fieldAggregation, List<Double> prior, String trainingData, String citation,
+		String trainingCommand, Map<String, Object> metrics, long seed, String date, String weightsSha256, Double callThreshold)
+	{
+		this(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule,
+			normalisation, temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed, date,
+			weightsSha256, callThreshold, null);
+	}
+
 	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", RGB_UNIT = "rgb/255",
 		WHITE_BALANCED = "rgb/255, white-balanced per crop";
 
@@ -70,19 +85,31 @@ public record ModelCard(
 	public ModelCard withWeightsSha256(String sha) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, sha, callThreshold);
+			trainingCommand, metrics, seed, date, sha, callThreshold, fieldTemperature);
 	}
 
 	public ModelCard withCalibration(double t, String aggregation, Map<String, Object> m) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, t, aggregation, prior, trainingData, citation,
-			trainingCommand, m, seed, date, weightsSha256, callThreshold);
+			trainingCommand, m, seed, date, weightsSha256, callThreshold, fieldTemperature);
 	}
 
 	/** @param threshold null = argmax decisions */
 	public ModelCard withCallThreshold(Double threshold) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, weightsSha256, threshold);
+			trainingCommand, metrics, seed, date, weightsSha256, threshold, fieldTemperature);
+	}
+
+	/** @param t null = 1 (field probabilities as the field rule gives them) */
+	public ModelCard withFieldTemperature(Double t) {
+		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
+			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
+			trainingCommand, metrics, seed, date, weightsSha256, callThreshold, t);
+	}
+
+	/** {@link #fieldTemperature} as a number: 1 when the card has none. */
+	public double fieldTemperatureOrOne() {
+		return fieldTemperature == null ? 1 : fieldTemperature;
 	}
 }

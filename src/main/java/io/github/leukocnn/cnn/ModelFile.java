@@ -117,6 +117,8 @@ public final class ModelFile {
 			&& card.positiveClasses() != null && !card.positiveClasses().isEmpty()))
 			throw new ModelFileException(what + ": call threshold " + card.callThreshold() +
 				" is not usable (needs positive classes and a value in (0, 1])");
+		if (card.fieldTemperature() != null && !(card.fieldTemperature() > 0 && Double.isFinite(card.fieldTemperature())))
+			throw new ModelFileException(what + ": field temperature " + card.fieldTemperature() + " is not a positive number");
 		if (card.cropSize() < 8 || card.cellFraction() <= 0 || card.cellFraction() > 1)
 			throw new ModelFileException(what + ": invalid crop rule (size " + card.cropSize() + ", cell fraction " + card.cellFraction() + ")");
 		byte[] net = entries.get(NETWORK_ENTRY);

@@ -55,6 +55,18 @@ class CnnCellClassifierTest {
 	}
 
 	@Test
+	void fieldTemperatureCalibratesFieldsButNotThePriorOfEmptyFields() {
+		ModelCard card = ModelFileTest.card(16, List.of("a", "b", "c"), 1);
+		float[][] cells = { { 0.5f, 0.3f, 0.2f }, { 0.7f, 0.2f, 0.1f } };
+		CnnCellClassifier plain = new CnnCellClassifier(new ModelFile.Model(ModelFileTest.net(16, 3), card), 4);
+		CnnCellClassifier sharp = new CnnCellClassifier(new ModelFile.Model(ModelFileTest.net(16, 3), card.withFieldTemperature(0.5)), 4);
+		float[] field = plain.aggregateField(cells), calibrated = sharp.aggregateField(cells);
+		assertArrayEquals(CnnCellClassifier.calibrate(new float[][] { field.clone() }, 0.5)[0], calibrated, 1e-6f);
+		org.junit.jupiter.api.Assertions.assertTrue(calibrated[0] > field[0], "T < 1 sharpens the field's leading class");
+		assertArrayEquals(plain.aggregateField(new float[0][]), sharp.aggregateField(new float[0][]), "prior unchanged");
+	}
+
+	@Test
 	void temperatureSoftensAndSingleCellUsesTheWholeImage() {
 		float[][] p = { { 0.9f, 0.1f } };
 		CnnCellClassifier.calibrate(p, 2);

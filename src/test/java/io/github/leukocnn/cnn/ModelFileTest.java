@@ -61,6 +61,13 @@ class ModelFileTest {
 		ModelFile.save(net(16, 3), card(16, List.of("a", "b", "c"), 1).withCallThreshold(1.5), g, false);
 		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(g)).getMessage();
 		assertTrue(msg.contains("call threshold 1.5"), msg);
+		Path t = dir.resolve("ft.zip");
+		ModelFile.save(net(16, 3), card(16, List.of("a", "b", "c"), 1).withFieldTemperature(0.328), t, false);
+		assertEquals(0.328, ModelFile.load(t.toString()).card().fieldTemperature());
+		Path u = dir.resolve("badft.zip");
+		ModelFile.save(net(16, 3), card(16, List.of("a", "b", "c"), 1).withFieldTemperature(-1.0), u, false);
+		String m2 = assertThrows(ModelFileException.class, () -> ModelFile.load(u)).getMessage();
+		assertTrue(m2.contains("field temperature -1.0"), m2);
 	}
 
 	@Test

@@ -277,7 +277,8 @@ public final class Trainer {
 	 * Fits the temperature on the validation cells, chooses the field rule on the validation
 	 * images (all three rules for fields, MEAN_LOG for single cells) and, when the model has a
 	 * leukaemia call, fits its threshold on the validation images' P(positive) by Youden's J
-	 * ({@link CallThreshold}); returns the card with all three.
+	 * ({@link CallThreshold}); for fields it also fits a temperature of the field probabilities
+	 * (before the threshold, which is fitted on the calibrated ones); returns the card with all.
 	 */
 	public static ModelCard calibrate(MultiLayerNetwork net, ModelCard card, List<TrainingItem> validation, PrintStream log) {
 		int k = card.classes().size();
@@ -301,7 +302,14 @@ public final class Trainer {
 				bestRule = rule;
 			}
 		}
-		card = card.withCalibration(temperature, bestRule.name(), card.metrics()).withCallThreshold(null);
+		card = card.withCalibration(temperature, bestRule.name(), card.metrics()).withCallThreshold(null).withFieldTemperature(null);
+		if (fields) {
+			// the field rule averages calibrated cells, which leaves fields mis-calibrated: a second temperature for them
+			HeldOutScores vf = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
+			double fieldTemperature = fitTemperature(vf.itemTruth(), vf.itemProbabilities());
+			log.printf("field temperature fitted on validation images: %.3f%n", fieldTemperature);
+			card = card.withFieldTemperature(fieldTemperature);
+		}
 		int positives = 0;
 		for (boolean b : positive) if (b) positives++;
 		if (positives == 0 || positives == k) return card;
@@ -384,7 +392,7 @@ public final class Trainer {
 	static ModelCard withPrior(ModelCard c, List<Double> prior) {
 		return new ModelCard(c.name(), c.formatVersion(), c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(),
 			c.cropSize(), c.cellFraction(), c.singleCellRule(), c.normalisation(), c.temperature(), c.fieldAggregation(), prior,
-			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256(), c.callThreshold());
+			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256(), c.callThreshold(), c.fieldTemperature());
 	}
 
 	/** Un-augmented crops of up to 384 random training cells (seeded), for batch-norm recalibration. */
