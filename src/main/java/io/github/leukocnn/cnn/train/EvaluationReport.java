@@ -154,9 +154,9 @@ public final class EvaluationReport {
 	/** The decided class of each image, as classify decides it (the card's call threshold). */
 	static int[] decisions(float[][] p, ModelCard card) {
 		boolean[] pos = Trainer.positives(card, card.classes());
-		int[] a = new int[p.length];
-		for (int i = 0; i < p.length; i++)
-			a[i] = io.github.leukocnn.stats.Probabilities.decide(Trainer.toDouble(new float[][] { p[i] })[0], pos, card.callThresholdOrNaN());
+		double[][] d = Trainer.toDouble(p);
+		int[] a = new int[d.length];
+		for (int i = 0; i < d.length; i++) a[i] = io.github.leukocnn.stats.Probabilities.decide(d[i], pos, card.callThresholdOrNaN());
 		return a;
 	}
 

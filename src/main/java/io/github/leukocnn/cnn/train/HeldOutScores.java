@@ -1,7 +1,11 @@
 package io.github.leukocnn.cnn.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.github.leukocnn.stats.ConfusionMatrix;
 
 /**
  * Predictions of a model on one split, per image (field or single cell) and per cell, with the few
@@ -42,20 +46,12 @@ public record HeldOutScores(int[] itemTruth, float[][] itemProbabilities, int[] 
 
 	/** Mean over the classes present of the fraction of their images classified right (argmax). */
 	public double itemBalancedAccuracy() {
-		int k = itemProbabilities.length == 0 ? 0 : itemProbabilities[0].length;
-		int[] right = new int[k], total = new int[k];
-		for (int i = 0; i < itemTruth.length; i++) {
-			total[itemTruth[i]]++;
-			if (argmax(itemProbabilities[i]) == itemTruth[i]) right[itemTruth[i]]++;
-		}
-		double sum = 0;
-		int present = 0;
-		for (int c = 0; c < k; c++)
-			if (total[c] > 0) {
-				sum += (double) right[c] / total[c];
-				present++;
-			}
-		return present == 0 ? Double.NaN : sum / present;
+		if (itemTruth.length == 0) return Double.NaN;
+		int k = itemProbabilities[0].length;
+		int[] predicted = new int[itemTruth.length];
+		for (int i = 0; i < predicted.length; i++) predicted[i] = argmax(itemProbabilities[i]);
+		List<String> names = IntStream.range(0, k).mapToObj(Integer::toString).toList();
+		return ConfusionMatrix.of(names, itemTruth, predicted).balancedAccuracy();
 	}
 
 	public double cellAccuracy() {

@@ -30,6 +30,7 @@ import io.github.leukocnn.stats.BinaryCounts;
 import io.github.leukocnn.stats.CallThreshold;
 import io.github.leukocnn.stats.Evaluation;
 import io.github.leukocnn.stats.Interval;
+import io.github.leukocnn.stats.Probabilities;
 import io.github.leukocnn.stats.TemperatureScaling;
 
 /**
@@ -314,10 +315,11 @@ public final class Trainer {
 		for (boolean b : positive) if (b) positives++;
 		if (positives == 0 || positives == k) return card;
 		HeldOutScores v = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
-		double[] callScore = new double[v.itemTruth().length];
+		double[][] fieldP = toDouble(v.itemProbabilities());
+		double[] callScore = new double[fieldP.length];
 		boolean[] truth = new boolean[callScore.length];
 		for (int i = 0; i < callScore.length; i++) {
-			for (int j = 0; j < k; j++) if (positive[j]) callScore[i] += v.itemProbabilities()[i][j];
+			callScore[i] = Probabilities.positiveMass(fieldP[i], positive);
 			truth[i] = positive[v.itemTruth()[i]];
 		}
 		double threshold = Math.round(CallThreshold.youden(callScore, truth) * 1e4) / 1e4;
