@@ -285,15 +285,20 @@ public final class Trainer {
 		int k = card.classes().size();
 		boolean[] positive = positives(card, card.classes());
 		card = card.withCalibration(1, FieldAggregation.MEAN_LOG.name(), card.metrics() == null ? Map.of() : card.metrics());
+		// the network runs once; temperature, field rule, field temperature and threshold only re-aggregate
 		HeldOutScores valRaw = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
 		double temperature = fitTemperature(valRaw.cellTruth(), valRaw.cellProbabilities());
 		log.printf("temperature fitted on validation cells: %.3f%n", temperature);
+		int[] cellT = valRaw.cellTruth();
+		float[][] cellP = new float[cellT.length][];
+		for (int i = 0; i < cellP.length; i++) cellP[i] = valRaw.cellProbabilities()[i].clone();
+		CnnCellClassifier.calibrate(cellP, temperature);
 		FieldAggregation bestRule = FieldAggregation.MEAN_LOG;
 		double bestRuleScore = Double.NEGATIVE_INFINITY;
 		boolean fields = validation.stream().anyMatch(i -> i.cells().size() > 1);
 		for (FieldAggregation rule : fields ? FieldAggregation.values() : new FieldAggregation[] { FieldAggregation.MEAN_LOG }) {
 			ModelCard c = card.withCalibration(temperature, rule.name(), card.metrics());
-			HeldOutScores v = score(new CnnCellClassifier(new ModelFile.Model(net, c), 128), validation, k);
+			HeldOutScores v = aggregate(fieldRule(net, c), validation, cellT, cellP);
 			Map<String, Double> bin = v.binary(positive);
 			double s = v.itemAccuracy() + (bin.isEmpty() ? 0 : bin.get("call_accuracy")) - 1e-3 * HeldOutScores.nll(v.itemTruth(), v.itemProbabilities());
 			log.printf("field rule %s on validation: image acc %.4f%s%n", rule, v.itemAccuracy(), bin.isEmpty() ? "" :
@@ -306,7 +311,7 @@ public final class Trainer {
 		card = card.withCalibration(temperature, bestRule.name(), card.metrics()).withCallThreshold(null).withFieldTemperature(null);
 		if (fields) {
 			// the field rule averages calibrated cells, which leaves fields mis-calibrated: a second temperature for them
-			HeldOutScores vf = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
+			HeldOutScores vf = aggregate(fieldRule(net, card), validation, cellT, cellP);
 			double fieldTemperature = fitTemperature(vf.itemTruth(), vf.itemProbabilities());
 			log.printf("field temperature fitted on validation images: %.3f%n", fieldTemperature);
 			card = card.withFieldTemperature(fieldTemperature);
@@ -314,7 +319,7 @@ public final class Trainer {
 		int positives = 0;
 		for (boolean b : positive) if (b) positives++;
 		if (positives == 0 || positives == k) return card;
-		HeldOutScores v = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
+		HeldOutScores v = aggregate(fieldRule(net, card), validation, cellT, cellP);
 		double[][] fieldP = toDouble(v.itemProbabilities());
 		double[] callScore = new double[fieldP.length];
 		boolean[] truth = new boolean[callScore.length];
@@ -325,6 +330,11 @@ public final class Trainer {
 		double threshold = Math.round(CallThreshold.youden(callScore, truth) * 1e4) / 1e4;
 		log.printf("call threshold on P(positive) fitted on validation images (Youden's J): %.4f%n", threshold);
 		return card.withCallThreshold(threshold);
+	}
+
+	/** A classifier used only for its card's field rule: no inference copy of the network is made. */
+	private static CnnCellClassifier fieldRule(MultiLayerNetwork net, ModelCard card) {
+		return new CnnCellClassifier(new ModelFile.Model(net, card), 1, false);
 	}
 
 	/** Scores every image of {@code items}: cell probabilities (batched) and the field rule. */
@@ -347,6 +357,14 @@ public final class Trainer {
 				}
 			}
 		if (fill > 0) System.arraycopy(clf.classifyBuffered(fill), 0, cellP, n, fill);
+		return aggregate(clf, items, cellT, cellP);
+	}
+
+	/**
+	 * The field rule of {@code clf}'s card over cell probabilities already computed (in the order
+	 * of the items' cells): what changes between calibration candidates, without the network.
+	 */
+	static HeldOutScores aggregate(CnnCellClassifier clf, List<TrainingItem> items, int[] cellT, float[][] cellP) {
 		int[] itemT = new int[items.size()];
 		float[][] itemP = new float[items.size()][];
 		int at = 0, empty = 0;
