@@ -110,7 +110,7 @@ public final class EvaluateSubcommand implements Subcommand {
 		String validationCsv = args.string("validation", null);
 		String trainingCsv = args.string("training", null);
 		double callThreshold = args.number("call-threshold", Double.NaN);
-		if (!Double.isNaN(callThreshold) && !(callThreshold > 0 && callThreshold <= 1))
+		if (!Double.isNaN(callThreshold) && !io.github.leukocnn.stats.CallThreshold.isValid(callThreshold))
 			throw new Arguments.UsageException("--call-threshold must be in (0, 1], got " + callThreshold);
 		boolean overwrite = args.flag("overwrite");
 		args.rejectUnknown();

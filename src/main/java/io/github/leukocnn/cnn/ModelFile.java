@@ -113,7 +113,7 @@ public final class ModelFile {
 		catch (IllegalArgumentException | NullPointerException e) {
 			throw new ModelFileException(what + ": unknown field aggregation rule '" + card.fieldAggregation() + "'");
 		}
-		if (card.callThreshold() != null && !(card.callThreshold() > 0 && card.callThreshold() <= 1
+		if (card.callThreshold() != null && !(io.github.leukocnn.stats.CallThreshold.isValid(card.callThreshold())
 			&& card.positiveClasses() != null && !card.positiveClasses().isEmpty()))
 			throw new ModelFileException(what + ": call threshold " + card.callThreshold() +
 				" is not usable (needs positive classes and a value in (0, 1])");

@@ -15,6 +15,11 @@ public final class CallThreshold {
 
 	private CallThreshold() {}
 
+	/** Whether {@code t} can be a call threshold: a probability in (0, 1]. */
+	public static boolean isValid(double t) {
+		return t > 0 && t <= 1;
+	}
+
 	/**
 	 * @param scores P(positive) per validation case
 	 * @param positive truth per case
