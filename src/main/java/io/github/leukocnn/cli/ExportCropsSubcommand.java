@@ -39,7 +39,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 			  --data DIR          labelled images: one sub-folder per class (single-cell, fields) or images with ROI sets (roi-sets)
 			  --out DIR           output folder; gets one sub-folder per class; existing files are never overwritten
 			  --crop-size PX      crop side (default 48); --cell-fraction F cell diameter / crop side (default 0.55)
-			  --single-cell-rule R  whole-image (default) or estimate; --cell-diameter PX fields: 0 = estimate
+			  --single-cell-rule R  whole-image (default), estimate or segmented-cell; --cell-diameter PX fields: 0 = estimate
 			  --threads N""";
 	}
 
@@ -54,6 +54,9 @@ public final class ExportCropsSubcommand implements Subcommand {
 		double diameter = args.number("cell-diameter", 0);
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
+		if (!ModelCard.SINGLE_CELL_RULES.contains(rule))
+			throw new Arguments.UsageException("--single-cell-rule must be one of " + String.join(", ", ModelCard.SINGLE_CELL_RULES) +
+				", got '" + rule + "'");
 		ModelCard card = new ModelCard("export", ModelFile.FORMAT_VERSION, null, null, null, List.of(), size, fraction, rule,
 			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null);
 		TrainingData set = TrainSubcommand.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));

@@ -48,7 +48,7 @@ public final class TrainSubcommand implements Subcommand {
 			  --positive A,B        classes that make the leukaemia call positive (default none)
 			  --crop-size PX        network input side (default 48)
 			  --cell-fraction F     cell diameter / crop side (default 0.55)
-			  --single-cell-rule R  whole-image (default) or estimate
+			  --single-cell-rule R  whole-image (default), estimate (from the stain) or segmented-cell (the segmented centre cell)
 			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
 			  --epochs N            maximum epochs (default 40); --patience N early stopping (default 8)
 			  --max-minutes M       wall-clock budget (default 30); --seed S (default 42)
@@ -108,8 +108,9 @@ public final class TrainSubcommand implements Subcommand {
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
 		if (evaluateOnly) return evaluateOnly(data, kind, outFile, diameter, threads, reportDir, out);
-		if (!rule.equals(ModelCard.WHOLE_IMAGE) && !rule.equals(ModelCard.ESTIMATE))
-			throw new Arguments.UsageException("--single-cell-rule must be whole-image or estimate, got '" + rule + "'");
+		if (!ModelCard.SINGLE_CELL_RULES.contains(rule))
+			throw new Arguments.UsageException("--single-cell-rule must be one of " + String.join(", ", ModelCard.SINGLE_CELL_RULES) +
+				", got '" + rule + "'");
 		if (Files.exists(outFile) && !overwrite && folds == 0) {
 			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
 			return 2;

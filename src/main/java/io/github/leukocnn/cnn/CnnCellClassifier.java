@@ -19,6 +19,7 @@ import io.github.leukocnn.crop.WhiteBalance;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.segment.Segmenters;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.IntArray;
@@ -168,8 +169,11 @@ public final class CnnCellClassifier implements CellClassifier {
 
 	/** The diameter of the one centred cell of a single-cell image, by the card's single-cell rule. */
 	public static double singleCellDiameter(int[] argb, int w, int h, ModelCard card) {
-		return ModelCard.ESTIMATE.equals(card.singleCellRule()) ? SingleCellSize.estimateDiameter(argb, w, h)
-			: Math.min(w, h) * card.cellFraction();
+		return switch (card.singleCellRule()) {
+			case ModelCard.ESTIMATE -> SingleCellSize.estimateDiameter(argb, w, h);
+			case ModelCard.SEGMENTED_CELL -> SingleCellSize.segmentedDiameter(argb, w, h, Segmenters.standard());
+			default -> Math.min(w, h) * card.cellFraction();
+		};
 	}
 
 	/** Probabilities of crops already written into the first {@code n} slots of {@link #buffer()}. */

@@ -14,8 +14,10 @@ import io.github.leukocnn.crop.CropSpec;
  * @param cropSize network input side in pixels
  * @param cellFraction cell diameter / crop side (the scale rule)
  * @param singleCellRule how a single-cell image is cropped: "whole-image" (the centred square of
- *          the image's shorter side is the crop) or "estimate" (cell diameter estimated by
- *          {@link io.github.leukocnn.crop.SingleCellSize})
+ *          the image's shorter side is the crop), "estimate" (cell diameter from the stain, by
+ *          {@link io.github.leukocnn.crop.SingleCellSize#estimateDiameter}) or "segmented-cell" (the
+ *          diameter of the segmented cell nearest the centre,
+ *          {@link io.github.leukocnn.crop.SingleCellSize#segmentedDiameter})
  * @param normalisation input normalisation; "rgb/255" = planar RGB scaled to 0..1; "rgb/255, white-balanced
  *          per crop" = then each channel divided by its 95th percentile
  * @param temperature calibration temperature: probabilities are softmax(logits / temperature)
@@ -65,8 +67,11 @@ public record ModelCard(
 			weightsSha256, callThreshold, null);
 	}
 
-	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", RGB_UNIT = "rgb/255",
-		WHITE_BALANCED = "rgb/255, white-balanced per crop";
+	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", SEGMENTED_CELL = "segmented-cell",
+		RGB_UNIT = "rgb/255", WHITE_BALANCED = "rgb/255, white-balanced per crop";
+
+	/** The accepted {@link #singleCellRule}s. */
+	public static final List<String> SINGLE_CELL_RULES = List.of(WHOLE_IMAGE, ESTIMATE, SEGMENTED_CELL);
 
 	/** Whether crops are white-balanced ({@link io.github.leukocnn.crop.WhiteBalance}) before the network. */
 	public boolean whiteBalanced() {

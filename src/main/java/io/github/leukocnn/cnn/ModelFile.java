@@ -107,6 +107,9 @@ public final class ModelFile {
 		if (!ModelCard.RGB_UNIT.equals(card.normalisation()) && !card.whiteBalanced())
 			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: '" + ModelCard.RGB_UNIT +
 				"', '" + ModelCard.WHITE_BALANCED + "')");
+		if (!ModelCard.SINGLE_CELL_RULES.contains(card.singleCellRule()))
+			throw new ModelFileException(what + ": unknown single-cell rule '" + card.singleCellRule() + "' (known: " +
+				String.join(", ", ModelCard.SINGLE_CELL_RULES) + ")");
 		try {
 			FieldAggregation.valueOf(card.fieldAggregation());
 		}

@@ -1,5 +1,11 @@
 package io.github.leukocnn.crop;
 
+import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.segment.LeukocyteSegmenter;
+import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.segment.SegmentationSettings;
+import net.imglib2.img.array.ArrayImgs;
+
 /**
  * Estimates the diameter of the one leukocyte in the middle of a single-cell image (PBC style),
  * so that single-cell images are cropped at the same cell scale as cells found in whole fields.
@@ -13,7 +19,30 @@ public final class SingleCellSize {
 	/** Bounds of the estimate as a fraction of the shorter image side. */
 	public static final double MIN_FRACTION = 0.25, MAX_FRACTION = 0.9;
 
+	/** The segmented cell must have its centroid within this fraction of the shorter side of the centre. */
+	public static final double MAX_CENTRE_OFFSET = 0.25;
+
 	private SingleCellSize() {}
+
+	/**
+	 * The equivalent diameter (2·√(area/π)) of the leukocyte that {@code segmenter} finds nearest
+	 * the image centre, the diameter estimated per image: the same cells the field pipeline
+	 * crops, so single-cell crops show the cell at the card's cell fraction whatever the scanner's
+	 * magnification or framing. Falls back to {@link #estimateDiameter} when no cell is near the
+	 * centre.
+	 */
+	public static double segmentedDiameter(int[] argb, int w, int h, LeukocyteSegmenter segmenter) {
+		Segmentation s = segmenter.segment(ArrayImgs.argbs(argb, w, h), new SegmentationSettings(0, 1, null));
+		double best = MAX_CENTRE_OFFSET * Math.min(w, h), diameter = -1;
+		for (CellMeasurements m : s.measurements()) {
+			double r = Math.hypot(m.centroidX() - (w - 1) / 2.0, m.centroidY() - (h - 1) / 2.0);
+			if (r <= best) {
+				best = r;
+				diameter = 2 * Math.sqrt(m.area() / Math.PI);
+			}
+		}
+		return diameter > 0 ? diameter : estimateDiameter(argb, w, h);
+	}
 
 	public static double estimateDiameter(int[] argb, int w, int h) {
 		int n = w * h;
