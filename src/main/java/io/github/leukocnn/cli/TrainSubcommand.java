@@ -60,6 +60,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
 			  --colour-jitter J     moderate (default) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
+			  --weight-averaging D  validate, keep and ship a moving average of the weights, decay D per batch
+			                        (e.g. 0.995; default 0 = off): smoother than the last weights
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -104,6 +106,9 @@ public final class TrainSubcommand implements Subcommand {
 		String norm = args.string("normalisation", d.normalisation());
 		if (!norm.equals("rgb") && !norm.equals("white-balance"))
 			throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
+		double averaging = args.number("weight-averaging", d.weightAveraging());
+		if (!(averaging >= 0 && averaging < 1))
+			throw new Arguments.UsageException("--weight-averaging must be a decay in [0, 1) (e.g. 0.995; 0 = off), got " + averaging);
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -121,7 +126,7 @@ public final class TrainSubcommand implements Subcommand {
 		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
-			citation, threads);
+			citation, threads, averaging);
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}

@@ -106,6 +106,8 @@ public final class Trainer {
 		int startEpoch = 0, bestEpoch = -1, stale = 0;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		INDArray bestParams = null;
+		// moving average of the weights (Polyak): validated, kept and shipped instead of the last weights
+		INDArray average = null;
 		Path cp = config.checkpointDir();
 		if (cp != null) Files.createDirectories(cp);
 		if (config.resume() && cp != null && Files.exists(cp.resolve("last.zip"))) {
@@ -117,6 +119,8 @@ public final class Trainer {
 			stale = Integer.parseInt(st.get("stale"));
 			if (Files.exists(cp.resolve("best.zip")))
 				bestParams = ModelSerializer.restoreMultiLayerNetwork(cp.resolve("best.zip").toFile(), false).params().dup();
+			if (config.weightAveraging() > 0 && Files.exists(cp.resolve(AVERAGE_FILE)))
+				average = Nd4j.readBinary(cp.resolve(AVERAGE_FILE).toFile());
 			log.printf("resumed from %s at epoch %d (best epoch %d, score %.4f)%n", cp, startEpoch + 1, bestEpoch + 1, bestScore);
 		}
 		else if (config.resume()) log.println("no checkpoint to resume in " + cp + ": starting afresh");
@@ -152,6 +156,7 @@ public final class Trainer {
 				y.data().asNioFloat().put(0, ys, 0, ys.length);
 				net.fit(new DataSet(x, y));
 				lossSum += net.score();
+				if (config.weightAveraging() > 0) average = updateAverage(average, net.params(), config.weightAveraging());
 				if (b % 10 == 0) {
 					double done = (epoch - startEpoch + (b + 1.0) / batches);
 					double perEpoch = (System.nanoTime() - trainStart) / 1e9 / done;
@@ -163,9 +168,15 @@ public final class Trainer {
 			}
 			epochsRun++;
 			io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(net, bnSample);
+			MultiLayerNetwork validated = net;
+			if (average != null) {
+				validated = net.clone();
+				validated.setParams(average);
+				io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(validated, bnSample);
+			}
 			ModelCard provisional = template.withCalibration(1, FieldAggregation.MEAN_LOG.name(), Map.of());
 			provisional = withPrior(provisional, prior);
-			probe = new CnnCellClassifier(new ModelFile.Model(net, provisional), 128);
+			probe = new CnnCellClassifier(new ModelFile.Model(validated, provisional), 128);
 			HeldOutScores val = score(probe, splits.validation(), k);
 			// balanced (mean per-class recall), so the minority benign class weighs as much as the blasts
 			double score = val.itemBalancedAccuracy() - 0.01 * HeldOutScores.nll(val.cellTruth(), val.cellProbabilities());
@@ -173,7 +184,7 @@ public final class Trainer {
 			if (better) {
 				bestScore = score;
 				bestEpoch = epoch;
-				bestParams = net.params().dup();
+				bestParams = validated.params().dup();
 				stale = 0;
 			}
 			else stale++;
@@ -188,7 +199,7 @@ public final class Trainer {
 					HeldOutScores.nll(val.cellTruth(), val.cellProbabilities()), val.itemAccuracy()));
 				history.write(historyCsv);
 			}
-			if (cp != null) checkpoint(net, bestParams, cp, epoch, bestEpoch, bestScore, stale);
+			if (cp != null) checkpoint(net, bestParams, average, cp, epoch, bestEpoch, bestScore, stale);
 			if (stale >= config.patience()) {
 				log.printf("early stop: no validation improvement for %d epochs%n", stale);
 				break;
@@ -468,9 +479,14 @@ public final class Trainer {
 		return a;
 	}
 
-	private static void checkpoint(MultiLayerNetwork net, INDArray bestParams, Path dir, int epoch, int bestEpoch,
+	private static void checkpoint(MultiLayerNetwork net, INDArray bestParams, INDArray average, Path dir, int epoch, int bestEpoch,
 		double bestScore, int stale) throws IOException
 	{
+		if (average != null) {
+			Path ta = dir.resolve(AVERAGE_FILE + ".part");
+			Nd4j.saveBinary(average, ta.toFile());
+			Files.move(ta, dir.resolve(AVERAGE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
 		Path tmp = dir.resolve("last.zip.part");
 		ModelSerializer.writeModel(net, tmp.toFile(), true);
 		Files.move(tmp, dir.resolve("last.zip"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -485,6 +501,15 @@ public final class Trainer {
 		Path t3 = dir.resolve("state.properties.part");
 		Files.writeString(t3, state, StandardCharsets.UTF_8);
 		Files.move(t3, dir.resolve("state.properties"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/** Checkpoint file of the moving average of the weights. */
+	static final String AVERAGE_FILE = "average.bin";
+
+	/** {@code average ← decay·average + (1 − decay)·params}; the first call starts it at {@code params}. */
+	static INDArray updateAverage(INDArray average, INDArray params, double decay) {
+		if (average == null) return params.dup();
+		return average.muli(decay).addi(params.mul(1 - decay));
 	}
 
 	private static Map<String, String> readState(Path p) throws IOException {

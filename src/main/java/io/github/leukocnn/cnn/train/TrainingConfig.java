@@ -15,11 +15,27 @@ import io.github.leukocnn.cnn.NetworkFactory;
  * @param resume continue from the checkpoint in {@code checkpointDir}
  * @param cvFolds 0 = hold-out split; k >= 3 = k-fold cross-validation (contiguous blocks)
  * @param cellsPerImage at most this many random cells of each image per epoch (0 = all)
+ * @param weightAveraging decay per batch of an exponential moving average of the weights, which is
+ *          what is validated, kept and shipped (0 = off: the weights as trained)
  */
 public record TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
 	double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
-	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage)
+	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging)
 {
+	public TrainingConfig {
+		if (!(weightAveraging >= 0 && weightAveraging < 1))
+			throw new IllegalArgumentException("weight averaging decay must be in [0, 1), got " + weightAveraging);
+	}
+
+	/** Without weight averaging. */
+	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
+		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
+		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage)
+	{
+		this(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed, validationFraction,
+			testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage, 0);
+	}
+
 	public static TrainingConfig defaults() {
 		return new TrainingConfig(NetworkFactory.DEFAULT_CHANNELS, 64, 2e-3, 0.9, 32, 40, 8, 30, 42, 0.15, 0.2,
 			Augmenter.DEFAULT, true, null, false, Runtime.getRuntime().availableProcessors(), 0, 0);
@@ -27,6 +43,7 @@ public record TrainingConfig(int[] channels, int dense, double learningRate, dou
 
 	public TrainingConfig with(int maxEpochs, int patience, double maxMinutes, long seed, Path checkpointDir, boolean resume) {
 		return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed,
-			validationFraction, testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage);
+			validationFraction, testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage,
+			weightAveraging);
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.leukocnn.cnn.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.process.ColorProcessor;
@@ -143,5 +147,30 @@ class TrainingDataTest {
 		new Trainer(more, new java.io.PrintStream(log2, true), ProgressListener.NONE).train(d, Splits.holdOut(d, 0.15, 0.2), template);
 		assertTrue(log2.toString().contains("resumed from") && log2.toString().contains("epoch 13:") && !log2.toString().contains("epoch 1:"),
 			log2.toString());
+	}
+
+	@Test
+	void weightAveragingIsWhatIsValidatedCheckpointedAndKept() throws IOException {
+		INDArray a = Trainer.updateAverage(null, Nd4j.createFromArray(1f, 1f), 0.75);
+		a = Trainer.updateAverage(a, Nd4j.createFromArray(3f, 5f), 0.75);
+		assertArrayEquals(new float[] { 1.5f, 2f }, a.toFloatVector(), 1e-6f);
+
+		TrainingData d = load(dataset(dir.resolve("d"), 25));
+		TrainingConfig cfg = new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 0.9, 8, 8, 12, 5, 3, 0.15, 0.2,
+			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0, 0.9);
+		ModelCard template = new ModelCard("toy", ModelFile.FORMAT_VERSION, "0", "", d.classes(), List.of("ring"), 16, 0.8,
+			ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, "synthetic", "none", "test", Map.of(), 3,
+			"2026-01-01", null, null);
+		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+		Trainer.Result r = new Trainer(cfg, new java.io.PrintStream(log, true), ProgressListener.NONE).train(d,
+			Splits.holdOut(d, 0.15, 0.2), template);
+		assertTrue(r.test().itemAccuracy() >= 0.9, "test accuracy " + r.test().itemAccuracy() + "\n" + log);
+		Path avg = dir.resolve("ck").resolve(Trainer.AVERAGE_FILE);
+		assertTrue(Files.exists(avg), "no averaged weights in the checkpoint");
+		// the kept network is the average of the best epoch, not the last trained weights
+		MultiLayerNetwork last = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(dir.resolve("ck").resolve("last.zip").toFile(), false);
+		assertTrue(!r.network().params().equalsWithEps(last.params(), 1e-6), "kept weights are the last trained ones");
+		assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(new int[] { 8 }, 8, 1e-3, 1, 8, 1, 1, 1, 1, 0.15, 0.2,
+			Augmenter.NONE, true, null, false, 1, 0, 0, 1.0));
 	}
 }
