@@ -14,6 +14,15 @@ public final class Probabilities {
 		return best;
 	}
 
+	/** {@link #argmax(double[])} of a float vector (network outputs). */
+	public static int argmax(float[] values) {
+		if (values.length == 0) throw new IllegalArgumentException("empty probability vector");
+		int best = 0;
+		for (int i = 1; i < values.length; i++)
+			if (values[i] > values[best]) best = i;
+		return best;
+	}
+
 	/**
 	 * The decided class of a probability vector. Without a call threshold (NaN) it is the argmax.
 	 * With one, the leukaemia call comes first: positive when P(positive) = the summed probability

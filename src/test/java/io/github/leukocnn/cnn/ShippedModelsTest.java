@@ -55,7 +55,7 @@ class ShippedModelsTest {
 			for (Path f : lastImages(pbc.resolve(c), 8)) {
 				ColorProcessor cp = SmearImages.openRgb(f);
 				float[] p = clf.classifySingleCell(RgbImages.wrap(cp));
-				if (m.card().classes().get(argmax(p)).equals(c)) ok++;
+				if (m.card().classes().get(io.github.leukocnn.stats.Probabilities.argmax(p)).equals(c)) ok++;
 				n++;
 			}
 		double acc = (double) ok / n;
@@ -96,9 +96,4 @@ class ShippedModelsTest {
 		}
 	}
 
-	static int argmax(float[] p) {
-		int b = 0;
-		for (int i = 1; i < p.length; i++) if (p[i] > p[b]) b = i;
-		return b;
-	}
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.github.leukocnn.stats.ConfusionMatrix;
+import io.github.leukocnn.stats.Probabilities;
 
 /**
  * Predictions of a model on one split, per image (field or single cell) and per cell, with the few
@@ -21,16 +22,10 @@ import io.github.leukocnn.stats.ConfusionMatrix;
 public record HeldOutScores(int[] itemTruth, float[][] itemProbabilities, int[] cellTruth, float[][] cellProbabilities,
 	int emptyItems)
 {
-	public static int argmax(float[] p) {
-		int best = 0;
-		for (int j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
-		return best;
-	}
-
 	public static double accuracy(int[] truth, float[][] p) {
 		if (truth.length == 0) return Double.NaN;
 		int ok = 0;
-		for (int i = 0; i < truth.length; i++) if (argmax(p[i]) == truth[i]) ok++;
+		for (int i = 0; i < truth.length; i++) if (Probabilities.argmax(p[i]) == truth[i]) ok++;
 		return (double) ok / truth.length;
 	}
 
@@ -49,7 +44,7 @@ public record HeldOutScores(int[] itemTruth, float[][] itemProbabilities, int[] 
 		if (itemTruth.length == 0) return Double.NaN;
 		int k = itemProbabilities[0].length;
 		int[] predicted = new int[itemTruth.length];
-		for (int i = 0; i < predicted.length; i++) predicted[i] = argmax(itemProbabilities[i]);
+		for (int i = 0; i < predicted.length; i++) predicted[i] = Probabilities.argmax(itemProbabilities[i]);
 		List<String> names = IntStream.range(0, k).mapToObj(Integer::toString).toList();
 		return ConfusionMatrix.of(names, itemTruth, predicted).balancedAccuracy();
 	}
@@ -69,7 +64,7 @@ public record HeldOutScores(int[] itemTruth, float[][] itemProbabilities, int[] 
 		if (!any) return m;
 		int tp = 0, fn = 0, tn = 0, fp = 0;
 		for (int i = 0; i < itemTruth.length; i++) {
-			boolean t = positive[itemTruth[i]], c = positive[argmax(itemProbabilities[i])];
+			boolean t = positive[itemTruth[i]], c = positive[Probabilities.argmax(itemProbabilities[i])];
 			if (t && c) tp++;
 			else if (t) fn++;
 			else if (c) fp++;
