@@ -60,6 +60,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
 			  --colour-jitter J     moderate (default) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
+			  --blur S              blur jitter: half of the training crops get a Gaussian blur of random sigma up to S
+			                        crop pixels (default 0 = off), so that sharpness is not read as a class cue
 			  --weight-averaging D  validate, keep and ship a moving average of the weights, decay D per batch
 			                        (e.g. 0.995; default 0 = off): smoother than the last weights
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
@@ -109,6 +111,9 @@ public final class TrainSubcommand implements Subcommand {
 		double averaging = args.number("weight-averaging", d.weightAveraging());
 		if (!(averaging >= 0 && averaging < 1))
 			throw new Arguments.UsageException("--weight-averaging must be a decay in [0, 1) (e.g. 0.995; 0 = off), got " + averaging);
+		double blur = args.number("blur", d.blur());
+		if (!(blur >= 0 && blur <= 5))
+			throw new Arguments.UsageException("--blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -126,7 +131,7 @@ public final class TrainSubcommand implements Subcommand {
 		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
-			citation, threads, averaging);
+			citation, threads, averaging, blur);
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}

@@ -8,11 +8,29 @@ import io.github.leukocnn.crop.CellCropper;
  * On-the-fly augmentation from a cached context crop: flips, 90° turns plus small rotations,
  * scale jitter, and stain/colour jitter (per-channel gain, brightness, contrast, saturation).
  * Colour jitter matters: in all-taleqani the staining differs between benign and malignant
- * folders, and the network must learn morphology rather than stain colour.
+ * folders, and the network must learn morphology rather than stain colour. Blur jitter
+ * ({@code maxBlur} > 0: half of the crops get a Gaussian blur of random sigma up to it) matters
+ * for other scanners: optics, focus and JPEG differ, and a network trained on one sharp scanner
+ * otherwise reads sharpness as a class cue (blurred cells of another scanner all looked like
+ * platelets to it).
+ *
+ * @param maxBlur largest Gaussian sigma, in crop pixels (0 = no blur jitter)
  */
 public record Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness,
-	double contrast, double saturation, double maxHueRotation, double greyProbability)
+	double contrast, double saturation, double maxHueRotation, double greyProbability, double maxBlur)
 {
+	/** Without blur jitter. */
+	public Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness, double contrast,
+		double saturation, double maxHueRotation, double greyProbability)
+	{
+		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0);
+	}
+
+	public Augmenter withBlur(double sigma) {
+		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
+			greyProbability, sigma);
+	}
+
 	public static final Augmenter NONE = new Augmenter(0, 0, 0, 0, 0, 0, 0, 0);
 	/** Geometry plus moderate colour jitter (PBC: one stain, colour carries class information, e.g. eosinophil granules). */
 	public static final Augmenter DEFAULT = new Augmenter(Math.toRadians(15), 0.1, 0.12, 0.08, 0.2, 0.35, Math.toRadians(8), 0);
@@ -34,7 +52,35 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 		double shift = size * 0.04;
 		CellCropper.crop(context, contextSize, contextSize, c + (rnd.nextDouble() * 2 - 1) * shift,
 			c + (rnd.nextDouble() * 2 - 1) * shift, size * scale, angle, rnd.nextBoolean(), size, dest, offset);
+		// drawn only when enabled, so runs without blur jitter keep their exact random sequence
+		if (maxBlur > 0 && rnd.nextBoolean()) blur(dest, offset, size, rnd.nextDouble() * maxBlur);
 		colour(rnd, size * size, dest, offset);
+	}
+
+	/** Separable Gaussian blur of the three planes of a crop (borders clamped). */
+	static void blur(float[] d, int offset, int size, double sigma) {
+		if (sigma < 0.2) return;
+		int r = (int) Math.ceil(2.5 * sigma);
+		float[] k = new float[2 * r + 1];
+		double sum = 0;
+		for (int i = -r; i <= r; i++) sum += k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+		for (int i = 0; i < k.length; i++) k[i] /= sum;
+		float[] row = new float[size * size];
+		for (int c = 0; c < 3; c++) {
+			int o = offset + c * size * size;
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++) {
+					float v = 0;
+					for (int i = -r; i <= r; i++) v += k[i + r] * d[o + y * size + Math.min(size - 1, Math.max(0, x + i))];
+					row[y * size + x] = v;
+				}
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++) {
+					float v = 0;
+					for (int i = -r; i <= r; i++) v += k[i + r] * row[Math.min(size - 1, Math.max(0, y + i)) * size + x];
+					d[o + y * size + x] = v;
+				}
+		}
 	}
 
 	void colour(SplittableRandom rnd, int plane, float[] d, int o) {
