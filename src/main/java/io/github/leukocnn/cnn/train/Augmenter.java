@@ -39,6 +39,12 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	 * up to ±35°, saturation ±50%, and one crop in four in grey, so that colour alone cannot decide.
 	 */
 	public static final Augmenter STAIN_INVARIANT = new Augmenter(Math.toRadians(15), 0.1, 0.15, 0.1, 0.25, 0.5, Math.toRadians(35), 0.25);
+	/**
+	 * Wide stain jitter for models meant for other scanners and stains (hue ±20°, saturation ±45%,
+	 * stronger gain, brightness and contrast) without grey crops: colour still carries class
+	 * information there (eosinophil granules), but not the exact hue of one laboratory's stain.
+	 */
+	public static final Augmenter WIDE_STAIN = new Augmenter(Math.toRadians(15), 0.1, 0.15, 0.1, 0.25, 0.45, Math.toRadians(20), 0);
 
 	/** Writes an augmented network crop of {@code size} from a context crop into {@code dest}. */
 	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset) {

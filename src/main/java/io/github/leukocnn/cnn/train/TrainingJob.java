@@ -38,7 +38,8 @@ public final class TrainingJob {
 	 *
 	 * @param kind one of {@link #KINDS}
 	 * @param normalisation "rgb" or "white-balance"
-	 * @param colourJitter "moderate" or "strong"
+	 * @param colourJitter "moderate", "wide" or "strong" ({@link Augmenter#DEFAULT}, {@link Augmenter#WIDE_STAIN},
+	 *          {@link Augmenter#STAIN_INVARIANT})
 	 * @param checkpoints folder of per-epoch checkpoints (null = none)
 	 * @param reportDir where NAME-evaluation.md/json go (null = no report)
 	 * @param cvFolds 0 = one hold-out split and a model file; k > 0 = k-fold cross-validation, report only
@@ -95,8 +96,9 @@ public final class TrainingJob {
 		TrainingConfig config() {
 			Augmenter augmenter = !augmentation ? Augmenter.NONE : switch (colourJitter) {
 				case "moderate" -> Augmenter.DEFAULT;
+				case "wide" -> Augmenter.WIDE_STAIN;
 				case "strong" -> Augmenter.STAIN_INVARIANT;
-				default -> throw new IllegalArgumentException("colour jitter must be moderate or strong, got '" + colourJitter + "'");
+				default -> throw new IllegalArgumentException("colour jitter must be moderate, wide or strong, got '" + colourJitter + "'");
 			};
 			if (blur > 0 && augmentation) augmenter = augmenter.withBlur(blur);
 			return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, epochs, patience, maxMinutes, seed,
