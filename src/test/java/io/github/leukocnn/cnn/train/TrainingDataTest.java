@@ -123,14 +123,24 @@ class TrainingDataTest {
 		assertThrows(IllegalArgumentException.class, () -> Splits.fold(d, 2, 0));
 	}
 
+	/** Small network and short run for the synthetic ring/disc problem, checkpoints in ck/. */
+	private TrainingConfig toyConfig(int epochs, double weightAveraging) {
+		return new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 0.9, 8, epochs, 12, 5, 3, 0.15, 0.2,
+			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0,
+			weightAveraging);
+	}
+
+	private static ModelCard toyTemplate(TrainingData d) {
+		return new ModelCard("toy", ModelFile.FORMAT_VERSION, "0", "", d.classes(), List.of("ring"), 16, 0.8,
+			ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, "synthetic", "none", "test", Map.of(), 3,
+			"2026-01-01", null, null);
+	}
+
 	@Test
 	void trainsASeparableProblemAndWritesAModel() throws IOException {
 		TrainingData d = load(dataset(dir.resolve("d"), 25));
-		TrainingConfig cfg = new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 0.9, 8, 12, 12, 5, 3, 0.15, 0.2,
-			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0);
-		ModelCard template = new ModelCard("toy", ModelFile.FORMAT_VERSION, "0", "", d.classes(), List.of("ring"), 16, 0.8,
-			ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, "synthetic", "none", "test", Map.of(), 3,
-			"2026-01-01", null, null);
+		TrainingConfig cfg = toyConfig(12, 0);
+		ModelCard template = toyTemplate(d);
 		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
 		Trainer.Result r = new Trainer(cfg, new java.io.PrintStream(log, true), ProgressListener.NONE).train(d,
 			Splits.holdOut(d, 0.15, 0.2), template);
@@ -156,14 +166,9 @@ class TrainingDataTest {
 		assertArrayEquals(new float[] { 1.5f, 2f }, a.toFloatVector(), 1e-6f);
 
 		TrainingData d = load(dataset(dir.resolve("d"), 25));
-		TrainingConfig cfg = new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 0.9, 8, 8, 12, 5, 3, 0.15, 0.2,
-			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0, 0.9);
-		ModelCard template = new ModelCard("toy", ModelFile.FORMAT_VERSION, "0", "", d.classes(), List.of("ring"), 16, 0.8,
-			ModelCard.WHOLE_IMAGE, ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, "synthetic", "none", "test", Map.of(), 3,
-			"2026-01-01", null, null);
 		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-		Trainer.Result r = new Trainer(cfg, new java.io.PrintStream(log, true), ProgressListener.NONE).train(d,
-			Splits.holdOut(d, 0.15, 0.2), template);
+		Trainer.Result r = new Trainer(toyConfig(8, 0.9), new java.io.PrintStream(log, true), ProgressListener.NONE).train(d,
+			Splits.holdOut(d, 0.15, 0.2), toyTemplate(d));
 		assertTrue(r.test().itemAccuracy() >= 0.9, "test accuracy " + r.test().itemAccuracy() + "\n" + log);
 		Path avg = dir.resolve("ck").resolve(Trainer.AVERAGE_FILE);
 		assertTrue(Files.exists(avg), "no averaged weights in the checkpoint");
