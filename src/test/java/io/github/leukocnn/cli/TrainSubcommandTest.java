@@ -60,6 +60,16 @@ class TrainSubcommandTest {
 		assertTrue(console.err().contains("--kind must be single-cell, fields or roi-sets, got 'boxes'"), console.err());
 		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
 			"--colour-jitter", "wild")));
-		assertTrue(console.err().contains("--colour-jitter must be moderate or strong"), console.err());
+		assertTrue(console.err().contains("--colour-jitter must be moderate, wide or strong, got 'wild'"), console.err());
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
+			"--blur", "9")));
+		assertTrue(console.err().contains("--blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got 9"), console.err());
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
+			"--weight-averaging", "1")));
+		assertTrue(console.err().contains("--weight-averaging must be a decay in [0, 1)"), console.err());
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "single-cell", "--name", "n", "--out", "m.zip",
+			"--single-cell-rule", "centre")));
+		assertTrue(console.err().contains("--single-cell-rule must be one of whole-image, estimate, segmented-cell, got 'centre'"),
+			console.err());
 	}
 }
