@@ -54,9 +54,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 		double diameter = args.number("cell-diameter", 0);
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
-		if (!ModelCard.SINGLE_CELL_RULES.contains(rule))
-			throw new Arguments.UsageException("--single-cell-rule must be one of " + String.join(", ", ModelCard.SINGLE_CELL_RULES) +
-				", got '" + rule + "'");
+		TrainSubcommand.checkSingleCellRule(rule);
 		ModelCard card = new ModelCard("export", ModelFile.FORMAT_VERSION, null, null, null, List.of(), size, fraction, rule,
 			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null);
 		TrainingData set = TrainSubcommand.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));

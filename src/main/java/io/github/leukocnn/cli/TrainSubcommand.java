@@ -119,9 +119,7 @@ public final class TrainSubcommand implements Subcommand {
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
 		if (evaluateOnly) return evaluateOnly(data, kind, outFile, diameter, threads, reportDir, out);
-		if (!ModelCard.SINGLE_CELL_RULES.contains(rule))
-			throw new Arguments.UsageException("--single-cell-rule must be one of " + String.join(", ", ModelCard.SINGLE_CELL_RULES) +
-				", got '" + rule + "'");
+		checkSingleCellRule(rule);
 		if (Files.exists(outFile) && !overwrite && folds == 0) {
 			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
 			return 2;
@@ -135,6 +133,13 @@ public final class TrainSubcommand implements Subcommand {
 			citation, threads, averaging, blur);
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
+	}
+
+	/** Refuses a {@code --single-cell-rule} that is not one of {@link ModelCard#SINGLE_CELL_RULES}, naming them. */
+	static void checkSingleCellRule(String rule) {
+		if (!ModelCard.SINGLE_CELL_RULES.contains(rule))
+			throw new Arguments.UsageException("--single-cell-rule must be one of " + String.join(", ", ModelCard.SINGLE_CELL_RULES) +
+				", got '" + rule + "'");
 	}
 
 	/**

@@ -135,7 +135,7 @@ public final class Trainer {
 		INDArray x = Nd4j.create(DataType.FLOAT, bs, 3, size, size), y = Nd4j.create(DataType.FLOAT, bs, k);
 		long trainStart = System.nanoTime();
 		int epochsRun = 0, epoch = startEpoch;
-		CnnCellClassifier probe = null;
+		MultiLayerNetwork averaged = null;
 		for (; epoch < config.maxEpochs(); epoch++) {
 			SplittableRandom rnd = new SplittableRandom(config.seed() * 1_000_003L + epoch);
 			int[] order = epochSamples(itemOfCell, config.cellsPerImage(), rnd);
@@ -170,13 +170,15 @@ public final class Trainer {
 			io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(net, bnSample);
 			MultiLayerNetwork validated = net;
 			if (average != null) {
-				validated = net.clone();
-				validated.setParams(average);
-				io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(validated, bnSample);
+				// one copy for the whole run: only its parameters change from epoch to epoch
+				if (averaged == null) averaged = net.clone();
+				averaged.setParams(average);
+				io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(averaged, bnSample);
+				validated = averaged;
 			}
 			ModelCard provisional = template.withCalibration(1, FieldAggregation.MEAN_LOG.name(), Map.of());
 			provisional = withPrior(provisional, prior);
-			probe = new CnnCellClassifier(new ModelFile.Model(validated, provisional), 128);
+			CnnCellClassifier probe = new CnnCellClassifier(new ModelFile.Model(validated, provisional), 128);
 			HeldOutScores val = score(probe, splits.validation(), k);
 			// balanced (mean per-class recall), so the minority benign class weighs as much as the blasts
 			double score = val.itemBalancedAccuracy() - 0.01 * HeldOutScores.nll(val.cellTruth(), val.cellProbabilities());
