@@ -22,6 +22,9 @@ public final class SingleCellSize {
 	/** The segmented cell must have its centroid within this fraction of the shorter side of the centre. */
 	public static final double MAX_CENTRE_OFFSET = 0.25;
 
+	/** Diameter estimated per image; one thread, since callers already run images in parallel. */
+	private static final SegmentationSettings ONE_IMAGE = SegmentationSettings.defaults().withThreads(1);
+
 	private SingleCellSize() {}
 
 	/**
@@ -32,7 +35,7 @@ public final class SingleCellSize {
 	 * centre.
 	 */
 	public static double segmentedDiameter(int[] argb, int w, int h, LeukocyteSegmenter segmenter) {
-		Segmentation s = segmenter.segment(ArrayImgs.argbs(argb, w, h), new SegmentationSettings(0, 1, null));
+		Segmentation s = segmenter.segment(ArrayImgs.argbs(argb, w, h), ONE_IMAGE);
 		double best = MAX_CENTRE_OFFSET * Math.min(w, h), diameter = -1;
 		for (CellMeasurements m : s.measurements()) {
 			double r = Math.hypot(m.centroidX() - (w - 1) / 2.0, m.centroidY() - (h - 1) / 2.0);

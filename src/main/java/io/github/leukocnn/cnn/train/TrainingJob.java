@@ -52,7 +52,7 @@ public final class TrainingJob {
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur)
 	{
-		/** Without weight averaging. */
+		/** Without weight averaging and blur jitter. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 			int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
