@@ -58,8 +58,10 @@ public final class TrainSubcommand implements Subcommand {
 			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report only)
 			  --training-data TEXT, --citation TEXT   provenance written into the card
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
-			  --colour-jitter J     moderate (default: hue ±8°), wide (hue ±20°, saturation ±45%: for other scanners and
-			                        stains) or strong (hue ±35°, 25% grey: for data whose stain differs by class)
+			  --colour-jitter J     moderate (default: hue ±8°), wide (hue ±20°, saturation ±45%: for other stains),
+			                        scanner (wide plus optical densities scaled up to 2.5× either way: for other
+			                        scanners and laboratories) or strong (hue ±35°, 25% grey: for data whose stain
+			                        differs by class)
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
 			  --blur S              blur jitter: half of the training crops get a Gaussian blur of random sigma up to S
 			                        crop pixels (default 0 = off), so that sharpness is not read as a class cue
@@ -102,8 +104,9 @@ public final class TrainSubcommand implements Subcommand {
 		boolean classWeights = !args.flag("no-class-weights");
 		boolean noAug = args.flag("no-augmentation");
 		String colour = args.string("colour-jitter", d.colourJitter());
-		if (!noAug && !List.of("moderate", "wide", "strong").contains(colour))
-			throw new Arguments.UsageException("--colour-jitter must be moderate, wide or strong, got '" + colour + "'");
+		if (!noAug && !TrainingJob.COLOUR_JITTERS.contains(colour))
+			throw new Arguments.UsageException("--colour-jitter must be one of " + String.join(", ", TrainingJob.COLOUR_JITTERS) +
+				", got '" + colour + "'");
 		int threads = args.integer("threads", d.threads());
 		int cellsPerImage = args.integer("cells-per-image", d.cellsPerImage());
 		String norm = args.string("normalisation", d.normalisation());

@@ -12,23 +12,40 @@ import io.github.leukocnn.crop.CellCropper;
  * ({@code maxBlur} > 0: half of the crops get a Gaussian blur of random sigma up to it) matters
  * for other scanners: optics, focus and JPEG differ, and a network trained on one sharp scanner
  * otherwise reads sharpness as a class cue (blurred cells of another scanner all looked like
- * platelets to it).
+ * platelets to it). Optical-density jitter ({@code densityRange} > 1) imitates a lighter or heavier
+ * stain the way light sees it (Beer–Lambert: the densities scale, white stays white): the nuclei of
+ * one laboratory's smears absorb three times less than another's, which a hue or brightness jitter
+ * does not reproduce.
  *
  * @param maxBlur largest Gaussian sigma, in crop pixels (0 = no blur jitter)
+ * @param densityRange optical densities are scaled by a log-uniform factor in [1/densityRange,
+ *          densityRange], each channel by a further ±{@link #CHANNEL_DENSITY_JITTER} (1 = off)
  */
 public record Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness,
-	double contrast, double saturation, double maxHueRotation, double greyProbability, double maxBlur)
+	double contrast, double saturation, double maxHueRotation, double greyProbability, double maxBlur, double densityRange)
 {
-	/** Without blur jitter. */
+	/** Relative jitter of each channel's density factor around the common one. */
+	public static final double CHANNEL_DENSITY_JITTER = 0.2;
+
+	/** Without blur and density jitter. */
 	public Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness, double contrast,
 		double saturation, double maxHueRotation, double greyProbability)
 	{
-		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0);
+		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0, 1);
+	}
+
+	public Augmenter {
+		if (!(densityRange >= 1)) throw new IllegalArgumentException("density range must be at least 1 (1 = off), got " + densityRange);
 	}
 
 	public Augmenter withBlur(double sigma) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, sigma);
+			greyProbability, sigma, densityRange);
+	}
+
+	public Augmenter withDensityRange(double range) {
+		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
+			greyProbability, maxBlur, range);
 	}
 
 	public static final Augmenter NONE = new Augmenter(0, 0, 0, 0, 0, 0, 0, 0);
@@ -45,6 +62,12 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	 * information there (eosinophil granules), but not the exact hue of one laboratory's stain.
 	 */
 	public static final Augmenter WIDE_STAIN = new Augmenter(Math.toRadians(15), 0.1, 0.15, 0.1, 0.25, 0.45, Math.toRadians(20), 0);
+	/**
+	 * {@link #WIDE_STAIN} plus optical-density jitter by up to 2.5× either way: the densest nuclei of
+	 * the four datasets in ../shared/data differ about fourfold in optical density (BCCD 1.4, PBC 4.1,
+	 * wbc-masks 5.8, summed over the channels).
+	 */
+	public static final Augmenter SCANNER_INVARIANT = WIDE_STAIN.withDensityRange(2.5);
 
 	/** Writes an augmented network crop of {@code size} from a context crop into {@code dest}. */
 	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset) {
@@ -60,6 +83,13 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 			c + (rnd.nextDouble() * 2 - 1) * shift, size * scale, angle, rnd.nextBoolean(), size, dest, offset);
 		// drawn only when enabled, so runs without blur jitter keep their exact random sequence
 		if (maxBlur > 0 && rnd.nextBoolean()) blur(dest, offset, size, rnd.nextDouble() * maxBlur);
+		if (densityRange > 1) {
+			double common = Math.log(densityRange) * (rnd.nextDouble() * 2 - 1);
+			double[] factors = new double[3];
+			for (int k = 0; k < 3; k++)
+				factors[k] = Math.exp(common) * (1 + (rnd.nextDouble() * 2 - 1) * CHANNEL_DENSITY_JITTER);
+			scaleDensities(dest, offset, size * size, factors);
+		}
 		colour(rnd, size * size, dest, offset);
 	}
 
@@ -86,6 +116,18 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 					for (int i = -r; i <= r; i++) v += k[i + r] * row[Math.min(size - 1, Math.max(0, y + i)) * size + x];
 					d[o + y * size + x] = v;
 				}
+		}
+	}
+
+	/**
+	 * Multiplies the optical density -ln(v) of each plane by its factor: v becomes v^factor (values
+	 * in 0..1, white = 1 stays white; 0 is taken as 1/255, the darkest an 8-bit pixel gets).
+	 */
+	static void scaleDensities(float[] d, int offset, int plane, double[] factors) {
+		for (int c = 0; c < 3; c++) {
+			double k = factors[c];
+			for (int i = offset + c * plane, end = i + plane; i < end; i++)
+				d[i] = clip(Math.pow(Math.max(d[i], 1 / 255.0), k));
 		}
 	}
 

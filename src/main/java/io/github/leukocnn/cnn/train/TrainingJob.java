@@ -33,13 +33,31 @@ public final class TrainingJob {
 	/** How the training images are labelled (the {@code --kind} of {@code leukocnn train}). */
 	public static final List<String> KINDS = List.of("single-cell", "fields", "roi-sets");
 
+	/** The colour jitter presets (the {@code --colour-jitter} of {@code leukocnn train}), see {@link #augmenter}. */
+	public static final List<String> COLOUR_JITTERS = List.of("moderate", "wide", "scanner", "strong");
+
+	/**
+	 * The augmenter of a colour jitter preset: moderate {@link Augmenter#DEFAULT}, wide
+	 * {@link Augmenter#WIDE_STAIN}, scanner {@link Augmenter#SCANNER_INVARIANT}, strong
+	 * {@link Augmenter#STAIN_INVARIANT}.
+	 */
+	public static Augmenter augmenter(String colourJitter) {
+		return switch (colourJitter) {
+			case "moderate" -> Augmenter.DEFAULT;
+			case "wide" -> Augmenter.WIDE_STAIN;
+			case "scanner" -> Augmenter.SCANNER_INVARIANT;
+			case "strong" -> Augmenter.STAIN_INVARIANT;
+			default -> throw new IllegalArgumentException("colour jitter must be one of " + String.join(", ", COLOUR_JITTERS) +
+				", got '" + colourJitter + "'");
+		};
+	}
+
 	/**
 	 * The settings of a run, named as the command line's options (see {@code leukocnn train --help}).
 	 *
 	 * @param kind one of {@link #KINDS}
 	 * @param normalisation "rgb" or "white-balance"
-	 * @param colourJitter "moderate", "wide" or "strong" ({@link Augmenter#DEFAULT}, {@link Augmenter#WIDE_STAIN},
-	 *          {@link Augmenter#STAIN_INVARIANT})
+	 * @param colourJitter one of {@link #COLOUR_JITTERS}, see {@link #augmenter}
 	 * @param checkpoints folder of per-epoch checkpoints (null = none)
 	 * @param reportDir where NAME-evaluation.md/json go (null = no report)
 	 * @param cvFolds 0 = one hold-out split and a model file; k > 0 = k-fold cross-validation, report only
@@ -94,12 +112,7 @@ public final class TrainingJob {
 		}
 
 		TrainingConfig config() {
-			Augmenter augmenter = !augmentation ? Augmenter.NONE : switch (colourJitter) {
-				case "moderate" -> Augmenter.DEFAULT;
-				case "wide" -> Augmenter.WIDE_STAIN;
-				case "strong" -> Augmenter.STAIN_INVARIANT;
-				default -> throw new IllegalArgumentException("colour jitter must be moderate, wide or strong, got '" + colourJitter + "'");
-			};
+			Augmenter augmenter = !augmentation ? Augmenter.NONE : augmenter(colourJitter);
 			if (blur > 0 && augmentation) augmenter = augmenter.withBlur(blur);
 			return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, epochs, patience, maxMinutes, seed,
 				Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION, augmenter, classWeights, checkpoints, resume, threads, cvFolds,

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** Blur jitter: what it does to a crop, and that it leaves runs without it unchanged. */
+/** Blur and optical-density jitter: what they do to a crop, and that they leave runs without them unchanged. */
 class AugmenterTest {
 
 	private static double variance(float[] d) {
@@ -60,5 +60,49 @@ class AugmenterTest {
 			jittered += variance(c);
 		}
 		assertTrue(jittered < 0.9 * plain, "variance without blur " + plain + ", with blur jitter " + jittered);
+	}
+
+	@Test
+	void densityScalingFollowsBeerLambert() {
+		int plane = 4;
+		float[] d = { 1f, 0.5f, 0.25f, 0f, 1f, 0.5f, 0.25f, 0.1f, 1f, 0.9f, 0.8f, 0.7f };
+		float[] s = d.clone();
+		Augmenter.scaleDensities(s, 0, plane, new double[] { 2, 0.5, 1 });
+		// white stays white; density doubled = value squared, halved = square root; factor 1 changes nothing
+		assertEquals(1f, s[0], 0f);
+		assertEquals(0.25f, s[1], 1e-6f);
+		assertEquals(0.0625f, s[2], 1e-6f);
+		assertEquals(1 / (255.0 * 255.0), s[3], 1e-7, "black is taken as the darkest 8-bit value");
+		assertEquals(Math.sqrt(0.5), s[5], 1e-6);
+		assertEquals(Math.sqrt(0.1), s[7], 1e-6);
+		assertArrayEquals(new float[] { 1f, 0.9f, 0.8f, 0.7f }, java.util.Arrays.copyOfRange(s, 8, 12), 0f);
+	}
+
+	@Test
+	void densityJitterVariesStainStrengthAndIsOffByDefault() {
+		int ctx = 24, size = 16;
+		int[] context = new int[ctx * ctx];
+		// a grey crop (optical density 0.7 in every channel) with a white frame
+		for (int y = 0; y < ctx; y++)
+			for (int x = 0; x < ctx; x++)
+				context[y * ctx + x] = x > 3 && x < 20 && y > 3 && y < 20 ? 0xff808080 : 0xffffffff;
+		float[] a = new float[3 * size * size], b = new float[3 * size * size];
+		Augmenter.WIDE_STAIN.apply(context, ctx, size, new SplittableRandom(3), a, 0);
+		Augmenter.WIDE_STAIN.withDensityRange(1).apply(context, ctx, size, new SplittableRandom(3), b, 0);
+		assertArrayEquals(a, b, 0f);
+		// geometry and colour jitter off: the centre pixel's darkness spans the density range
+		Augmenter densityOnly = Augmenter.NONE.withDensityRange(2.5).withBlur(0);
+		double lightest = 0, darkest = 1;
+		for (int seed = 0; seed < 200; seed++) {
+			densityOnly.apply(context, ctx, size, new SplittableRandom(seed), a, 0);
+			float centre = a[size / 2 * size + size / 2];
+			lightest = Math.max(lightest, centre);
+			darkest = Math.min(darkest, centre);
+		}
+		double od = -Math.log(128 / 255.0);
+		assertTrue(lightest > Math.exp(-od / 2.0), "lightest " + lightest);
+		assertTrue(darkest < Math.exp(-od * 2.0), "darkest " + darkest);
+		assertTrue(lightest <= Math.exp(-od / (2.5 * 1.2)) + 1e-3 && darkest >= Math.exp(-od * 2.5 * 1.2) - 1e-3,
+			lightest + " " + darkest);
 	}
 }
