@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.image.RgbImages;
@@ -25,6 +26,8 @@ import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmenters;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.view.Views;
 
 /**
  * The standard segmenter ({@link Segmenters#standard()}) over the project's sample images, end to end through the batch, compared with
@@ -59,6 +62,32 @@ class SegmentSampleImagesTest {
 			matchedTotal += counts[1];
 		}
 		assertTrue(matchedTotal >= 0.85 * truthTotal, "matched " + matchedTotal + " of " + truthTotal + " true leukocytes at IoU >= 0.5");
+	}
+
+	/**
+	 * smear-s2 has a monocyte with loose, pale chromatin touching a dark lymphocyte: its nucleus is
+	 * about half as stained as the image's chromatin level, and it must still be found as a cell of
+	 * its own, with the diameter estimated as a user would run it. (Its pale cytoplasm is not all
+	 * included: the outline stays near the nucleus, so only the other three cells reach IoU 0.5.)
+	 */
+	@Test
+	void findsThePaleMonocyteBesideADarkLymphocyte() {
+		ImagePlus imp = IJ.openImage(SAMPLES.resolve("smear-s2.png").toString());
+		Segmentation seg = Segmenters.standard().segment(RgbImages.wrap((ColorProcessor) imp.getProcessor()),
+			SegmentationSettings.defaults());
+		ImagePlus truthImage = IJ.openImage(SAMPLES.resolve("ground-truth/smear-s2_cells.png").toString());
+		short[] truth = (short[]) truthImage.getProcessor().getPixels();
+		int w = truthImage.getWidth();
+		// every true leukocyte holds the centroid of exactly one found cell, and nothing else is found
+		java.util.Set<Integer> hit = new java.util.TreeSet<>();
+		for (var m : seg.measurements())
+			hit.add(truth[(int) Math.round(m.centroidY()) * w + (int) Math.round(m.centroidX())] & 0xffff);
+		assertEquals(java.util.Set.of(1, 2, 3, 4), hit, "true cells (1 lymphocyte, 2 monocyte, 3-4 neutrophils) holding a found centroid");
+		assertEquals(4, seg.measurements().size(), "one found cell per true leukocyte");
+		short[] found = new short[truth.length];
+		int i = 0;
+		for (UnsignedShortType t : Views.flatIterable(seg.cells())) found[i++] = (short) t.get();
+		assertEquals(3, matches(truth, found)[1], "lymphocyte and neutrophils outlined at IoU >= 0.5");
 	}
 
 	/** {true cells, true cells with a found cell at IoU >= 0.5} */
