@@ -57,7 +57,7 @@ public final class CellDisplay {
 			throw new IllegalArgumentException(classified.cellCount() + " classified cells for " +
 				segmentation.cellCount() + " segmented cells");
 		List<Roi> rois = outlines(segmentation, classified);
-		replaceOverlayCells(imp, rois);
+		replaceOverlayCells(imp, rois, classified != null);
 		imp.setProperty(SEGMENTATION_PROPERTY, segmentation);
 		imp.setProp(CELLS_PROP, segmentation.cellCount()); // macros: Property.get("leukocnn.cells")
 		boolean inRoiManager = addToRoiManager && addToRoiManager(imp, rois);
@@ -100,12 +100,18 @@ public final class CellDisplay {
 		return rois;
 	}
 
-	private static void replaceOverlayCells(ImagePlus imp, List<Roi> rois) {
+	/** @param showNames draw each ROI's name ("class p #id") beside it: the class is read on the image itself */
+	private static void replaceOverlayCells(ImagePlus imp, List<Roi> rois, boolean showNames) {
 		Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
 		for (int i = overlay.size() - 1; i >= 0; i--)
 			if (overlay.get(i).getProperty(ROI_PROPERTY) != null) overlay.remove(i);
 		for (Roi roi : rois)
 			overlay.add((Roi) roi.clone());
+		if (showNames) {
+			overlay.drawLabels(true);
+			overlay.drawNames(true);
+			overlay.drawBackgrounds(true);
+		}
 		imp.setOverlay(overlay);
 	}
 

@@ -50,6 +50,7 @@ class CellDisplayTest {
 		assertEquals("cell-0001", imp.getOverlay().get(0).getName());
 		assertEquals("cell-0003", imp.getOverlay().get(2).getName());
 		assertEquals(CellPalette.UNCLASSIFIED, imp.getOverlay().get(1).getStrokeColor());
+		assertFalse(imp.getOverlay().getDrawNames(), "unclassified outlines carry no class to show");
 		assertFalse(shown.inRoiManager(), "headless ImageJ 1 has no ROI Manager");
 		// the traced outline covers the disc: its area is the pixel count of the label
 		Roi first = shown.rois().get(0);
@@ -81,6 +82,8 @@ class CellDisplayTest {
 		assertEquals("benign 0.97 #2", shown.rois().get(1).getName());
 		assertEquals(CellPalette.color("pre", p.classes()), shown.rois().get(0).getStrokeColor());
 		assertEquals(new java.awt.Color(0x2CA02C), shown.rois().get(1).getStrokeColor());
+		assertTrue(imp.getOverlay().getDrawNames() && imp.getOverlay().getDrawLabels(), "class names drawn on the image");
+		assertEquals("pre 0.90 #1", imp.getOverlay().get(0).getName());
 		assertEquals("pre", shown.table().getStringValue("class", 0));
 		assertEquals(0.97, shown.table().getValue("probability", 1), 1e-6);
 	}
