@@ -59,8 +59,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --training-data TEXT, --citation TEXT   provenance written into the card
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
 			  --colour-jitter J     moderate (default: hue ±8°), wide (hue ±20°, saturation ±45%: for other stains),
-			                        scanner (wide plus optical densities scaled up to 2.5× either way: for other
-			                        scanners and laboratories) or strong (hue ±35°, 25% grey: for data whose stain
+			                        density (wide plus optical densities scaled up to 2.5× either way: lighter
+			                        and heavier stains) or strong (hue ±35°, 25% grey: for data whose stain
 			                        differs by class)
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
 			  --blur S              blur jitter: half of the training crops get a Gaussian blur of random sigma up to S

@@ -60,7 +60,7 @@ class TrainSubcommandTest {
 		assertTrue(console.err().contains("--kind must be single-cell, fields or roi-sets, got 'boxes'"), console.err());
 		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
 			"--colour-jitter", "wild")));
-		assertTrue(console.err().contains("--colour-jitter must be one of moderate, wide, scanner, strong, got 'wild'"), console.err());
+		assertTrue(console.err().contains("--colour-jitter must be one of moderate, wide, density, strong, got 'wild'"), console.err());
 		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
 			"--blur", "9")));
 		assertTrue(console.err().contains("--blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got 9"), console.err());

@@ -64,10 +64,11 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	public static final Augmenter WIDE_STAIN = new Augmenter(Math.toRadians(15), 0.1, 0.15, 0.1, 0.25, 0.45, Math.toRadians(20), 0);
 	/**
 	 * {@link #WIDE_STAIN} plus optical-density jitter by up to 2.5× either way: the densest nuclei of
-	 * the four datasets in ../shared/data differ about fourfold in optical density (BCCD 1.4, PBC 4.1,
-	 * wbc-masks 5.8, summed over the channels).
+	 * the four datasets in ../shared/data differ about fourfold in optical density (BCCD 1.4,
+	 * all-taleqani 1.8, PBC 4.1, wbc-masks 5.8, summed over the channels). It did not make the PBC
+	 * cell-type model transfer to the other scanners (docs/models).
 	 */
-	public static final Augmenter SCANNER_INVARIANT = WIDE_STAIN.withDensityRange(2.5);
+	public static final Augmenter WIDE_STAIN_AND_DENSITY = WIDE_STAIN.withDensityRange(2.5);
 
 	/** Writes an augmented network crop of {@code size} from a context crop into {@code dest}. */
 	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset) {

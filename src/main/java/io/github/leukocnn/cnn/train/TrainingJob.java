@@ -34,18 +34,18 @@ public final class TrainingJob {
 	public static final List<String> KINDS = List.of("single-cell", "fields", "roi-sets");
 
 	/** The colour jitter presets (the {@code --colour-jitter} of {@code leukocnn train}), see {@link #augmenter}. */
-	public static final List<String> COLOUR_JITTERS = List.of("moderate", "wide", "scanner", "strong");
+	public static final List<String> COLOUR_JITTERS = List.of("moderate", "wide", "density", "strong");
 
 	/**
 	 * The augmenter of a colour jitter preset: moderate {@link Augmenter#DEFAULT}, wide
-	 * {@link Augmenter#WIDE_STAIN}, scanner {@link Augmenter#SCANNER_INVARIANT}, strong
+	 * {@link Augmenter#WIDE_STAIN}, density {@link Augmenter#WIDE_STAIN_AND_DENSITY}, strong
 	 * {@link Augmenter#STAIN_INVARIANT}.
 	 */
 	public static Augmenter augmenter(String colourJitter) {
 		return switch (colourJitter) {
 			case "moderate" -> Augmenter.DEFAULT;
 			case "wide" -> Augmenter.WIDE_STAIN;
-			case "scanner" -> Augmenter.SCANNER_INVARIANT;
+			case "density" -> Augmenter.WIDE_STAIN_AND_DENSITY;
 			case "strong" -> Augmenter.STAIN_INVARIANT;
 			default -> throw new IllegalArgumentException("colour jitter must be one of " + String.join(", ", COLOUR_JITTERS) +
 				", got '" + colourJitter + "'");
