@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +28,6 @@ import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmenters;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
-import net.imglib2.view.Views;
 
 /**
  * The standard segmenter ({@link Segmenters#standard()}) over the project's sample images, end to end through the batch, compared with
@@ -79,15 +79,12 @@ class SegmentSampleImagesTest {
 		short[] truth = (short[]) truthImage.getProcessor().getPixels();
 		int w = truthImage.getWidth();
 		// every true leukocyte holds the centroid of exactly one found cell, and nothing else is found
-		java.util.Set<Integer> hit = new java.util.TreeSet<>();
+		Set<Integer> hit = new TreeSet<>();
 		for (var m : seg.measurements())
 			hit.add(truth[(int) Math.round(m.centroidY()) * w + (int) Math.round(m.centroidX())] & 0xffff);
-		assertEquals(java.util.Set.of(1, 2, 3, 4), hit, "true cells (1 lymphocyte, 2 monocyte, 3-4 neutrophils) holding a found centroid");
+		assertEquals(Set.of(1, 2, 3, 4), hit, "true cells (1 lymphocyte, 2 monocyte, 3-4 neutrophils) holding a found centroid");
 		assertEquals(4, seg.measurements().size(), "one found cell per true leukocyte");
-		short[] found = new short[truth.length];
-		int i = 0;
-		for (UnsignedShortType t : Views.flatIterable(seg.cells())) found[i++] = (short) t.get();
-		assertEquals(3, matches(truth, found)[1], "lymphocyte and neutrophils outlined at IoU >= 0.5");
+		assertEquals(3, matches(truth, seg.cellPixels())[1], "lymphocyte and neutrophils outlined at IoU >= 0.5");
 	}
 
 	/** {true cells, true cells with a found cell at IoU >= 0.5} */

@@ -41,7 +41,7 @@ public final class TrainingJob {
 	 * {@link Augmenter#WIDE_STAIN}, density {@link Augmenter#WIDE_STAIN_AND_DENSITY}, strong
 	 * {@link Augmenter#STAIN_INVARIANT}.
 	 */
-	public static Augmenter augmenter(String colourJitter) {
+	static Augmenter augmenter(String colourJitter) {
 		return switch (colourJitter) {
 			case "moderate" -> Augmenter.DEFAULT;
 			case "wide" -> Augmenter.WIDE_STAIN;
