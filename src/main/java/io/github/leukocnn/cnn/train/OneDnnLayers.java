@@ -1,0 +1,71 @@
+package io.github.leukocnn.cnn.train;
+
+import java.lang.reflect.Field;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Gives the convolution and batch-normalisation layers of a network DL4J's own oneDNN
+ * implementations for training. DL4J 1.0.0-M2.1 ships them ({@link MKLDNNConvHelper},
+ * {@link MKLDNNBatchNormHelper}) but never turns them on: its availability check
+ * ({@code BaseMKLDNNHelper.mklDnnEnabled}) looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment},
+ * a class the CPU backend ships under {@code org.nd4j.linalg.cpu.nativecpu.bindings}, so every
+ * layer falls back to im2col + gemm. Measured on this project's 2-core machine (batch of 64):
+ * a training step of the leukocyte-types network (64-px crops) took 1,441 ms with DL4J's built-in
+ * layers and 418 ms with the helpers; all-screening's (32 px) 333 and 114 ms. The gradients agree
+ * to about 2e-6 relative ({@code OneDnnLayersTest}) and repeat exactly from run to run.
+ *
+ * <p>The layers keep DL4J's fallback: a helper that fails is counted and the built-in path runs.
+ * {@code -Dleukocnn.onednn.training=false} leaves the layers as DL4J builds them.
+ */
+public final class OneDnnLayers {
+
+	/** System property that turns the helpers off ({@code false}). */
+	public static final String PROPERTY = "leukocnn.onednn.training";
+
+	private OneDnnLayers() {}
+
+	/**
+	 * Installs the helpers in every convolution and batch-normalisation layer of {@code net} that
+	 * has none. Needed again for a network made by {@code clone()} or by loading a file.
+	 *
+	 * @return the number of layers given a helper (0 if turned off, on a non-CPU backend, or if this
+	 *         DL4J version's layers do not have the expected fields)
+	 */
+	public static int install(MultiLayerNetwork net) {
+		if (!enabled()) return 0;
+		int installed = 0;
+		for (Layer layer : net.getLayers()) {
+			try {
+				if (layer instanceof ConvolutionLayer && layer.getClass() == ConvolutionLayer.class)
+					installed += setIfAbsent(layer, ConvolutionLayer.class, new MKLDNNConvHelper(net.getLayerWiseConfigurations().getDataType()));
+				else if (layer instanceof BatchNormalization)
+					installed += setIfAbsent(layer, BatchNormalization.class, new MKLDNNBatchNormHelper(net.getLayerWiseConfigurations().getDataType()));
+			}
+			catch (ReflectiveOperationException | RuntimeException e) {
+				return installed; // another DL4J version: its own (slower) path stays
+			}
+		}
+		return installed;
+	}
+
+	/** True unless turned off by {@value #PROPERTY} or ND4J runs on another backend than the CPU. */
+	public static boolean enabled() {
+		return !"false".equalsIgnoreCase(System.getProperty(PROPERTY))
+			&& "CPU".equalsIgnoreCase(Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"));
+	}
+
+	private static int setIfAbsent(Layer layer, Class<?> owner, Object helper) throws ReflectiveOperationException {
+		Field field = owner.getDeclaredField("helper");
+		field.setAccessible(true);
+		if (field.get(layer) != null) return 0;
+		field.set(layer, helper);
+		return 1;
+	}
+}

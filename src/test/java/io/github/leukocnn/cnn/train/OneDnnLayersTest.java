@@ -1,0 +1,82 @@
+package io.github.leukocnn.cnn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.github.leukocnn.cnn.NetworkFactory;
+
+class OneDnnLayersTest {
+
+	private static final int SIZE = 32, BATCH = 16, CLASSES = 4;
+
+	private static MultiLayerNetwork network() {
+		return NetworkFactory.build(SIZE, CLASSES, new int[] { 8, 16 }, 16, 0.002, null, 42);
+	}
+
+	private static DataSet batch() {
+		Nd4j.getRandom().setSeed(1);
+		INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 3, SIZE, SIZE);
+		INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES);
+		for (int i = 0; i < BATCH; i++) y.putScalar(i, i % CLASSES, 1);
+		return new DataSet(x, y);
+	}
+
+	private static INDArray gradient(MultiLayerNetwork net, DataSet d) {
+		Nd4j.getRandom().setSeed(7); // same dropout mask
+		net.setInput(d.getFeatures());
+		net.setLabels(d.getLabels());
+		net.computeGradientAndScore();
+		return net.gradient().gradient().dup();
+	}
+
+	@Test
+	void givesEveryConvolutionAndBatchNormLayerAHelperOnce() {
+		MultiLayerNetwork net = network();
+		assertEquals(4, OneDnnLayers.install(net), "2 convolution + 2 batch-norm layers");
+		assertEquals(0, OneDnnLayers.install(net), "layers that have a helper keep it");
+		assertEquals(4, OneDnnLayers.install(net.clone()), "a clone's layers start without helpers");
+	}
+
+	@Test
+	void gradientsMatchDl4jsBuiltInLayersAndNoHelperFallsBack() throws Exception {
+		DataSet d = batch();
+		INDArray builtIn = gradient(network(), d);
+		MultiLayerNetwork fast = network();
+		OneDnnLayers.install(fast);
+		INDArray helped = gradient(fast, d);
+		double relative = builtIn.sub(helped).norm2Number().doubleValue() / builtIn.norm2Number().doubleValue();
+		assertTrue(relative < 1e-4, "relative gradient difference " + relative);
+		fast.fit(d);
+		for (Layer layer : fast.getLayers()) {
+			Class<?> owner = layer instanceof ConvolutionLayer ? ConvolutionLayer.class
+				: layer instanceof BatchNormalization ? BatchNormalization.class : null;
+			if (owner == null) continue;
+			Field fails = owner.getDeclaredField("helperCountFail");
+			fails.setAccessible(true);
+			assertEquals(0, fails.getInt(layer), "the oneDNN helper of " + layer.getClass().getSimpleName() + " failed and DL4J fell back");
+		}
+	}
+
+	@Test
+	void turnedOffByTheSystemProperty() {
+		System.setProperty(OneDnnLayers.PROPERTY, "false");
+		try {
+			assertEquals(0, OneDnnLayers.install(network()));
+		}
+		finally {
+			System.clearProperty(OneDnnLayers.PROPERTY);
+		}
+	}
+}
