@@ -16,10 +16,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link MKLDNNBatchNormHelper}) but never turns them on: its availability check
  * ({@code BaseMKLDNNHelper.mklDnnEnabled}) looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment},
  * a class the CPU backend ships under {@code org.nd4j.linalg.cpu.nativecpu.bindings}, so every
- * layer falls back to im2col + gemm. Measured on this project's 2-core machine (batch of 64):
- * a training step of the leukocyte-types network (64-px crops) took 1,441 ms with DL4J's built-in
- * layers and 418 ms with the helpers; all-screening's (32 px) 333 and 114 ms. The gradients agree
- * to about 2e-6 relative ({@code OneDnnLayersTest}) and repeat exactly from run to run.
+ * layer falls back to im2col + gemm. Measured by {@code leukocnn benchmark-training} on this
+ * project's 2-core machine (batch of 64): a training step of the session-4 leukocyte-types network
+ * (64-px crops) took 1,562 ms with DL4J's built-in layers and 441 ms with the helpers,
+ * all-screening's (32 px) 351 and 122 ms. The gradients agree to about 2e-6 relative
+ * ({@code OneDnnLayersTest}) and repeat exactly from run to run.
  *
  * <p>The layers keep DL4J's fallback: a helper that fails is counted and the built-in path runs.
  * {@code -Dleukocnn.onednn.training=false} leaves the layers as DL4J builds them.
