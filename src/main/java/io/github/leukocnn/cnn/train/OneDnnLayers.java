@@ -44,7 +44,7 @@ public final class OneDnnLayers {
 		int installed = 0;
 		for (Layer layer : net.getLayers()) {
 			try {
-				if (layer instanceof ConvolutionLayer && layer.getClass() == ConvolutionLayer.class)
+				if (layer.getClass() == ConvolutionLayer.class) // not its subclasses (e.g. depthwise)
 					installed += setIfAbsent(layer, ConvolutionLayer.class, new MKLDNNConvHelper(net.getLayerWiseConfigurations().getDataType()));
 				else if (layer instanceof BatchNormalization)
 					installed += setIfAbsent(layer, BatchNormalization.class, new MKLDNNBatchNormHelper(net.getLayerWiseConfigurations().getDataType()));

@@ -29,12 +29,7 @@ public final class TrainingBenchmark {
 	 *          warm-up step
 	 */
 	public static StepTimes measure(MultiLayerNetwork architecture, int cropSize, int batch, int steps, int rounds) {
-		Nd4j.getRandom().setSeed(1);
-		INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, cropSize, cropSize);
-		int classes = (int) architecture.getLayer(architecture.getnLayers() - 1).getParam("b").length();
-		INDArray y = Nd4j.zeros(DataType.FLOAT, batch, classes);
-		for (int i = 0; i < batch; i++) y.putScalar(i, i % classes, 1);
-		DataSet data = new DataSet(x, y);
+		DataSet data = randomBatch(batch, cropSize, architecture.layerSize(architecture.getnLayers() - 1));
 		MultiLayerNetwork builtIn = architecture.clone(), oneDnn = architecture.clone();
 		OneDnnLayers.install(oneDnn);
 		builtIn.fit(data);
@@ -46,6 +41,15 @@ public final class TrainingBenchmark {
 				b[r * steps + s] = timeStep(oneDnn, data);
 			}
 		return new StepTimes(median(a), median(b));
+	}
+
+	/** {@code batch} uniform random RGB crops (seeded), labelled with the classes in turn. */
+	static DataSet randomBatch(int batch, int cropSize, int classes) {
+		Nd4j.getRandom().setSeed(1);
+		INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, cropSize, cropSize);
+		INDArray y = Nd4j.zeros(DataType.FLOAT, batch, classes);
+		for (int i = 0; i < batch; i++) y.putScalar(i, i % classes, 1);
+		return new DataSet(x, y);
 	}
 
 	private static double timeStep(MultiLayerNetwork net, DataSet data) {

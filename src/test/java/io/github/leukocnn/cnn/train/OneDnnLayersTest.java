@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,11 +25,7 @@ class OneDnnLayersTest {
 	}
 
 	private static DataSet batch() {
-		Nd4j.getRandom().setSeed(1);
-		INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 3, SIZE, SIZE);
-		INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, CLASSES);
-		for (int i = 0; i < BATCH; i++) y.putScalar(i, i % CLASSES, 1);
-		return new DataSet(x, y);
+		return TrainingBenchmark.randomBatch(BATCH, SIZE, CLASSES);
 	}
 
 	private static INDArray gradient(MultiLayerNetwork net, DataSet d) {
