@@ -158,21 +158,17 @@ public final class TrainSubcommand implements Subcommand {
 		Splits splits = Splits.holdOut(set, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION);
 		// population statistics of batch normalisation from the training block (models trained before
 		// the in-place recalibration fix carry running averages that lag the weights)
-		io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(model.network(),
-			Trainer.recalibrationSample(splits.train(), card, card.seed()));
-		card = Trainer.calibrate(model.network(), card, splits.validation(), out);
-		model = new ModelFile.Model(model.network(), card);
-		io.github.leukocnn.cnn.CnnCellClassifier clf = new io.github.leukocnn.cnn.CnnCellClassifier(model, 128);
-		int k = card.classes().size();
-		var val = Trainer.score(clf, splits.validation(), k);
-		var test = Trainer.score(clf, splits.test(), k);
-		Map<String, Object> metrics = new java.util.LinkedHashMap<>(Trainer.summary(test, card.classes(), Trainer.positiveMask(card), card.callThresholdOrNaN()));
+		var bnSample = Trainer.recalibrationSample(splits.train(), card, card.seed());
+		for (var network : model.networks()) io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(network, bnSample);
+		Trainer.Calibrated done = Trainer.calibrateAndScore(model.networks(), card, splits, out);
+		Map<String, Object> metrics = new java.util.LinkedHashMap<>(done.card().metrics());
 		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
 			if (card.metrics() != null && card.metrics().containsKey(keep)) metrics.put(keep, card.metrics().get(keep));
-		ModelCard updated = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);
-		ModelCard saved = ModelFile.save(model.network(), updated, modelFile, true);
+		ModelCard updated = done.card().withCalibration(done.card().temperature(), done.card().fieldAggregation(), metrics);
+		ModelCard saved = ModelFile.save(model.networks(), updated, modelFile, true);
 		out.println("TEST block: " + metrics);
-		if (reportDir != null) EvaluationReport.write(Path.of(reportDir), saved, val, test, set.failures(), card.trainingCommand());
+		if (reportDir != null) EvaluationReport.write(Path.of(reportDir), saved, done.validation(), done.test(), set.failures(),
+			card.trainingCommand());
 		return 0;
 	}
 

@@ -29,6 +29,8 @@ import net.imglib2.view.Views;
 /**
  * The DL4J implementation of {@link CellClassifier}: crops each cell by the model card's rule into a
  * preallocated batch, runs the network in batches, and calibrates with the card's temperature.
+ * An ensemble runs each member on the same crops and averages their log-probabilities (a
+ * normalised geometric mean of the members' probabilities) before the temperature.
  * The network runs through its {@link InferenceNetwork} copy (batch norm folded, all cores), made
  * here and checked against the DL4J network on probe crops; a network of another shape, or a copy
  * that disagrees, runs through DL4J. The copy is taken now: a network changed later (training)
@@ -41,7 +43,7 @@ public final class CnnCellClassifier implements CellClassifier {
 	/** Largest difference in any probability allowed between the inference copy and DL4J on the probe. */
 	static final double INFERENCE_TOLERANCE = 1e-4;
 
-	private final MultiLayerNetwork network;
+	private final List<MultiLayerNetwork> networks;
 	private final ModelCard card;
 	private final CropSpec spec;
 	private final int batch;
@@ -50,8 +52,8 @@ public final class CnnCellClassifier implements CellClassifier {
 	private final float[] prior;
 	private final boolean[] positive;
 	private final FieldAggregation aggregation;
-	/** The fast inference copy of the network, or null (DL4J runs it). */
-	private final InferenceNetwork inference;
+	/** Per network: its fast inference copy, or null (DL4J runs it). */
+	private final InferenceNetwork[] inference;
 
 	public CnnCellClassifier(ModelFile.Model model) {
 		this(model, DEFAULT_BATCH);
@@ -63,7 +65,7 @@ public final class CnnCellClassifier implements CellClassifier {
 
 	/** @param inferenceCopy false = always run the DL4J network (for speed comparisons) */
 	public CnnCellClassifier(ModelFile.Model model, int batch, boolean inferenceCopy) {
-		this.network = model.network();
+		this.networks = model.networks();
 		this.card = model.card();
 		this.spec = card.cropSpec();
 		this.batch = batch;
@@ -74,8 +76,10 @@ public final class CnnCellClassifier implements CellClassifier {
 		positive = new boolean[k];
 		for (int j = 0; j < k; j++) positive[j] = card.positiveClasses() != null && card.positiveClasses().contains(card.classes().get(j));
 		aggregation = FieldAggregation.valueOf(card.fieldAggregation());
-		inference = inferenceCopy ? checkedCopy(network, spec.size(), batch) : null;
-		input = inference != null ? null : Nd4j.create(DataType.FLOAT, batch, 3, spec.size(), spec.size());
+		inference = new InferenceNetwork[networks.size()];
+		for (int m = 0; m < inference.length; m++)
+			inference[m] = inferenceCopy ? checkedCopy(networks.get(m), spec.size(), batch) : null;
+		input = usesInferenceCopy() ? null : Nd4j.create(DataType.FLOAT, batch, 3, spec.size(), spec.size());
 	}
 
 	/**
@@ -97,9 +101,10 @@ public final class CnnCellClassifier implements CellClassifier {
 		return copy;
 	}
 
-	/** Whether the network runs through its {@link InferenceNetwork} copy. */
+	/** Whether every network runs through its {@link InferenceNetwork} copy. */
 	public boolean usesInferenceCopy() {
-		return inference != null;
+		for (InferenceNetwork copy : inference) if (copy == null) return false;
+		return true;
 	}
 
 	/** Loads a shipped model by name or a model file by path. */
@@ -111,8 +116,9 @@ public final class CnnCellClassifier implements CellClassifier {
 		return card;
 	}
 
-	public MultiLayerNetwork network() {
-		return network;
+	/** Number of networks run per crop (ensemble members; 1 for a single network). */
+	public int networkCount() {
+		return networks.size();
 	}
 
 	@Override
@@ -192,7 +198,7 @@ public final class CnnCellClassifier implements CellClassifier {
 
 	/**
 	 * Probabilities of {@code n} crops: {@code crop.accept(i)} (if not null) first writes crop i
-	 * into the buffer, then the card's normalisation, the network and the temperature follow.
+	 * into the buffer, then the card's normalisation, the network(s) and the temperature follow.
 	 */
 	private float[][] run(int n, IntConsumer crop) {
 		int floats = spec.floats(), size = spec.size();
@@ -201,12 +207,40 @@ public final class CnnCellClassifier implements CellClassifier {
 			if (crop != null) crop.accept(i);
 			if (balance) WhiteBalance.apply(buffer, i * floats, size);
 		};
-		if (inference != null) return calibrate(inference.output(buffer, n, prepare), card.temperature());
+		if (networks.size() == 1) return calibrate(member(0, n, prepare), card.temperature());
+		// the crops are prepared once, by the first member's pass
+		float[][][] members = new float[networks.size()][][];
+		for (int m = 0; m < members.length; m++) members[m] = member(m, n, m == 0 ? prepare : null);
+		return calibrate(geometricMean(members), card.temperature());
+	}
+
+	/** Uncalibrated probabilities of network {@code m} for the first {@code n} crops of the buffer. */
+	private float[][] member(int m, int n, IntConsumer prepare) {
+		if (inference[m] != null) return inference[m].output(buffer, n, prepare);
 		if (prepare != null) for (int i = 0; i < n; i++) prepare.accept(i);
 		input.data().asNioFloat().put(0, buffer, 0, buffer.length);
 		INDArray x = n == batch ? input : input.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
-		INDArray p = network.output(x, false);
-		return calibrate(p.toFloatMatrix(), card.temperature());
+		return networks.get(m).output(x, false).toFloatMatrix();
+	}
+
+	/**
+	 * The ensemble's probabilities: softmax of the mean log-probability over members (for softmax
+	 * outputs, the same as averaging the members' logits), per crop.
+	 */
+	static float[][] geometricMean(float[][][] members) {
+		int n = members[0].length, k = members[0][0].length;
+		float[][] out = new float[n][k];
+		double[] z = new double[k];
+		for (int i = 0; i < n; i++) {
+			java.util.Arrays.fill(z, 0);
+			for (float[][] member : members)
+				for (int j = 0; j < k; j++) z[j] += Math.log(Math.max(member[i][j], 1e-12)) / members.length;
+			double max = Double.NEGATIVE_INFINITY, sum = 0;
+			for (double v : z) max = Math.max(max, v);
+			for (int j = 0; j < k; j++) sum += z[j] = Math.exp(z[j] - max);
+			for (int j = 0; j < k; j++) out[i][j] = (float) (z[j] / sum);
+		}
+		return out;
 	}
 
 	/** softmax(log p / T): temperature scaling applied to softmax outputs (log p = logits + const). */

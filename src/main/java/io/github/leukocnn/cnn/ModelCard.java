@@ -31,6 +31,8 @@ import io.github.leukocnn.crop.CropSpec;
  * @param fieldTemperature calibration temperature of the field probabilities after the field rule
  *          (averaging cells makes fields under- or over-confident), fitted on the validation
  *          images; null (older cards, single-cell models) = 1
+ * @param memberSha256 for an ensemble ({@link ModelFile#ENSEMBLE_FORMAT_VERSION}): the SHA-256 of
+ *          each member network entry, in order; null = one network
  */
 public record ModelCard(
 	String name,
@@ -54,9 +56,22 @@ public record ModelCard(
 	String date,
 	String weightsSha256,
 	Double callThreshold,
-	Double fieldTemperature)
+	Double fieldTemperature,
+	List<String> memberSha256)
 {
-	/** A card without a field temperature. */
+	/** A card of one network. */
+	public ModelCard(String name, int formatVersion, String leukoCnnVersion, String description, List<String> classes,
+		List<String> positiveClasses, int cropSize, double cellFraction, String singleCellRule, String normalisation,
+		double temperature, String fieldAggregation, List<Double> prior, String trainingData, String citation,
+		String trainingCommand, Map<String, Object> metrics, long seed, String date, String weightsSha256, Double callThreshold,
+		Double fieldTemperature)
+	{
+		this(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule,
+			normalisation, temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed, date,
+			weightsSha256, callThreshold, fieldTemperature, null);
+	}
+
+	/** A card of one network without a field temperature. */
 	public ModelCard(String name, int formatVersion, String leukoCnnVersion, String description, List<String> classes,
 		List<String> positiveClasses, int cropSize, double cellFraction, String singleCellRule, String normalisation,
 		double temperature, String fieldAggregation, List<Double> prior, String trainingData, String citation,
@@ -87,30 +102,42 @@ public record ModelCard(
 		return new CropSpec(cropSize, cellFraction);
 	}
 
-	public ModelCard withWeightsSha256(String sha) {
-		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
-			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, sha, callThreshold, fieldTemperature);
+	/**
+	 * The card signed for the networks written: {@code sha[0]} the first (or only) network's
+	 * checksum, all of them as {@link #memberSha256} for an ensemble, with the format version of
+	 * that layout.
+	 */
+	public ModelCard withWeightsSha256(List<String> sha) {
+		boolean ensemble = sha.size() > 1;
+		return new ModelCard(name, ensemble ? ModelFile.ENSEMBLE_FORMAT_VERSION : ModelFile.SINGLE_NETWORK_FORMAT_VERSION,
+			leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule, normalisation,
+			temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed, date, sha.get(0),
+			callThreshold, fieldTemperature, ensemble ? List.copyOf(sha) : null);
 	}
 
 	public ModelCard withCalibration(double t, String aggregation, Map<String, Object> m) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, t, aggregation, prior, trainingData, citation,
-			trainingCommand, m, seed, date, weightsSha256, callThreshold, fieldTemperature);
+			trainingCommand, m, seed, date, weightsSha256, callThreshold, fieldTemperature, memberSha256);
 	}
 
 	/** @param threshold null = argmax decisions */
 	public ModelCard withCallThreshold(Double threshold) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, weightsSha256, threshold, fieldTemperature);
+			trainingCommand, metrics, seed, date, weightsSha256, threshold, fieldTemperature, memberSha256);
 	}
 
 	/** @param t null = 1 (field probabilities as the field rule gives them) */
 	public ModelCard withFieldTemperature(Double t) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, weightsSha256, callThreshold, t);
+			trainingCommand, metrics, seed, date, weightsSha256, callThreshold, t, memberSha256);
+	}
+
+	/** Number of networks the model file holds (1, or the members of an ensemble). */
+	public int networkCount() {
+		return memberSha256 == null ? 1 : memberSha256.size();
 	}
 
 	/** {@link #fieldTemperature} as a number: 1 when the card has none. */

@@ -33,13 +33,18 @@ import com.google.gson.JsonParseException;
 
 /**
  * The LeukoCNN model file: a zip holding {@code card.json} (the {@link ModelCard}) and
- * {@code network.zip} (the DL4J network as written by {@link ModelSerializer}). Loading checks
- * the file thoroughly and says exactly what is wrong.
+ * {@code network.zip} (the DL4J network as written by {@link ModelSerializer}); an ensemble
+ * (format version 2) holds its further members as {@code network-2.zip}, {@code network-3.zip}, …
+ * Loading checks the file thoroughly and says exactly what is wrong.
  */
 public final class ModelFile {
 
-	/** Layout version written by this LeukoCNN; files with a higher number are refused. */
-	public static final int FORMAT_VERSION = 1;
+	/** Newest layout this LeukoCNN reads; files with a higher number are refused. */
+	public static final int FORMAT_VERSION = 2;
+	/** Layout of a file with one network; the version written for it, so older LeukoCNN versions read it. */
+	public static final int SINGLE_NETWORK_FORMAT_VERSION = 1;
+	/** First layout with several networks (an ensemble, whose members' outputs are averaged). */
+	public static final int ENSEMBLE_FORMAT_VERSION = 2;
 	public static final String CARD_ENTRY = "card.json", NETWORK_ENTRY = "network.zip";
 	/** Shipped models, chosen by name; the first is the default. */
 	public static final List<String> SHIPPED = List.of("all-screening", "leukocyte-types");
@@ -49,8 +54,31 @@ public final class ModelFile {
 
 	private ModelFile() {}
 
-	/** A network together with its card. */
-	public record Model(MultiLayerNetwork network, ModelCard card) {}
+	/**
+	 * The network(s) of a model file together with its card: one network, or the members of an
+	 * ensemble (same input and classes), whose log-probabilities are averaged.
+	 */
+	public record Model(List<MultiLayerNetwork> networks, ModelCard card) {
+
+		public Model {
+			if (networks.isEmpty()) throw new IllegalArgumentException("a model needs at least one network");
+			networks = List.copyOf(networks);
+		}
+
+		public Model(MultiLayerNetwork network, ModelCard card) {
+			this(List.of(network), card);
+		}
+
+		/** The first network: the only one unless this is an ensemble. */
+		public MultiLayerNetwork network() {
+			return networks.get(0);
+		}
+	}
+
+	/** The zip entry of ensemble member {@code i} (0-based); member 0 is {@link #NETWORK_ENTRY}. */
+	public static String networkEntry(int i) {
+		return i == 0 ? NETWORK_ENTRY : "network-" + (i + 1) + ".zip";
+	}
 
 	/** Loads a shipped model by name (e.g. "all-screening") or a model file by path. */
 	public static Model load(String nameOrPath) throws IOException {
@@ -124,21 +152,32 @@ public final class ModelFile {
 			throw new ModelFileException(what + ": field temperature " + card.fieldTemperature() + " is not a positive number");
 		if (card.cropSize() < 8 || card.cellFraction() <= 0 || card.cellFraction() > 1)
 			throw new ModelFileException(what + ": invalid crop rule (size " + card.cropSize() + ", cell fraction " + card.cellFraction() + ")");
-		byte[] net = entries.get(NETWORK_ENTRY);
-		if (net == null) throw new ModelFileException(what + " has a card but no network (" + NETWORK_ENTRY + ")");
-		if (card.weightsSha256() != null && !card.weightsSha256().equalsIgnoreCase(sha256(net)))
-			throw new ModelFileException(what + ": network checksum " + sha256(net) + " does not match the card's " +
-				card.weightsSha256() + " (file damaged or network replaced)");
-		MultiLayerNetwork network;
-		try {
-			Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-			network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+		if (card.memberSha256() != null && (card.formatVersion() < ENSEMBLE_FORMAT_VERSION || card.memberSha256().size() < 2))
+			throw new ModelFileException(what + ": the card lists " + card.memberSha256().size() + " ensemble member checksum(s) " +
+				"in a format version " + card.formatVersion() + " file (an ensemble needs at least 2 members and format version " +
+				ENSEMBLE_FORMAT_VERSION + ")");
+		List<MultiLayerNetwork> networks = new ArrayList<>();
+		for (int i = 0; i < card.networkCount(); i++) {
+			String entry = networkEntry(i);
+			byte[] net = entries.get(entry);
+			if (net == null) throw new ModelFileException(what + " has a card but no network (" + entry + ")" +
+				(card.networkCount() > 1 ? ", member " + (i + 1) + " of the ensemble of " + card.networkCount() : ""));
+			String expected = card.memberSha256() != null ? card.memberSha256().get(i) : card.weightsSha256();
+			if (expected != null && !expected.equalsIgnoreCase(sha256(net)))
+				throw new ModelFileException(what + ": network checksum of " + entry + " " + sha256(net) + " does not match the card's " +
+					expected + " (file damaged or network replaced)");
+			MultiLayerNetwork network;
+			try {
+				Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+				network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+			}
+			catch (Exception e) {
+				throw new ModelFileException(what + ": " + entry + " is not a DL4J MultiLayerNetwork: " + e.getMessage(), e);
+			}
+			checkShapes(network, card, card.networkCount() > 1 ? what + " (" + entry + ")" : what);
+			networks.add(network);
 		}
-		catch (Exception e) {
-			throw new ModelFileException(what + ": " + NETWORK_ENTRY + " is not a DL4J MultiLayerNetwork: " + e.getMessage(), e);
-		}
-		checkShapes(network, card, what);
-		return new Model(network, card);
+		return new Model(networks, card);
 	}
 
 	/** A probe forward pass: the network must take 3×size×size and give one output per card class. */
@@ -161,20 +200,34 @@ public final class ModelFile {
 			card.classes().size() + " classes " + card.classes());
 	}
 
-	/** Writes a model file atomically; refuses to replace an existing file unless {@code overwrite}. */
+	/** Writes a model file of one network; see {@link #save(List, ModelCard, Path, boolean)}. */
 	public static ModelCard save(MultiLayerNetwork network, ModelCard card, Path file, boolean overwrite) throws IOException {
+		return save(List.of(network), card, file, overwrite);
+	}
+
+	/**
+	 * Writes a model file atomically (several networks: an ensemble); refuses to replace an
+	 * existing file unless {@code overwrite}. Returns the card as written: checksums and format
+	 * version set.
+	 */
+	public static ModelCard save(List<MultiLayerNetwork> networks, ModelCard card, Path file, boolean overwrite) throws IOException {
 		if (!overwrite && Files.exists(file)) throw new FileAlreadyExistsException(file + " exists (use overwrite to replace it)");
-		ByteArrayOutputStream netBytes = new ByteArrayOutputStream();
-		ModelSerializer.writeModel(network, netBytes, false);
-		byte[] net = netBytes.toByteArray();
-		ModelCard signed = card.withWeightsSha256(sha256(net));
+		List<byte[]> nets = new ArrayList<>();
+		List<String> sha = new ArrayList<>();
+		for (MultiLayerNetwork network : networks) {
+			ByteArrayOutputStream netBytes = new ByteArrayOutputStream();
+			ModelSerializer.writeModel(network, netBytes, false);
+			nets.add(netBytes.toByteArray());
+			sha.add(sha256(nets.get(nets.size() - 1)));
+		}
+		ModelCard signed = card.withWeightsSha256(sha);
 		Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
 		try {
 			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zout = new ZipOutputStream(os)) {
 				write(zout, CARD_ENTRY, GSON.toJson(signed).getBytes(StandardCharsets.UTF_8));
-				write(zout, NETWORK_ENTRY, net);
+				for (int i = 0; i < nets.size(); i++) write(zout, networkEntry(i), nets.get(i));
 			}
 			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}

@@ -55,6 +55,38 @@ class CnnCellClassifierTest {
 	}
 
 	@Test
+	void anEnsembleAveragesItsMembersLogProbabilitiesOnTheSameCrops() {
+		ModelCard card = ModelFileTest.card(16, List.of("a", "b", "c"), 1);
+		var a = ModelFileTest.net(16, 3);
+		var b = NetworkFactory.build(16, 3, new int[] { 4, 8 }, 8, 1e-3, null, 8);
+		ColorProcessor cp = io.github.leukocnn.cnn.ClassifyBenchmark.syntheticField(200, 150, 30, 3);
+		double[][] centres = new double[7][];
+		for (int i = 0; i < 7; i++) centres[i] = new double[] { 10 + 25 * i, 20 + 15 * i };
+		Segmentation seg = cellsAt(200, 150, 30, centres);
+		CnnCellClassifier fast = new CnnCellClassifier(new ModelFile.Model(List.of(a, b), card), 4);
+		CnnCellClassifier plain = new CnnCellClassifier(new ModelFile.Model(List.of(a, b), card), 4, false);
+		assertEquals(2, fast.networkCount());
+		float[][] p = fast.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
+		float[][] q = plain.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
+		float[] crop = new float[3 * 16 * 16];
+		for (int i = 0; i < 7; i++) {
+			CellCropper.crop((int[]) cp.getPixels(), 200, 150, centres[i][0], centres[i][1], 30, card.cropSpec(), crop, 0);
+			var x = Nd4j.create(crop, new long[] { 1, 3, 16, 16 });
+			float[] pa = a.output(x, false).toFloatVector(), pb = b.output(x, false).toFloatVector();
+			float[] expected = new float[3];
+			double sum = 0;
+			for (int j = 0; j < 3; j++) sum += expected[j] = (float) Math.sqrt((double) pa[j] * pb[j]);
+			for (int j = 0; j < 3; j++) expected[j] /= sum;
+			CnnCellClassifier.calibrate(new float[][] { expected }, card.temperature());
+			assertArrayEquals(expected, p[i], 1e-5f);
+			assertArrayEquals(expected, q[i], 1e-5f);
+		}
+		// one member twice is that member
+		float[][] twice = CnnCellClassifier.geometricMean(new float[][][] { { { 0.6f, 0.3f, 0.1f } }, { { 0.6f, 0.3f, 0.1f } } });
+		assertArrayEquals(new float[] { 0.6f, 0.3f, 0.1f }, twice[0], 1e-6f);
+	}
+
+	@Test
 	void fieldTemperatureCalibratesFieldsButNotThePriorOfEmptyFields() {
 		ModelCard card = ModelFileTest.card(16, List.of("a", "b", "c"), 1);
 		float[][] cells = { { 0.5f, 0.3f, 0.2f }, { 0.7f, 0.2f, 0.1f } };

@@ -53,6 +53,64 @@ class ModelFileTest {
 	}
 
 	@Test
+	void oneNetworkIsWrittenInTheFirstFormatVersion() throws IOException {
+		Path f = dir.resolve("one.zip");
+		ModelCard saved = ModelFile.save(net(16, 2), card(16, List.of("a", "b"), ModelFile.FORMAT_VERSION), f, false);
+		assertEquals(ModelFile.SINGLE_NETWORK_FORMAT_VERSION, saved.formatVersion());
+		assertEquals(null, saved.memberSha256());
+		assertEquals(1, ModelFile.load(f).card().formatVersion());
+	}
+
+	@Test
+	void ensembleRoundTripsWithEveryMember() throws IOException {
+		MultiLayerNetwork a = net(16, 3), b = NetworkFactory.build(16, 3, new int[] { 4, 8 }, 8, 1e-3, null, 8);
+		Path f = dir.resolve("e.zip");
+		ModelCard saved = ModelFile.save(List.of(a, b), card(16, List.of("a", "b", "c"), 1), f, false);
+		assertEquals(ModelFile.ENSEMBLE_FORMAT_VERSION, saved.formatVersion());
+		assertEquals(2, saved.memberSha256().size());
+		assertEquals(saved.weightsSha256(), saved.memberSha256().get(0));
+		assertTrue(unzip(Files.readAllBytes(f)).containsKey(ModelFile.networkEntry(1)));
+		ModelFile.Model m = ModelFile.load(f);
+		assertEquals(2, m.networks().size());
+		var x = Nd4j.rand(DataType.FLOAT, 2, 3, 16, 16);
+		assertArrayEquals(b.output(x, false).reshape(6).toFloatVector(), m.networks().get(1).output(x, false).reshape(6).toFloatVector(), 1e-6f);
+		assertTrue(!java.util.Arrays.equals(a.output(x, false).reshape(6).toFloatVector(), b.output(x, false).reshape(6).toFloatVector()));
+	}
+
+	@Test
+	void damagedEnsemblesAreRefused() throws IOException {
+		Path f = dir.resolve("e.zip");
+		ModelCard saved = ModelFile.save(List.of(net(16, 2), net(16, 2)), card(16, List.of("a", "b"), 1), f, false);
+		Map<String, byte[]> entries = unzip(Files.readAllBytes(f));
+
+		Map<String, byte[]> missing = new java.util.LinkedHashMap<>(entries);
+		missing.remove(ModelFile.networkEntry(1));
+		Path g = dir.resolve("missing.zip");
+		Files.write(g, zip(missing));
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(g)).getMessage();
+		assertTrue(msg.contains("no network (network-2.zip), member 2 of the ensemble of 2"), msg);
+
+		Map<String, byte[]> swapped = new java.util.LinkedHashMap<>(entries);
+		ByteArrayOutputStream other = new ByteArrayOutputStream();
+		org.deeplearning4j.util.ModelSerializer.writeModel(NetworkFactory.build(16, 2, new int[] { 4, 8 }, 8, 1e-3, null, 9), other, false);
+		swapped.put(ModelFile.networkEntry(1), other.toByteArray());
+		Path h = dir.resolve("swapped.zip");
+		Files.write(h, zip(swapped));
+		msg = assertThrows(ModelFileException.class, () -> ModelFile.load(h)).getMessage();
+		assertTrue(msg.contains("checksum of network-2.zip") && msg.contains("does not match"), msg);
+
+		Path v1 = dir.resolve("v1.zip");
+		Files.write(v1, zip(entries));
+		rewriteCard(v1, new ModelCard(saved.name(), 1, saved.leukoCnnVersion(), saved.description(), saved.classes(),
+			saved.positiveClasses(), saved.cropSize(), saved.cellFraction(), saved.singleCellRule(), saved.normalisation(),
+			saved.temperature(), saved.fieldAggregation(), saved.prior(), saved.trainingData(), saved.citation(),
+			saved.trainingCommand(), saved.metrics(), saved.seed(), saved.date(), saved.weightsSha256(), saved.callThreshold(),
+			saved.fieldTemperature(), saved.memberSha256()));
+		msg = assertThrows(ModelFileException.class, () -> ModelFile.load(v1)).getMessage();
+		assertTrue(msg.contains("ensemble member checksum(s) in a format version 1 file"), msg);
+	}
+
+	@Test
 	void callThresholdRoundTripsAndBadOnesAreRefused() throws IOException {
 		Path f = dir.resolve("t.zip");
 		ModelFile.save(net(16, 3), card(16, List.of("a", "b", "c"), 1).withCallThreshold(0.637), f, false);
@@ -114,10 +172,18 @@ class ModelFileTest {
 		assertTrue(msg.contains("no model card") && msg.contains("readme.txt"), msg);
 	}
 
+	/** Replaces the card of a saved model file (save() writes the format version of what it writes). */
+	private void rewriteCard(Path f, ModelCard card) throws IOException {
+		Map<String, byte[]> entries = unzip(Files.readAllBytes(f));
+		entries.put(ModelFile.CARD_ENTRY, ModelFile.toJson(card).getBytes(StandardCharsets.UTF_8));
+		Files.write(f, zip(entries));
+	}
+
 	@Test
 	void futureFormatVersion() throws IOException {
 		Path f = dir.resolve("future.zip");
-		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), ModelFile.FORMAT_VERSION + 1), f, false);
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false);
+		rewriteCard(f, card(16, List.of("a", "b"), ModelFile.FORMAT_VERSION + 1));
 		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
 		assertTrue(msg.contains("newer than this LeukoCNN reads") && msg.contains("update LeukoCNN"), msg);
 	}
@@ -125,7 +191,8 @@ class ModelFileTest {
 	@Test
 	void unknownFormatVersion() throws IOException {
 		Path f = dir.resolve("zero.zip");
-		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 0), f, false);
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false);
+		rewriteCard(f, card(16, List.of("a", "b"), 0));
 		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
 		assertTrue(msg.contains("unknown model format version 0"), msg);
 	}

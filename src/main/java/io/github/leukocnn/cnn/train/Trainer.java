@@ -219,20 +219,34 @@ public final class Trainer {
 		io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(net, bnSample);
 		log.printf("best epoch %d%n", bestEpoch + 1);
 
-		// calibration and field rule: validation block only
-		ModelCard card = calibrate(net, withPrior(template, prior), splits.validation(), log);
-		CnnCellClassifier clf;
-		clf = new CnnCellClassifier(new ModelFile.Model(net, card), 128);
-		HeldOutScores val = score(clf, splits.validation(), k);
-		HeldOutScores test = score(clf, splits.test(), k);
+		Calibrated done = calibrateAndScore(List.of(net), withPrior(template, prior), splits, log);
 		double minutes = (System.nanoTime() - t0) / 6e10;
-		Map<String, Object> metrics = summary(test, classes, positive, card.callThresholdOrNaN());
+		Map<String, Object> metrics = new java.util.LinkedHashMap<>(done.card().metrics());
 		metrics.put("training_minutes", Math.round(minutes * 10) / 10.0);
 		metrics.put("epochs", epochsRun + startEpoch);
 		metrics.put("best_epoch", bestEpoch + 1);
-		card = card.withCalibration(card.temperature(), card.fieldAggregation(), metrics);
+		ModelCard card = done.card().withCalibration(done.card().temperature(), done.card().fieldAggregation(), metrics);
 		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), metrics);
-		return new Result(net, card, val, test, epochsRun + startEpoch, minutes);
+		return new Result(net, card, done.validation(), done.test(), epochsRun + startEpoch, minutes);
+	}
+
+	/** Networks calibrated on the validation block, with their scores on both held-out blocks. */
+	public record Calibrated(ModelCard card, HeldOutScores validation, HeldOutScores test) {}
+
+	/**
+	 * Calibrates {@code networks} (one, or an ensemble's members) on the validation block
+	 * ({@link #calibrate}) and scores the validation and test blocks with the result; the card's
+	 * metrics become the test block's {@link #summary}.
+	 */
+	public static Calibrated calibrateAndScore(List<MultiLayerNetwork> networks, ModelCard card, Splits splits, PrintStream log) {
+		int k = card.classes().size();
+		// calibration and field rule: validation block only
+		card = calibrate(networks, card, splits.validation(), log);
+		CnnCellClassifier clf = new CnnCellClassifier(new ModelFile.Model(networks, card), 128);
+		HeldOutScores val = score(clf, splits.validation(), k);
+		HeldOutScores test = score(clf, splits.test(), k);
+		Map<String, Object> metrics = summary(test, card.classes(), positives(card, card.classes()), card.callThresholdOrNaN());
+		return new Calibrated(card.withCalibration(card.temperature(), card.fieldAggregation(), metrics), val, test);
 	}
 
 	/** The history a run starting at (0-based) {@code startEpoch} continues: the earlier rows of a resumed run. */
@@ -298,12 +312,14 @@ public final class Trainer {
 	 * ({@link CallThreshold}); for fields it also fits a temperature of the field probabilities
 	 * (before the threshold, which is fitted on the calibrated ones); returns the card with all.
 	 */
-	public static ModelCard calibrate(MultiLayerNetwork net, ModelCard card, List<TrainingItem> validation, PrintStream log) {
+	public static ModelCard calibrate(List<MultiLayerNetwork> networks, ModelCard card, List<TrainingItem> validation,
+		PrintStream log)
+	{
 		int k = card.classes().size();
 		boolean[] positive = positives(card, card.classes());
 		card = card.withCalibration(1, FieldAggregation.MEAN_LOG.name(), card.metrics() == null ? Map.of() : card.metrics());
 		// the network runs once; temperature, field rule, field temperature and threshold only re-aggregate
-		HeldOutScores valRaw = score(new CnnCellClassifier(new ModelFile.Model(net, card), 128), validation, k);
+		HeldOutScores valRaw = score(new CnnCellClassifier(new ModelFile.Model(networks, card), 128), validation, k);
 		double temperature = fitTemperature(valRaw.cellTruth(), valRaw.cellProbabilities());
 		log.printf("temperature fitted on validation cells: %.3f%n", temperature);
 		int[] cellT = valRaw.cellTruth();
@@ -315,7 +331,7 @@ public final class Trainer {
 		boolean fields = validation.stream().anyMatch(i -> i.cells().size() > 1);
 		for (FieldAggregation rule : fields ? FieldAggregation.values() : new FieldAggregation[] { FieldAggregation.MEAN_LOG }) {
 			ModelCard c = card.withCalibration(temperature, rule.name(), card.metrics());
-			HeldOutScores v = aggregate(fieldRule(net, c), validation, cellT, cellP);
+			HeldOutScores v = aggregate(fieldRule(networks, c), validation, cellT, cellP);
 			Map<String, Double> bin = v.binary(positive);
 			double s = v.itemAccuracy() + (bin.isEmpty() ? 0 : bin.get("call_accuracy")) - 1e-3 * HeldOutScores.nll(v.itemTruth(), v.itemProbabilities());
 			log.printf("field rule %s on validation: image acc %.4f%s%n", rule, v.itemAccuracy(), bin.isEmpty() ? "" :
@@ -328,7 +344,7 @@ public final class Trainer {
 		card = card.withCalibration(temperature, bestRule.name(), card.metrics()).withCallThreshold(null).withFieldTemperature(null);
 		if (fields) {
 			// the field rule averages calibrated cells, which leaves fields mis-calibrated: a second temperature for them
-			HeldOutScores vf = aggregate(fieldRule(net, card), validation, cellT, cellP);
+			HeldOutScores vf = aggregate(fieldRule(networks, card), validation, cellT, cellP);
 			double fieldTemperature = fitTemperature(vf.itemTruth(), vf.itemProbabilities());
 			log.printf("field temperature fitted on validation images: %.3f%n", fieldTemperature);
 			card = card.withFieldTemperature(fieldTemperature);
@@ -336,7 +352,7 @@ public final class Trainer {
 		int positives = 0;
 		for (boolean b : positive) if (b) positives++;
 		if (positives == 0 || positives == k) return card;
-		HeldOutScores v = aggregate(fieldRule(net, card), validation, cellT, cellP);
+		HeldOutScores v = aggregate(fieldRule(networks, card), validation, cellT, cellP);
 		double[][] fieldP = toDouble(v.itemProbabilities());
 		double[] callScore = new double[fieldP.length];
 		boolean[] truth = new boolean[callScore.length];
@@ -350,8 +366,8 @@ public final class Trainer {
 	}
 
 	/** A classifier used only for its card's field rule: no inference copy of the network is made. */
-	private static CnnCellClassifier fieldRule(MultiLayerNetwork net, ModelCard card) {
-		return new CnnCellClassifier(new ModelFile.Model(net, card), 1, false);
+	private static CnnCellClassifier fieldRule(List<MultiLayerNetwork> networks, ModelCard card) {
+		return new CnnCellClassifier(new ModelFile.Model(networks, card), 1, false);
 	}
 
 	/** Scores every image of {@code items}: cell probabilities (batched) and the field rule. */
@@ -429,7 +445,8 @@ public final class Trainer {
 	static ModelCard withPrior(ModelCard c, List<Double> prior) {
 		return new ModelCard(c.name(), c.formatVersion(), c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(),
 			c.cropSize(), c.cellFraction(), c.singleCellRule(), c.normalisation(), c.temperature(), c.fieldAggregation(), prior,
-			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256(), c.callThreshold(), c.fieldTemperature());
+			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256(), c.callThreshold(), c.fieldTemperature(),
+			c.memberSha256());
 	}
 
 	/** Un-augmented crops of up to 384 random training cells (seeded), for batch-norm recalibration. */
