@@ -67,6 +67,8 @@ public final class TrainSubcommand implements Subcommand {
 			                        crop pixels (default 0 = off), so that sharpness is not read as a class cue
 			  --weight-averaging D  validate, keep and ship a moving average of the weights, decay D per batch
 			                        (e.g. 0.995; default 0 = off): smoother than the last weights
+			  --label-smoothing E   train towards 1 − E + E/k for the true class and E/k for the others
+			                        (e.g. 0.1; default 0 = one-hot targets)
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -118,6 +120,9 @@ public final class TrainSubcommand implements Subcommand {
 		double blur = args.number("blur", d.blur());
 		if (!(blur >= 0 && blur <= 5))
 			throw new Arguments.UsageException("--blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
+		double smoothing = args.number("label-smoothing", d.labelSmoothing());
+		if (!(smoothing >= 0 && smoothing < 1))
+			throw new Arguments.UsageException("--label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + smoothing);
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -133,7 +138,7 @@ public final class TrainSubcommand implements Subcommand {
 		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
-			citation, threads, averaging, blur);
+			citation, threads, averaging, blur, smoothing);
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}

@@ -36,7 +36,7 @@ class TrainSubcommandTest {
 		Path model = dir.resolve("m.zip");
 		List<String> args = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out", model.toString(),
 			"--positive", "big", "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads", "1",
-			"--report-dir", dir.resolve("report").toString());
+			"--label-smoothing", "0.1", "--report-dir", dir.resolve("report").toString());
 
 		assertEquals(0, console.cli(args), console.err());
 
@@ -46,7 +46,7 @@ class TrainSubcommandTest {
 		assertEquals("leukocnn train --data " + data + " --kind single-cell --name sizes --out " + model + " --positive big " +
 			"--crop-size 16 --cell-fraction 0.55 --single-cell-rule whole-image --cell-diameter 0.0 --epochs 1 --patience 8 " +
 			"--max-minutes 30.0 --seed 42 --batch 4 --learning-rate 0.002 --lr-decay 0.9 --channels 4,8 --dense 8 --normalisation rgb " +
-			"--cells-per-image 0 --colour-jitter moderate", card.trainingCommand());
+			"--cells-per-image 0 --colour-jitter moderate --label-smoothing 0.1", card.trainingCommand());
 		assertTrue(console.out().contains("wrote " + model), console.out());
 		assertTrue(Files.exists(dir.resolve("report").resolve("sizes-evaluation.md")), console.out());
 
@@ -67,6 +67,9 @@ class TrainSubcommandTest {
 		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
 			"--weight-averaging", "1")));
 		assertTrue(console.err().contains("--weight-averaging must be a decay in [0, 1)"), console.err());
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
+			"--label-smoothing", "-0.1")));
+		assertTrue(console.err().contains("--label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got -0.1"), console.err());
 		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "single-cell", "--name", "n", "--out", "m.zip",
 			"--single-cell-rule", "centre")));
 		assertTrue(console.err().contains("--single-cell-rule must be one of whole-image, estimate, segmented-cell, got 'centre'"),

@@ -146,12 +146,11 @@ public final class Trainer {
 			double lossSum = 0;
 			for (int b = 0; b < batches; b++) {
 				progress.checkCancelled();
-				java.util.Arrays.fill(ys, 0);
 				for (int i = 0; i < bs; i++) {
 					int s = order[b * bs + i];
 					config.augmenter().apply(trainCells.get(s), ctx, size, rnd, xs, i * 3 * size * size);
 					if (template.whiteBalanced()) io.github.leukocnn.crop.WhiteBalance.apply(xs, i * 3 * size * size, size);
-					ys[i * k + trainLabels.get(s)] = 1;
+					target(ys, i, k, trainLabels.get(s), config.labelSmoothing());
 				}
 				x.data().asNioFloat().put(0, xs, 0, xs.length);
 				y.data().asNioFloat().put(0, ys, 0, ys.length);
@@ -228,6 +227,12 @@ public final class Trainer {
 		ModelCard card = done.card().withCalibration(done.card().temperature(), done.card().fieldAggregation(), metrics);
 		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), metrics);
 		return new Result(net, card, done.validation(), done.test(), epochsRun + startEpoch, minutes);
+	}
+
+	/** Writes the training target of sample {@code i} into {@code ys}: one-hot, or label-smoothed by {@code smoothing}. */
+	static void target(float[] ys, int i, int k, int label, double smoothing) {
+		java.util.Arrays.fill(ys, i * k, (i + 1) * k, (float) (smoothing / k));
+		ys[i * k + label] = (float) (1 - smoothing + smoothing / k);
 	}
 
 	/** Networks calibrated on the validation block, with their scores on both held-out blocks. */

@@ -17,17 +17,32 @@ import io.github.leukocnn.cnn.NetworkFactory;
  * @param cellsPerImage at most this many random cells of each image per epoch (0 = all)
  * @param weightAveraging decay per batch of an exponential moving average of the weights, which is
  *          what is validated, kept and shipped (0 = off: the weights as trained)
+ * @param labelSmoothing ε of label smoothing: training targets are 1 − ε + ε/k for the true class
+ *          and ε/k for the others (0 = off: one-hot), so the network is not pushed towards
+ *          certainty on cells whose label is ambiguous
  */
 public record TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
 	double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
-	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging)
+	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging,
+	double labelSmoothing)
 {
 	public TrainingConfig {
 		if (!(weightAveraging >= 0 && weightAveraging < 1))
 			throw new IllegalArgumentException("weight averaging decay must be in [0, 1), got " + weightAveraging);
+		if (!(labelSmoothing >= 0 && labelSmoothing < 1))
+			throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
 	}
 
-	/** Without weight averaging. */
+	/** Without label smoothing. */
+	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
+		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
+		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging)
+	{
+		this(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed, validationFraction,
+			testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage, weightAveraging, 0);
+	}
+
+	/** Without weight averaging and label smoothing. */
 	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
 		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
 		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage)
@@ -44,6 +59,6 @@ public record TrainingConfig(int[] channels, int dense, double learningRate, dou
 	public TrainingConfig with(int maxEpochs, int patience, double maxMinutes, long seed, Path checkpointDir, boolean resume) {
 		return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed,
 			validationFraction, testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage,
-			weightAveraging);
+			weightAveraging, labelSmoothing);
 	}
 }

@@ -63,14 +63,29 @@ public final class TrainingJob {
 	 * @param cvFolds 0 = one hold-out split and a model file; k > 0 = k-fold cross-validation, report only
 	 * @param weightAveraging decay per batch of the moving average of the weights (0 = off), see {@link TrainingConfig}
 	 * @param blur largest sigma of the blur jitter in crop pixels (0 = off), see {@link Augmenter}
+	 * @param labelSmoothing ε of label smoothing (0 = off), see {@link TrainingConfig}
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
-		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur)
+		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
+		double labelSmoothing)
 	{
-		/** Without weight averaging and blur jitter. */
+		/** Without label smoothing. */
+		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
+			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
+			int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
+			String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
+			Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur)
+		{
+			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
+				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
+				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads,
+				weightAveraging, blur, 0);
+		}
+
+		/** Without weight averaging, blur jitter and label smoothing. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 			int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
@@ -95,7 +110,7 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur);
+				threads, weightAveraging, blur, labelSmoothing);
 		}
 
 		/** The effective settings as a command line, written into the model card so the model can be reproduced. */
@@ -103,12 +118,13 @@ public final class TrainingJob {
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
 				"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
 				"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d " +
-				"--colour-jitter %s%s%s%s%s", data, kind, name, modelFile,
+				"--colour-jitter %s%s%s%s%s%s", data, kind, name, modelFile,
 				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), cropSize, cellFraction, singleCellRule,
 				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
 				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
-				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "");
+				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
+				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "");
 		}
 
 		TrainingConfig config() {
@@ -116,7 +132,7 @@ public final class TrainingJob {
 			if (blur > 0 && augmentation) augmenter = augmenter.withBlur(blur);
 			return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, epochs, patience, maxMinutes, seed,
 				Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION, augmenter, classWeights, checkpoints, resume, threads, cvFolds,
-				cellsPerImage, weightAveraging);
+				cellsPerImage, weightAveraging, labelSmoothing);
 		}
 
 		/** The card before training: everything but classes, calibration and metrics. */

@@ -178,4 +178,18 @@ class TrainingDataTest {
 		assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(new int[] { 8 }, 8, 1e-3, 1, 8, 1, 1, 1, 1, 0.15, 0.2,
 			Augmenter.NONE, true, null, false, 1, 0, 0, 1.0));
 	}
+
+	@Test
+	void labelSmoothingSpreadsEpsilonOverTheClasses() {
+		float[] ys = new float[3 * 4];
+		java.util.Arrays.fill(ys, 9);
+		Trainer.target(ys, 1, 4, 2, 0.2);
+		assertArrayEquals(new float[] { 0.05f, 0.05f, 0.85f, 0.05f }, java.util.Arrays.copyOfRange(ys, 4, 8), 1e-7f);
+		Trainer.target(ys, 0, 4, 0, 0);
+		assertArrayEquals(new float[] { 1, 0, 0, 0 }, java.util.Arrays.copyOfRange(ys, 0, 4));
+		assertEquals(9f, ys[8], "another sample's target is left alone");
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(new int[] { 8 }, 8, 1e-3, 1,
+			8, 1, 1, 1, 1, 0.15, 0.2, Augmenter.NONE, true, null, false, 1, 0, 0, 0, 1.0));
+		assertTrue(e.getMessage().contains("label smoothing must be in [0, 1), got 1.0"), e.getMessage());
+	}
 }
