@@ -107,7 +107,7 @@ public record ModelCard(
 	 * checksum, all of them as {@link #memberSha256} for an ensemble, with the format version of
 	 * that layout.
 	 */
-	public ModelCard withWeightsSha256(List<String> sha) {
+	public ModelCard withNetworkChecksums(List<String> sha) {
 		boolean ensemble = sha.size() > 1;
 		return new ModelCard(name, ensemble ? ModelFile.ENSEMBLE_FORMAT_VERSION : ModelFile.SINGLE_NETWORK_FORMAT_VERSION,
 			leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule, normalisation,

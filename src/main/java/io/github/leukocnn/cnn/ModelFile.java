@@ -220,7 +220,7 @@ public final class ModelFile {
 			nets.add(netBytes.toByteArray());
 			sha.add(sha256(nets.get(nets.size() - 1)));
 		}
-		ModelCard signed = card.withWeightsSha256(sha);
+		ModelCard signed = card.withNetworkChecksums(sha);
 		Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");

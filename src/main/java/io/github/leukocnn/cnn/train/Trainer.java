@@ -71,7 +71,7 @@ public final class Trainer {
 		long t0 = System.nanoTime();
 		List<String> classes = data.classes();
 		int k = classes.size();
-		boolean[] positive = positives(template, classes);
+		positives(template, classes); // refuses unknown positive classes before any training
 		int size = template.cropSize(), ctx = TrainingData.contextSize(size);
 		// flatten training cells
 		List<int[]> trainCells = new ArrayList<>();
