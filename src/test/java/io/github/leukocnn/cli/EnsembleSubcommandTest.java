@@ -12,11 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ij.io.FileSaver;
 import io.github.leukocnn.cnn.CnnCellClassifier;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
-import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.testutil.ConsoleCapture;
 
 /** {@code leukocnn ensemble} end to end: two tiny trained members become one calibrated model file. */
@@ -26,17 +24,6 @@ class EnsembleSubcommandTest {
 	Path dir;
 
 	private final ConsoleCapture console = new ConsoleCapture();
-
-	private Path data() throws Exception {
-		Path data = dir.resolve("data");
-		for (String c : new String[] { "big", "small" }) {
-			Files.createDirectories(data.resolve(c));
-			for (int i = 1; i <= 10; i++)
-				new FileSaver(TestSmears.discs(c + i, 1, c.equals("big") ? 30 + i % 4 : 12 + i % 4))
-					.saveAsPng(data.resolve(c).resolve(c + i + ".png").toString());
-		}
-		return data;
-	}
 
 	private Path member(Path data, int seed, int crop) {
 		Path model = dir.resolve("m" + seed + "-" + crop + ".zip");
@@ -48,7 +35,7 @@ class EnsembleSubcommandTest {
 
 	@Test
 	void combinesMembersIntoOneCalibratedModelFile() throws Exception {
-		Path data = data();
+		Path data = TrainSubcommandTest.sizesData(dir);
 		Path a = member(data, 1, 16), b = member(data, 2, 16);
 		Path out = dir.resolve("ensemble.zip");
 		List<String> args = List.of("ensemble", "--members", a + "," + b, "--data", data.toString(), "--kind", "single-cell",
@@ -87,7 +74,7 @@ class EnsembleSubcommandTest {
 
 	@Test
 	void refusesMembersThatCropDifferently() throws Exception {
-		Path data = data();
+		Path data = TrainSubcommandTest.sizesData(dir);
 		Path a = member(data, 1, 16), c = member(data, 1, 24);
 		assertEquals(1, console.cli(List.of("ensemble", "--members", a + "," + c, "--data", data.toString(), "--kind", "single-cell",
 			"--name", "x", "--out", dir.resolve("x.zip").toString())));

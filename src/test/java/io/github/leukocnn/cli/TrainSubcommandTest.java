@@ -24,8 +24,8 @@ class TrainSubcommandTest {
 
 	private final ConsoleCapture console = new ConsoleCapture();
 
-	@Test
-	void trainsWritesTheModelAndRecordsTheCommandLine() throws Exception {
+	/** A tiny single-cell set in {@code dir}/data: 10 big and 10 small discs, one folder per class. */
+	static Path sizesData(Path dir) throws Exception {
 		Path data = dir.resolve("data");
 		for (String c : new String[] { "big", "small" }) {
 			Files.createDirectories(data.resolve(c));
@@ -33,6 +33,12 @@ class TrainSubcommandTest {
 				new FileSaver(TestSmears.discs(c + i, 1, c.equals("big") ? 30 + i % 4 : 12 + i % 4))
 					.saveAsPng(data.resolve(c).resolve(c + i + ".png").toString());
 		}
+		return data;
+	}
+
+	@Test
+	void trainsWritesTheModelAndRecordsTheCommandLine() throws Exception {
+		Path data = sizesData(dir);
 		Path model = dir.resolve("m.zip");
 		List<String> args = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out", model.toString(),
 			"--positive", "big", "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads", "1",
