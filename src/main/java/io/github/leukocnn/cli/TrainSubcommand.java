@@ -166,12 +166,11 @@ public final class TrainSubcommand implements Subcommand {
 		var bnSample = Trainer.recalibrationSample(splits.train(), card, card.seed());
 		for (var network : model.networks()) io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(network, bnSample);
 		Trainer.Calibrated done = Trainer.calibrateAndScore(model.networks(), card, splits, out);
-		Map<String, Object> metrics = new java.util.LinkedHashMap<>(done.card().metrics());
+		Map<String, Object> training = new java.util.LinkedHashMap<>();
 		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
-			if (card.metrics() != null && card.metrics().containsKey(keep)) metrics.put(keep, card.metrics().get(keep));
-		ModelCard updated = done.card().withCalibration(done.card().temperature(), done.card().fieldAggregation(), metrics);
-		ModelCard saved = ModelFile.save(model.networks(), updated, modelFile, true);
-		out.println("TEST block: " + metrics);
+			if (card.metrics() != null && card.metrics().containsKey(keep)) training.put(keep, card.metrics().get(keep));
+		ModelCard saved = ModelFile.save(model.networks(), done.cardWith(training), modelFile, true);
+		out.println("TEST block: " + saved.metrics());
 		if (reportDir != null) EvaluationReport.write(Path.of(reportDir), saved, done.validation(), done.test(), set.failures(),
 			card.trainingCommand());
 		return 0;

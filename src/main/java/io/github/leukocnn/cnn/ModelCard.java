@@ -121,6 +121,10 @@ public record ModelCard(
 			trainingCommand, m, seed, date, weightsSha256, callThreshold, fieldTemperature, memberSha256);
 	}
 
+	public ModelCard withMetrics(Map<String, Object> m) {
+		return withCalibration(temperature, fieldAggregation, m);
+	}
+
 	/** @param threshold null = argmax decisions */
 	public ModelCard withCallThreshold(Double threshold) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,

@@ -62,12 +62,9 @@ public final class Ensembles {
 		for (ModelFile.Model m : models) networks.addAll(m.networks());
 		progress.checkCancelled();
 		Trainer.Calibrated done = Trainer.calibrateAndScore(networks, card(models, name, command), splits, log);
-		Map<String, Object> metrics = new LinkedHashMap<>(done.card().metrics());
-		metrics.putAll(memberMetrics(models));
-		ModelCard card = done.card().withCalibration(done.card().temperature(), done.card().fieldAggregation(), metrics);
 		progress.checkCancelled(); // the last chance to stop before the file is written
-		ModelCard saved = ModelFile.save(networks, card, out, overwrite);
-		log.printf("wrote %s (%d bytes, %d networks); TEST block: %s%n", out, Files.size(out), networks.size(), metrics);
+		ModelCard saved = ModelFile.save(networks, done.cardWith(memberMetrics(models)), out, overwrite);
+		log.printf("wrote %s (%d bytes, %d networks); TEST block: %s%n", out, Files.size(out), networks.size(), saved.metrics());
 		if (reportDir != null) {
 			EvaluationReport.write(reportDir, saved, done.validation(), done.test(), set.failures(), saved.trainingCommand());
 			log.println("wrote evaluation report to " + reportDir);

@@ -220,12 +220,12 @@ public final class Trainer {
 
 		Calibrated done = calibrateAndScore(List.of(net), withPrior(template, prior), splits, log);
 		double minutes = (System.nanoTime() - t0) / 6e10;
-		Map<String, Object> metrics = new java.util.LinkedHashMap<>(done.card().metrics());
-		metrics.put("training_minutes", Math.round(minutes * 10) / 10.0);
-		metrics.put("epochs", epochsRun + startEpoch);
-		metrics.put("best_epoch", bestEpoch + 1);
-		ModelCard card = done.card().withCalibration(done.card().temperature(), done.card().fieldAggregation(), metrics);
-		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), metrics);
+		Map<String, Object> training = new java.util.LinkedHashMap<>(); // ordered: the card's JSON is the same each run
+		training.put("training_minutes", Math.round(minutes * 10) / 10.0);
+		training.put("epochs", epochsRun + startEpoch);
+		training.put("best_epoch", bestEpoch + 1);
+		ModelCard card = done.cardWith(training);
+		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), card.metrics());
 		return new Result(net, card, done.validation(), done.test(), epochsRun + startEpoch, minutes);
 	}
 
@@ -236,7 +236,15 @@ public final class Trainer {
 	}
 
 	/** Networks calibrated on the validation block, with their scores on both held-out blocks. */
-	public record Calibrated(ModelCard card, HeldOutScores validation, HeldOutScores test) {}
+	public record Calibrated(ModelCard card, HeldOutScores validation, HeldOutScores test) {
+
+		/** The card with {@code extra} metrics (e.g. training time) after the test block's. */
+		public ModelCard cardWith(Map<String, Object> extra) {
+			Map<String, Object> metrics = new java.util.LinkedHashMap<>(card.metrics());
+			metrics.putAll(extra);
+			return card.withMetrics(metrics);
+		}
+	}
 
 	/**
 	 * Calibrates {@code networks} (one, or an ensemble's members) on the validation block
@@ -251,7 +259,7 @@ public final class Trainer {
 		HeldOutScores val = score(clf, splits.validation(), k);
 		HeldOutScores test = score(clf, splits.test(), k);
 		Map<String, Object> metrics = summary(test, card.classes(), positives(card, card.classes()), card.callThresholdOrNaN());
-		return new Calibrated(card.withCalibration(card.temperature(), card.fieldAggregation(), metrics), val, test);
+		return new Calibrated(card.withMetrics(metrics), val, test);
 	}
 
 	/** The history a run starting at (0-based) {@code startEpoch} continues: the earlier rows of a resumed run. */

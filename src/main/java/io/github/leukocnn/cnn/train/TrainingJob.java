@@ -72,19 +72,6 @@ public final class TrainingJob {
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
 		double labelSmoothing)
 	{
-		/** Without label smoothing. */
-		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
-			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
-			int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
-			String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
-			Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur)
-		{
-			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
-				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
-				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads,
-				weightAveraging, blur, 0);
-		}
-
 		/** Without weight averaging, blur jitter and label smoothing. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
@@ -94,7 +81,7 @@ public final class TrainingJob {
 		{
 			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
 				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
-				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0);
+				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0, 0);
 		}
 
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
