@@ -69,6 +69,9 @@ public final class TrainSubcommand implements Subcommand {
 			                        (e.g. 0.995; default 0 = off): smoother than the last weights
 			  --label-smoothing E   train towards 1 − E + E/k for the true class and E/k for the others
 			                        (e.g. 0.1; default 0 = one-hot targets)
+			  --extra-cells DIR     also train on the training blocks (first 65% by file number) of a folder-per-class
+			                        set of single-cell images, all as class --extra-class NAME (e.g. normal leukocytes
+			                        of another laboratory as benign); never used for validation or testing
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -123,6 +126,10 @@ public final class TrainSubcommand implements Subcommand {
 		double smoothing = args.number("label-smoothing", d.labelSmoothing());
 		if (!(smoothing >= 0 && smoothing < 1))
 			throw new Arguments.UsageException("--label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + smoothing);
+		String extraCells = args.string("extra-cells", null);
+		String extraClass = args.string("extra-class", null);
+		if ((extraCells == null) != (extraClass == null))
+			throw new Arguments.UsageException("--extra-cells DIR and --extra-class NAME go together (the class the extra cells are trained as)");
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -138,7 +145,7 @@ public final class TrainSubcommand implements Subcommand {
 		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
-			citation, threads, averaging, blur, smoothing);
+			citation, threads, averaging, blur, smoothing, extraCells == null ? null : Path.of(extraCells), extraClass);
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}

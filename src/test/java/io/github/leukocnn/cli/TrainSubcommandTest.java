@@ -81,4 +81,40 @@ class TrainSubcommandTest {
 		assertTrue(console.err().contains("--single-cell-rule must be one of whole-image, estimate, segmented-cell, got 'centre'"),
 			console.err());
 	}
+
+	@Test
+	void extraCellsJoinTheTrainingBlockOnlyAsTheNamedClass() throws Exception {
+		Path data = sizesData(dir);
+		Path extra = sizesData(dir.resolve("other-lab")); // 10 + 10 images: training blocks of 6 + 6
+		Path model = dir.resolve("m.zip");
+		List<String> args = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out", model.toString(),
+			"--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads", "1",
+			"--extra-cells", extra.toString(), "--extra-class", "small");
+
+		assertEquals(0, console.cli(args), console.err());
+
+		String log = console.out();
+		assertTrue(log.contains("extra cells: 12 images of " + extra + " (training blocks of [big, small]) trained as 'small'"), log);
+		assertTrue(log.contains("training cells per class [6, 18] (images: train 24, validation 4, test 4)"), log);
+		assertTrue(ModelFile.load(model).card().trainingCommand().endsWith(" --extra-cells " + extra + " --extra-class small"));
+	}
+
+	@Test
+	void extraCellsNeedAKnownClass() throws Exception {
+		Path data = sizesData(dir);
+		List<String> common = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			dir.resolve("m.zip").toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4");
+
+		assertEquals(2, console.cli(concat(common, "--extra-cells", data.toString())));
+		assertTrue(console.err().contains("--extra-cells DIR and --extra-class NAME go together"), console.err());
+		assertEquals(1, console.cli(concat(common, "--extra-cells", data.toString(), "--extra-class", "medium")));
+		assertTrue(console.err().contains("the extra class 'medium' is not one of the classes [big, small] of " + data), console.err());
+		assertTrue(!Files.exists(dir.resolve("m.zip")), "no model file after a refusal");
+	}
+
+	private static List<String> concat(List<String> head, String... tail) {
+		List<String> all = new java.util.ArrayList<>(head);
+		all.addAll(List.of(tail));
+		return all;
+	}
 }

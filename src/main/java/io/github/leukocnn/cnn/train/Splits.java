@@ -58,6 +58,14 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 		return new Splits(tr, va, te);
 	}
 
+	/** These splits with {@code extra} items added to the training block only. */
+	public Splits withExtraTraining(List<TrainingItem> extra) {
+		if (extra.isEmpty()) return this;
+		List<TrainingItem> tr = new ArrayList<>(train);
+		tr.addAll(extra);
+		return new Splits(tr, validation, test);
+	}
+
 	/** Items of class {@code c} in file-number order. */
 	static List<TrainingItem> ofClass(TrainingData data, int c) {
 		List<TrainingItem> items = new ArrayList<>();

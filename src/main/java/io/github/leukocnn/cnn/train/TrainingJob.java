@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -64,15 +65,24 @@ public final class TrainingJob {
 	 * @param weightAveraging decay per batch of the moving average of the weights (0 = off), see {@link TrainingConfig}
 	 * @param blur largest sigma of the blur jitter in crop pixels (0 = off), see {@link Augmenter}
 	 * @param labelSmoothing ε of label smoothing (0 = off), see {@link TrainingConfig}
+	 * @param extraCells a folder-per-class set of single-cell images whose TRAINING blocks are added to
+	 *          the training block as class {@code extraClass} (null = none), e.g. normal leukocytes of
+	 *          another laboratory as benign cells for a field model; never validated or tested on
+	 * @param extraClass the class the extra cells are trained as (one of the data's classes)
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
-		double labelSmoothing)
+		double labelSmoothing, Path extraCells, String extraClass)
 	{
-		/** Without weight averaging, blur jitter and label smoothing. */
+		public Options {
+			if (extraCells != null && (extraClass == null || extraClass.isBlank()))
+				throw new IllegalArgumentException("extra cells need the class they are trained as (--extra-class)");
+		}
+
+		/** Without weight averaging, blur jitter, label smoothing and extra cells. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 			int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
@@ -81,7 +91,8 @@ public final class TrainingJob {
 		{
 			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
 				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
-				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0, 0);
+				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0, 0,
+				null, null);
 		}
 
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
@@ -97,7 +108,7 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing);
+				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass);
 		}
 
 		/** The effective settings as a command line, written into the model card so the model can be reproduced. */
@@ -105,13 +116,14 @@ public final class TrainingJob {
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
 				"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
 				"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d " +
-				"--colour-jitter %s%s%s%s%s%s", data, kind, name, modelFile,
+				"--colour-jitter %s%s%s%s%s%s%s", data, kind, name, modelFile,
 				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), cropSize, cellFraction, singleCellRule,
 				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
 				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
-				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "");
+				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "",
+				extraCells == null ? "" : " --extra-cells " + extraCells + " --extra-class " + extraClass);
 		}
 
 		TrainingConfig config() {
@@ -162,31 +174,61 @@ public final class TrainingJob {
 			set.classes(), template.positiveClasses(), template.cropSize(), template.cellFraction(), template.singleCellRule(),
 			template.normalisation(), template.temperature(), template.fieldAggregation(), null, template.trainingData(),
 			template.citation(), template.trainingCommand(), Map.of(), template.seed(), template.date(), null, null);
+		TrainingData extra = extraTraining(options, set.classes(), out, progress);
+		List<String> failures = new ArrayList<>(set.failures());
+		failures.addAll(extra.failures());
 		Trainer trainer = new Trainer(config, out, progress);
 		int folds = options.cvFolds();
 		if (folds > 0) {
 			double sum = 0;
 			for (int f = 0; f < folds; f++) {
 				out.printf("=== fold %d/%d ===%n", f + 1, folds);
-				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f), template);
+				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f).withExtraTraining(extra.items()), template);
 				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
 				sum += r.test().itemAccuracy();
 			}
 			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
-			return new Outcome(null, set.failures());
+			return new Outcome(null, failures);
 		}
 		if (options.reportDir() != null)
 			trainer = new Trainer(config, out, progress, EvaluationReport.historyFile(options.reportDir(), options.name()));
-		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction()), template);
+		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction())
+			.withExtraTraining(extra.items()), template);
 		progress.checkCancelled(); // the last chance to stop before the file is written
 		Path file = options.modelFile();
 		ModelCard saved = ModelFile.save(r.network(), r.card(), file, options.overwrite());
 		out.printf("wrote %s (%d bytes), weights SHA-256 %s%n", file, Files.size(file), saved.weightsSha256());
 		if (options.reportDir() != null) {
-			EvaluationReport.write(options.reportDir(), saved, r.validation(), r.test(), set.failures(), options.commandLine());
+			EvaluationReport.write(options.reportDir(), saved, r.validation(), r.test(), failures, options.commandLine());
 			out.println("wrote evaluation report to " + options.reportDir());
 		}
-		return new Outcome(saved, set.failures());
+		return new Outcome(saved, failures);
+	}
+
+	/**
+	 * The extra cells of {@code options} (empty without): the training blocks (same contiguous
+	 * file-number rule as the main data) of every class of the single-cell folder, relabelled as
+	 * the extra class. Their validation and test blocks are left out, so the same images can still
+	 * serve as an independent check of the trained model.
+	 */
+	static TrainingData extraTraining(Options options, List<String> classes, PrintStream out, ProgressListener progress)
+		throws IOException
+	{
+		if (options.extraCells() == null) return new TrainingData(classes, List.of(), List.of());
+		int label = classes.indexOf(options.extraClass());
+		if (label < 0) throw new IllegalArgumentException("the extra class '" + options.extraClass() + "' is not one of the classes " +
+			classes + " of " + options.data());
+		long t0 = System.nanoTime();
+		TrainingData source = TrainingData.load(options.extraCells(), TrainingData.Kind.SINGLE_CELL, options.template(null), null, 0,
+			options.threads(), progress);
+		List<TrainingItem> items = new ArrayList<>();
+		for (TrainingItem i : Splits.holdOut(source, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION).train())
+			items.add(new TrainingItem(i.file(), label, i.order(), i.cells()));
+		TrainingData extra = new TrainingData(classes, items, source.failures());
+		out.printf("extra cells: %d images of %s (training blocks of %s) trained as '%s', loaded in %.0f s; %d failed%n", items.size(),
+			options.extraCells(), source.classes(), options.extraClass(), (System.nanoTime() - t0) / 1e9, source.failures().size());
+		for (String f : source.failures()) out.println("  failed: " + f);
+		return extra;
 	}
 
 	/** Class names from a comma-separated list ("early, pre,pro"); empty for a blank one. */
