@@ -70,8 +70,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --label-smoothing E   train towards 1 − E + E/k for the true class and E/k for the others
 			                        (e.g. 0.1; default 0 = one-hot targets)
 			  --extra-cells DIR     also train on the training blocks (first 65% by file number) of a folder-per-class
-			                        set of single-cell images, all as class --extra-class NAME (e.g. normal leukocytes
-			                        of another laboratory as benign); never used for validation or testing
+			                        set of single-cell images (e.g. another scanner's cells), each under its folder's
+			                        class, or all as class --extra-class NAME (e.g. normal leukocytes as benign);
+			                        never used for validation or testing
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -128,8 +129,8 @@ public final class TrainSubcommand implements Subcommand {
 			throw new Arguments.UsageException("--label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + smoothing);
 		String extraCells = args.string("extra-cells", null);
 		String extraClass = args.string("extra-class", null);
-		if ((extraCells == null) != (extraClass == null))
-			throw new Arguments.UsageException("--extra-cells DIR and --extra-class NAME go together (the class the extra cells are trained as)");
+		if (extraClass != null && extraCells == null)
+			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells DIR, which is missing");
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);

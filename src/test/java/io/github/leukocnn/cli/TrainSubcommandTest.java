@@ -105,11 +105,31 @@ class TrainSubcommandTest {
 		List<String> common = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
 			dir.resolve("m.zip").toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4");
 
-		assertEquals(2, console.cli(concat(common, "--extra-cells", data.toString())));
-		assertTrue(console.err().contains("--extra-cells DIR and --extra-class NAME go together"), console.err());
+		assertEquals(2, console.cli(concat(common, "--extra-class", "small")));
+		assertTrue(console.err().contains("--extra-class NAME names the class of the --extra-cells DIR, which is missing"), console.err());
 		assertEquals(1, console.cli(concat(common, "--extra-cells", data.toString(), "--extra-class", "medium")));
 		assertTrue(console.err().contains("the extra class 'medium' is not one of the classes [big, small] of " + data), console.err());
+		Path foreign = dir.resolve("foreign");
+		Files.move(sizesData(foreign).resolve("small"), foreign.resolve("data").resolve("tiny"));
+		assertEquals(1, console.cli(concat(common, "--extra-cells", foreign.resolve("data").toString())));
+		assertTrue(console.err().contains("class folder 'tiny' of the extra cells " + foreign.resolve("data") +
+			" is not one of the classes [big, small]"), console.err());
 		assertTrue(!Files.exists(dir.resolve("m.zip")), "no model file after a refusal");
+	}
+
+	@Test
+	void extraCellsKeepTheirFolderClassWithoutExtraClass() throws Exception {
+		Path data = sizesData(dir);
+		Path extra = sizesData(dir.resolve("other-scanner"));
+		Path model = dir.resolve("m.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			model.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4", "--threads", "1",
+			"--extra-cells", extra.toString())), console.err());
+
+		String log = console.out();
+		assertTrue(log.contains("extra cells: 12 images of " + extra + " (training blocks of [big, small]) trained as their own classes"), log);
+		assertTrue(log.contains("training cells per class [12, 12]"), log);
+		assertTrue(ModelFile.load(model).card().trainingCommand().endsWith(" --extra-cells " + extra));
 	}
 
 	private static List<String> concat(List<String> head, String... tail) {

@@ -68,7 +68,8 @@ public final class TrainingJob {
 	 * @param extraCells a folder-per-class set of single-cell images whose TRAINING blocks are added to
 	 *          the training block as class {@code extraClass} (null = none), e.g. normal leukocytes of
 	 *          another laboratory as benign cells for a field model; never validated or tested on
-	 * @param extraClass the class the extra cells are trained as (one of the data's classes)
+	 * @param extraClass the class all extra cells are trained as (one of the data's classes); null =
+	 *          each keeps the class of its folder, which must be one of the data's classes
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
@@ -77,11 +78,6 @@ public final class TrainingJob {
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
 		double labelSmoothing, Path extraCells, String extraClass)
 	{
-		public Options {
-			if (extraCells != null && (extraClass == null || extraClass.isBlank()))
-				throw new IllegalArgumentException("extra cells need the class they are trained as (--extra-class)");
-		}
-
 		/** Without weight averaging, blur jitter, label smoothing and extra cells. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
@@ -123,7 +119,7 @@ public final class TrainingJob {
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
 				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "",
-				extraCells == null ? "" : " --extra-cells " + extraCells + " --extra-class " + extraClass);
+				extraCells == null ? "" : " --extra-cells " + extraCells + (extraClass == null ? "" : " --extra-class " + extraClass));
 		}
 
 		TrainingConfig config() {
@@ -207,26 +203,32 @@ public final class TrainingJob {
 
 	/**
 	 * The extra cells of {@code options} (empty without): the training blocks (same contiguous
-	 * file-number rule as the main data) of every class of the single-cell folder, relabelled as
-	 * the extra class. Their validation and test blocks are left out, so the same images can still
-	 * serve as an independent check of the trained model.
+	 * file-number rule as the main data) of every class of the single-cell folder, as the extra
+	 * class if one is given, else each under its own folder's class, which must be one of
+	 * {@code classes}. Their validation and test blocks are left out, so the rest of the same
+	 * images can still serve as an independent check of the trained model.
 	 */
 	static TrainingData extraTraining(Options options, List<String> classes, PrintStream out, ProgressListener progress)
 		throws IOException
 	{
 		if (options.extraCells() == null) return new TrainingData(classes, List.of(), List.of());
-		int label = classes.indexOf(options.extraClass());
-		if (label < 0) throw new IllegalArgumentException("the extra class '" + options.extraClass() + "' is not one of the classes " +
-			classes + " of " + options.data());
+		String as = options.extraClass();
+		if (as != null && !classes.contains(as)) throw new IllegalArgumentException("the extra class '" + as +
+			"' is not one of the classes " + classes + " of " + options.data());
 		long t0 = System.nanoTime();
 		TrainingData source = TrainingData.load(options.extraCells(), TrainingData.Kind.SINGLE_CELL, options.template(null), null, 0,
 			options.threads(), progress);
+		if (as == null) for (String c : source.classes())
+			if (!classes.contains(c)) throw new IllegalArgumentException("class folder '" + c + "' of the extra cells " +
+				options.extraCells() + " is not one of the classes " + classes + " of " + options.data() +
+				" (or give --extra-class to train them all as one class)");
 		List<TrainingItem> items = new ArrayList<>();
 		for (TrainingItem i : Splits.holdOut(source, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION).train())
-			items.add(new TrainingItem(i.file(), label, i.order(), i.cells()));
+			items.add(new TrainingItem(i.file(), classes.indexOf(as != null ? as : source.classes().get(i.label())), i.order(), i.cells()));
 		TrainingData extra = new TrainingData(classes, items, source.failures());
-		out.printf("extra cells: %d images of %s (training blocks of %s) trained as '%s', loaded in %.0f s; %d failed%n", items.size(),
-			options.extraCells(), source.classes(), options.extraClass(), (System.nanoTime() - t0) / 1e9, source.failures().size());
+		out.printf("extra cells: %d images of %s (training blocks of %s) trained as %s, loaded in %.0f s; %d failed%n", items.size(),
+			options.extraCells(), source.classes(), as != null ? "'" + as + "'" : "their own classes",
+			(System.nanoTime() - t0) / 1e9, source.failures().size());
 		for (String f : source.failures()) out.println("  failed: " + f);
 		return extra;
 	}
