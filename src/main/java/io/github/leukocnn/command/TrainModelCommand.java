@@ -40,6 +40,12 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Positive classes (comma-separated)", required = false)
 	private String positive_classes = "";
 
+	@Parameter(label = "Extra cells (folder per class, optional)", style = "directory", required = false, persist = false)
+	private File extra_cells;
+
+	@Parameter(label = "Train extra cells as class (optional)", required = false, persist = false)
+	private String extra_class = "";
+
 	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
 	private double cell_diameter = 0;
 
@@ -61,7 +67,8 @@ public class TrainModelCommand extends ContextCommand {
 		ImageJProgress progress = new ImageJProgress("Train LeukoCNN Model", this::isCanceled);
 		try {
 			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
-				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite), log::info, progress);
+				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite, path(extra_cells), extra_class), log::info,
+				progress);
 			exit_code = outcome.exitCode();
 			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());
 		}

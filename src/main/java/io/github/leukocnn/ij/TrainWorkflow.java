@@ -35,19 +35,33 @@ public final class TrainWorkflow {
 	 * @param modelFile the model file to write (.zip)
 	 * @param positive classes that make the leukaemia call positive, comma-separated (may be empty)
 	 * @param cellDiameter fields: leukocyte diameter in pixels, 0 = estimate
+	 * @param extraCells optional folder per class of single-cell images whose training blocks join the
+	 *          training (the {@code --extra-cells} of {@code leukocnn train}; blank = none)
+	 * @param extraClass optional class all extra cells are trained as (blank = each keeps its folder's class)
 	 */
 	public record Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter,
-		int epochs, double maxMinutes, boolean overwrite)
+		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass)
 	{
+		/** Without extra cells. */
+		public Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter, int epochs,
+			double maxMinutes, boolean overwrite)
+		{
+			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "");
+		}
+
 		/** The equivalent command line (without the launcher name). */
 		public List<String> arguments() {
 			if (!KINDS.contains(kind)) throw new IllegalArgumentException("kind must be one of " + KINDS + ", got '" + kind + "'");
 			if (blank(data)) throw new IllegalArgumentException("choose the folder of training images (data_folder)");
 			if (blank(name)) throw new IllegalArgumentException("give the model a name (e.g. my-screening)");
 			if (blank(modelFile)) throw new IllegalArgumentException("choose the model file to write (model_file, a .zip)");
+			if (!blank(extraClass) && blank(extraCells))
+				throw new IllegalArgumentException("extra_class names the class of the extra_cells folder, which is not given");
 			List<String> a = new ArrayList<>(List.of("train", "--data", data, "--kind", kind, "--name", name, "--out", modelFile,
 				"--cell-diameter", number(cellDiameter), "--epochs", String.valueOf(epochs), "--max-minutes", number(maxMinutes)));
 			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
+			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
+			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClass.trim()));
 			if (overwrite) a.add("--overwrite");
 			return a;
 		}
@@ -55,7 +69,8 @@ public final class TrainWorkflow {
 		/** The settings of the training job: those of {@code leukocnn train} with this request's. */
 		TrainingJob.Options options() {
 			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile))
-				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite);
+				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite)
+				.withExtraCells(blank(extraCells) ? null : Path.of(extraCells), blank(extraClass) ? null : extraClass.trim());
 		}
 
 		private String positives() {

@@ -19,12 +19,16 @@ public class TrainModelPlugin implements PlugIn {
 		PluginDialog gd = new PluginDialog(TITLE);
 		gd.addMessage("single-cell: one sub-folder per class of single-cell images;\n" +
 			"fields: one sub-folder per class of whole fields (every cell gets the field's class);\n" +
-			"roi-sets: images each with an ROI set NAME.zip beside it, ROIs named by class");
+			"roi-sets: images each with an ROI set NAME.zip beside it, ROIs named by class\n" +
+			"extra_cells (optional): a folder per class of single-cell images (e.g. another scanner's);\n" +
+			"their training blocks are added, each under its folder's class or all as extra_class");
 		gd.addString("data_folder", "");
 		gd.addChoice("kind", TrainWorkflow.KINDS.toArray(new String[0]), "single-cell");
 		gd.addString("name", "my-model");
 		gd.addString("model_file", "");
 		gd.addString("positive_classes", "");
+		gd.addString("extra_cells", "");
+		gd.addString("extra_class", "");
 		gd.addNumber("cell_diameter", 0, 1, "pixels (fields; 0 = estimate)");
 		gd.addNumber("epochs", 40, 0, "at most");
 		gd.addNumber("max_minutes", 30, 0, "time budget");
@@ -32,7 +36,8 @@ public class TrainModelPlugin implements PlugIn {
 		if (!gd.show()) return;
 		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
 			TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
-				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean());
+				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), gd.nextString(),
+				gd.nextString());
 			IJ.showStatus(TITLE + ": training (see the Log window; Esc cancels)...");
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			TrainWorkflow.Outcome outcome;

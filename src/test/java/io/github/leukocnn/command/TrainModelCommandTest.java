@@ -33,4 +33,13 @@ class TrainModelCommandTest {
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().startsWith("no model written: leukocnn train: "), module.getCancelReason());
 	}
+
+	@Test
+	void anExtraClassWithoutExtraCellsCancelsBeforeAnyWork(@TempDir Path dir) throws Exception {
+		CommandModule module = IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder", new File(dir.toString()),
+			"kind", "single-cell", "name", "x", "model_file", new File(dir.resolve("m.zip").toString()), "extra_class", "benign")).get();
+
+		assertTrue(module.isCanceled());
+		assertEquals("extra_class names the class of the extra_cells folder, which is not given", module.getCancelReason());
+	}
 }

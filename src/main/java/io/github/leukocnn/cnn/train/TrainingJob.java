@@ -107,6 +107,14 @@ public final class TrainingJob {
 				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass);
 		}
 
+		/** These settings with extra cells (null folder = none, null class = each keeps its folder's class). */
+		public Options withExtraCells(Path folder, String asClass) {
+			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
+				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
+				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
+				threads, weightAveraging, blur, labelSmoothing, folder, asClass);
+		}
+
 		/** The effective settings as a command line, written into the model card so the model can be reproduced. */
 		public String commandLine() {
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
