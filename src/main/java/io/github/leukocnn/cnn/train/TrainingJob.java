@@ -66,8 +66,8 @@ public final class TrainingJob {
 	 * @param blur largest sigma of the blur jitter in crop pixels (0 = off), see {@link Augmenter}
 	 * @param labelSmoothing ε of label smoothing (0 = off), see {@link TrainingConfig}
 	 * @param extraCells a folder-per-class set of single-cell images whose TRAINING blocks are added to
-	 *          the training block as class {@code extraClass} (null = none), e.g. normal leukocytes of
-	 *          another laboratory as benign cells for a field model; never validated or tested on
+	 *          the training block (null = none), e.g. another scanner's labelled cells; never validated
+	 *          or tested on, see {@link #extraTraining}
 	 * @param extraClass the class all extra cells are trained as (one of the data's classes); null =
 	 *          each keeps the class of its folder, which must be one of the data's classes
 	 */
