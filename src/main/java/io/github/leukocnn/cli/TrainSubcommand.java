@@ -55,7 +55,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --batch N (default 32)  --learning-rate R (default 0.002) --lr-decay F per epoch (default 0.9)  --channels 16,32,64,96  --dense 64
 			  --checkpoints DIR     write checkpoints each epoch; --resume continues from them
 			  --report-dir DIR      write NAME-evaluation.md/json there
-			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report only)
+			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report
+			                        only), over the first 80% of each class: the test block is never used
 			  --training-data TEXT, --citation TEXT   provenance written into the card
 			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
 			  --colour-jitter J     moderate (default: hue ±8°), wide (hue ±20°, saturation ±45%: for other stains),

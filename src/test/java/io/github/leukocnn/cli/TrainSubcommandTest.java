@@ -132,6 +132,22 @@ class TrainSubcommandTest {
 		assertTrue(ModelFile.load(model).card().trainingCommand().endsWith(" --extra-cells " + extra));
 	}
 
+	@Test
+	void crossValidationFoldsTheImagesBeforeTheTestBlockAndWritesNoModel() throws Exception {
+		Path data = sizesData(dir); // 10 per class: 8 before the test block, folded into 3
+		Path model = dir.resolve("cv.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			model.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "2", "--channels", "4", "--dense", "4", "--threads", "1",
+			"--cv-folds", "3")), console.err());
+
+		String log = console.out();
+		assertTrue(log.contains("=== fold 3/3 ==="), log);
+		// fold 1: test = block 1 (2 of 8 per class), validation = block 3 (3), training = block 2 (3)
+		assertTrue(log.contains("(images: train 6, validation 6, test 4)"), log);
+		assertTrue(log.contains("cross-validation mean test image accuracy"), log);
+		assertTrue(!Files.exists(model), "cross-validation writes no model file");
+	}
+
 	private static List<String> concat(List<String> head, String... tail) {
 		List<String> all = new java.util.ArrayList<>(head);
 		all.addAll(List.of(tail));

@@ -39,16 +39,21 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 	}
 
 	/**
-	 * Fold {@code fold} of {@code k}-fold cross-validation with contiguous blocks per class: block
-	 * {@code fold} is the test block, the block before it (cyclically) validates, the rest trains.
+	 * Fold {@code fold} of {@code k}-fold cross-validation with contiguous blocks per class, over the
+	 * images BEFORE the test block of {@link #holdOut} (the last {@code testFraction} of each class),
+	 * so that comparing settings by cross-validation never uses the images the shipped figures are
+	 * measured on: block {@code fold} is the fold's test block, the block before it (cyclically)
+	 * validates, the rest trains.
 	 */
-	public static Splits fold(TrainingData data, int k, int fold) {
+	public static Splits fold(TrainingData data, int k, int fold, double testFraction) {
 		if (k < 3) throw new IllegalArgumentException("cross-validation needs at least 3 folds, got " + k);
 		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
 		for (int c = 0; c < data.classes().size(); c++) {
-			List<TrainingItem> items = ofClass(data, c);
+			List<TrainingItem> all = ofClass(data, c);
+			List<TrainingItem> items = all.subList(0, all.size() - Math.max(1, (int) Math.round(all.size() * testFraction)));
 			int n = items.size();
-			if (n < k) throw new IllegalArgumentException("class '" + data.classes().get(c) + "' has " + n + " image(s), fewer than " + k + " folds");
+			if (n < k) throw new IllegalArgumentException("class '" + data.classes().get(c) + "' has " + n +
+				" image(s) before its test block, fewer than " + k + " folds");
 			int val = (fold + k - 1) % k;
 			for (int b = 0; b < k; b++) {
 				List<TrainingItem> block = items.subList(b * n / k, (b + 1) * n / k);

@@ -13,7 +13,7 @@ import io.github.leukocnn.cnn.NetworkFactory;
  * @param maxMinutes wall-clock budget; training stops after the epoch that exceeds it
  * @param checkpointDir where last/best checkpoints and the state file go (null = none)
  * @param resume continue from the checkpoint in {@code checkpointDir}
- * @param cvFolds 0 = hold-out split; k >= 3 = k-fold cross-validation (contiguous blocks)
+ * @param cvFolds 0 = hold-out split; k >= 3 = k-fold cross-validation (contiguous blocks, test block left out)
  * @param cellsPerImage at most this many random cells of each image per epoch (0 = all)
  * @param weightAveraging decay per batch of an exponential moving average of the weights, which is
  *          what is validated, kept and shipped (0 = off: the weights as trained)

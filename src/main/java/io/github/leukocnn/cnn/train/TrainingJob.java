@@ -61,7 +61,8 @@ public final class TrainingJob {
 	 * @param colourJitter one of {@link #COLOUR_JITTERS}, see {@link #augmenter}
 	 * @param checkpoints folder of per-epoch checkpoints (null = none)
 	 * @param reportDir where NAME-evaluation.md/json go (null = no report)
-	 * @param cvFolds 0 = one hold-out split and a model file; k > 0 = k-fold cross-validation, report only
+	 * @param cvFolds 0 = one hold-out split and a model file; k > 0 = k-fold cross-validation over the
+	 *          images before the test block (which it never uses), report only
 	 * @param weightAveraging decay per batch of the moving average of the weights (0 = off), see {@link TrainingConfig}
 	 * @param blur largest sigma of the blur jitter in crop pixels (0 = off), see {@link Augmenter}
 	 * @param labelSmoothing ε of label smoothing (0 = off), see {@link TrainingConfig}
@@ -187,7 +188,8 @@ public final class TrainingJob {
 			double sum = 0;
 			for (int f = 0; f < folds; f++) {
 				out.printf("=== fold %d/%d ===%n", f + 1, folds);
-				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f).withExtraTraining(extra.items()), template);
+				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f, config.testFraction()).withExtraTraining(extra.items()),
+					template);
 				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
 				sum += r.test().itemAccuracy();
 			}

@@ -115,12 +115,20 @@ class TrainingDataTest {
 		Set<String> seen = new HashSet<>();
 		for (List<TrainingItem> part : List.of(s.train(), s.validation(), s.test()))
 			for (TrainingItem t : part) assertTrue(seen.add(t.file()), "in two splits: " + t.file());
-		for (int f = 0; f < 5; f++) {
-			Splits fold = Splits.fold(d, 5, f);
-			assertEquals(40, fold.train().size() + fold.validation().size() + fold.test().size());
+		// cross-validation folds the 16 images of each class before the test block, never img_17..img_20
+		Set<String> foldTests = new HashSet<>();
+		for (int f = 0; f < 4; f++) {
+			Splits fold = Splits.fold(d, 4, f, 0.2);
+			assertEquals(32, fold.train().size() + fold.validation().size() + fold.test().size());
 			assertEquals(8, fold.test().size());
+			assertEquals(8, fold.validation().size());
+			for (List<TrainingItem> part : List.of(fold.train(), fold.validation(), fold.test()))
+				for (TrainingItem t : part) assertTrue(t.order() <= 16, "the hold-out test block in a fold: " + t.file());
+			for (TrainingItem t : fold.test()) assertTrue(foldTests.add(t.file()), "in two fold test blocks: " + t.file());
 		}
-		assertThrows(IllegalArgumentException.class, () -> Splits.fold(d, 2, 0));
+		assertEquals(32, foldTests.size(), "every image before the test block is tested once");
+		assertThrows(IllegalArgumentException.class, () -> Splits.fold(d, 2, 0, 0.2));
+		assertThrows(IllegalArgumentException.class, () -> Splits.fold(d, 17, 0, 0.2), "16 images before the test block, 17 folds");
 	}
 
 	/** Small network and short run for the synthetic ring/disc problem, checkpoints in ck/. */
