@@ -31,7 +31,7 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 	 * end of validation block]; the test block runs from the second bound to n.
 	 */
 	public static int[] bounds(int n, double validationFraction, double testFraction, String className) {
-		int nTest = Math.max(1, (int) Math.round(n * testFraction));
+		int nTest = testCount(n, testFraction);
 		int nVal = Math.max(1, (int) Math.round(n * validationFraction));
 		if (n - nTest - nVal < 1) throw new IllegalArgumentException("class '" + className + "' has " + n +
 			" image(s): too few for a training, a validation and a test block");
@@ -50,7 +50,7 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
 		for (int c = 0; c < data.classes().size(); c++) {
 			List<TrainingItem> all = ofClass(data, c);
-			List<TrainingItem> items = all.subList(0, all.size() - Math.max(1, (int) Math.round(all.size() * testFraction)));
+			List<TrainingItem> items = all.subList(0, all.size() - testCount(all.size(), testFraction));
 			int n = items.size();
 			if (n < k) throw new IllegalArgumentException("class '" + data.classes().get(c) + "' has " + n +
 				" image(s) before its test block, fewer than " + k + " folds");
@@ -61,6 +61,11 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 			}
 		}
 		return new Splits(tr, va, te);
+	}
+
+	/** Size of the test block of a class of {@code n} images: at least one. */
+	static int testCount(int n, double testFraction) {
+		return Math.max(1, (int) Math.round(n * testFraction));
 	}
 
 	/** These splits with {@code extra} items added to the training block only. */
