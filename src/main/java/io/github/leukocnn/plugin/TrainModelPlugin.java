@@ -35,9 +35,11 @@ public class TrainModelPlugin implements PlugIn {
 		gd.addCheckbox("overwrite", false);
 		if (!gd.show()) return;
 		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
-			TrainWorkflow.Request request = new TrainWorkflow.Request(gd.nextString(), gd.nextChoice(), gd.nextString(),
-				gd.nextString(), gd.nextString(), gd.nextNumber(), (int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), gd.nextString(),
-				gd.nextString());
+			// read in the order the fields were added (PluginDialog keeps one sequence for all types)
+			String data = gd.nextString(), kind = gd.nextChoice(), name = gd.nextString(), modelFile = gd.nextString(),
+				positive = gd.nextString(), extraCells = gd.nextString(), extraClass = gd.nextString();
+			TrainWorkflow.Request request = new TrainWorkflow.Request(data, kind, name, modelFile, positive, gd.nextNumber(),
+				(int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), extraCells, extraClass);
 			IJ.showStatus(TITLE + ": training (see the Log window; Esc cancels)...");
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			TrainWorkflow.Outcome outcome;

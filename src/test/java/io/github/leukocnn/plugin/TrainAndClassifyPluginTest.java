@@ -49,15 +49,19 @@ class TrainAndClassifyPluginTest {
 			cell(Files.createDirectories(dir.resolve("data/big")).resolve("big" + i + ".png"), 36 + i % 8);
 			cell(Files.createDirectories(dir.resolve("data/small")).resolve("small" + i + ".png"), 14 + i % 8);
 		}
+		for (int i = 1; i <= 10; i++) // another "scanner's" cells of one class, for the extra_cells option
+			cell(Files.createDirectories(dir.resolve("extra/small")).resolve("other" + i + ".png"), 16 + i % 4);
 		Path model = dir.resolve("models/sizes.zip");
 		Files.createDirectories(model.getParent());
 
 		String trained = IJ.runMacro("run('Train LeukoCNN Model', 'data_folder=[" + dir.resolve("data") + "] kind=single-cell " +
-			"name=sizes model_file=[" + model + "] positive_classes=big cell_diameter=0 epochs=2 max_minutes=2');" +
-			"return " + HELPER + "lastError');");
+			"name=sizes model_file=[" + model + "] positive_classes=big extra_cells=[" + dir.resolve("extra") + "] cell_diameter=0 " +
+			"epochs=2 max_minutes=2');" + "return " + HELPER + "lastError');");
 
 		assertEquals("", trained);
 		assertTrue(Files.size(model) > 0, "model file written");
+		String command = io.github.leukocnn.cnn.ModelFile.load(model).card().trainingCommand();
+		assertTrue(command.endsWith(" --extra-cells " + dir.resolve("extra")), command);
 
 		CellTables.reset(CellTables.FIELDS);
 		ImagePlus field = TestSmears.discs("field.png", 2, 30);

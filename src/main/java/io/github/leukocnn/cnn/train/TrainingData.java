@@ -62,13 +62,20 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 	public static TrainingData load(Path root, Kind kind, ModelCard card, LeukocyteSegmenter segmenter, double cellDiameter,
 		int threads, ProgressListener progress) throws IOException
 	{
+		return load(root, kind, card, segmenter, cellDiameter, threads, progress, 2);
+	}
+
+	/** As above, with at least {@code minClasses} class folders (1 for extra cells added to another set). */
+	static TrainingData load(Path root, Kind kind, ModelCard card, LeukocyteSegmenter segmenter, double cellDiameter,
+		int threads, ProgressListener progress, int minClasses) throws IOException
+	{
 		if (!Files.isDirectory(root)) throw new IOException("training folder " + root + " does not exist or is not a folder");
 		List<Path> classDirs;
 		try (Stream<Path> s = Files.list(root)) {
 			classDirs = s.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
 		}
-		if (classDirs.size() < 2) throw new IOException("training folder " + root + " must hold one sub-folder per class (at least 2), found " +
-			classDirs.size());
+		if (classDirs.size() < minClasses) throw new IOException("training folder " + root + " must hold one sub-folder per class (at least " +
+			minClasses + "), found " + classDirs.size());
 		List<String> classes = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
 		List<Integer> labels = new ArrayList<>();

@@ -227,7 +227,7 @@ public final class TrainingJob {
 			"' is not one of the classes " + classes + " of " + options.data());
 		long t0 = System.nanoTime();
 		TrainingData source = TrainingData.load(options.extraCells(), TrainingData.Kind.SINGLE_CELL, options.template(null), null, 0,
-			options.threads(), progress);
+			options.threads(), progress, 1);
 		if (as == null) for (String c : source.classes())
 			if (!classes.contains(c)) throw new IllegalArgumentException("class folder '" + c + "' of the extra cells " +
 				options.extraCells() + " is not one of the classes " + classes + " of " + options.data() +
