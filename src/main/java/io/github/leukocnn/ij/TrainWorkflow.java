@@ -61,7 +61,7 @@ public final class TrainWorkflow {
 				"--cell-diameter", number(cellDiameter), "--epochs", String.valueOf(epochs), "--max-minutes", number(maxMinutes)));
 			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
 			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
-			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClass.trim()));
+			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClassName()));
 			if (overwrite) a.add("--overwrite");
 			return a;
 		}
@@ -70,11 +70,15 @@ public final class TrainWorkflow {
 		TrainingJob.Options options() {
 			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile))
 				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite)
-				.withExtraCells(blank(extraCells) ? null : Path.of(extraCells), blank(extraClass) ? null : extraClass.trim());
+				.withExtraCells(blank(extraCells) ? null : Path.of(extraCells), blank(extraClass) ? null : extraClassName());
 		}
 
 		private String positives() {
 			return positive.replace(" ", "");
+		}
+
+		private String extraClassName() {
+			return extraClass.trim();
 		}
 	}
 

@@ -114,6 +114,9 @@ class TrainSubcommandTest {
 		assertEquals(1, console.cli(concat(common, "--extra-cells", foreign.resolve("data").toString())));
 		assertTrue(console.err().contains("class folder 'tiny' of the extra cells " + foreign.resolve("data") +
 			" is not one of the classes [big, small]"), console.err());
+		assertEquals(1, console.cli(concat(common, "--extra-cells", dir.resolve("nowhere").toString())));
+		assertTrue(console.err().contains("extra cells folder " + dir.resolve("nowhere") + " does not exist or is not a folder"),
+			console.err());
 		assertTrue(!Files.exists(dir.resolve("m.zip")), "no model file after a refusal");
 	}
 

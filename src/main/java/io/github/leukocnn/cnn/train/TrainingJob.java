@@ -167,6 +167,8 @@ public final class TrainingJob {
 	public static Outcome run(Options options, PrintStream out, ProgressListener progress) throws IOException {
 		if (Files.exists(options.modelFile()) && !options.overwrite() && options.cvFolds() == 0)
 			throw new FileAlreadyExistsException(options.modelFile() + " exists; use overwrite to replace it");
+		if (options.extraCells() != null && !Files.isDirectory(options.extraCells())) // before the (long) loading of the data
+			throw new IOException("extra cells folder " + options.extraCells() + " does not exist or is not a folder");
 		TrainingData.Kind kind = kind(options.kind());
 		TrainingConfig config = options.config();
 		ModelCard template = options.template(null);
