@@ -74,6 +74,8 @@ public final class TrainSubcommand implements Subcommand {
 			                        set of single-cell images (e.g. another scanner's cells), each under its folder's
 			                        class, or all as class --extra-class NAME (e.g. normal leukocytes as benign);
 			                        never used for validation or testing
+			  --extra-fields DIR    the same for a folder-per-class set of fields (e.g. another scanner's labelled
+			                        fields): the segmenter finds their cells, each trained under its field's class
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -129,9 +131,11 @@ public final class TrainSubcommand implements Subcommand {
 		if (!(smoothing >= 0 && smoothing < 1))
 			throw new Arguments.UsageException("--label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + smoothing);
 		String extraCells = args.string("extra-cells", null);
+		String extraFields = args.string("extra-fields", null);
 		String extraClass = args.string("extra-class", null);
-		if (extraClass != null && extraCells == null)
-			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells DIR, which is missing");
+		if (extraClass != null && extraCells == null && extraFields == null)
+			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells or --extra-fields DIR, " +
+				"which is missing");
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -147,7 +151,8 @@ public final class TrainSubcommand implements Subcommand {
 		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
-			citation, threads, averaging, blur, smoothing, extraCells == null ? null : Path.of(extraCells), extraClass);
+			citation, threads, averaging, blur, smoothing, extraCells == null ? null : Path.of(extraCells), extraClass,
+			extraFields == null ? null : Path.of(extraFields));
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}

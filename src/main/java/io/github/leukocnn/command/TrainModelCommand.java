@@ -43,7 +43,10 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Extra cells (folder per class, optional)", style = "directory", required = false, persist = false)
 	private File extra_cells;
 
-	@Parameter(label = "Train extra cells as class (optional)", required = false, persist = false)
+	@Parameter(label = "Extra fields (folder per class, optional)", style = "directory", required = false, persist = false)
+	private File extra_fields;
+
+	@Parameter(label = "Train extra cells and fields as class (optional)", required = false, persist = false)
 	private String extra_class = "";
 
 	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
@@ -67,7 +70,8 @@ public class TrainModelCommand extends ContextCommand {
 		ImageJProgress progress = new ImageJProgress("Train LeukoCNN Model", this::isCanceled);
 		try {
 			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
-				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite, path(extra_cells), extra_class), log::info,
+				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite, path(extra_cells), extra_class,
+				path(extra_fields)), log::info,
 				progress);
 			exit_code = outcome.exitCode();
 			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());

@@ -37,16 +37,18 @@ public final class TrainWorkflow {
 	 * @param cellDiameter fields: leukocyte diameter in pixels, 0 = estimate
 	 * @param extraCells optional folder per class of single-cell images whose training blocks join the
 	 *          training (the {@code --extra-cells} of {@code leukocnn train}; blank = none)
-	 * @param extraClass optional class all extra cells are trained as (blank = each keeps its folder's class)
+	 * @param extraClass optional class all extra cells and fields are trained as (blank = each keeps its folder's class)
+	 * @param extraFields optional folder per class of fields whose training blocks join the training
+	 *          (the {@code --extra-fields} of {@code leukocnn train}; blank = none)
 	 */
 	public record Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter,
-		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass)
+		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields)
 	{
-		/** Without extra cells. */
+		/** Without extra images. */
 		public Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter, int epochs,
 			double maxMinutes, boolean overwrite)
 		{
-			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "");
+			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "", "");
 		}
 
 		/** The equivalent command line (without the launcher name). */
@@ -55,12 +57,14 @@ public final class TrainWorkflow {
 			if (blank(data)) throw new IllegalArgumentException("choose the folder of training images (data_folder)");
 			if (blank(name)) throw new IllegalArgumentException("give the model a name (e.g. my-screening)");
 			if (blank(modelFile)) throw new IllegalArgumentException("choose the model file to write (model_file, a .zip)");
-			if (!blank(extraClass) && blank(extraCells))
-				throw new IllegalArgumentException("extra_class names the class of the extra_cells folder, which is not given");
+			if (!blank(extraClass) && blank(extraCells) && blank(extraFields))
+				throw new IllegalArgumentException("extra_class names the class of the extra_cells or extra_fields folder, " +
+					"neither of which is given");
 			List<String> a = new ArrayList<>(List.of("train", "--data", data, "--kind", kind, "--name", name, "--out", modelFile,
 				"--cell-diameter", number(cellDiameter), "--epochs", String.valueOf(epochs), "--max-minutes", number(maxMinutes)));
 			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
 			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
+			if (!blank(extraFields)) a.addAll(List.of("--extra-fields", extraFields));
 			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClassName()));
 			if (overwrite) a.add("--overwrite");
 			return a;
@@ -70,7 +74,8 @@ public final class TrainWorkflow {
 		TrainingJob.Options options() {
 			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile))
 				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite)
-				.withExtraCells(blank(extraCells) ? null : Path.of(extraCells), blank(extraClass) ? null : extraClassName());
+				.withExtras(blank(extraCells) ? null : Path.of(extraCells), blank(extraFields) ? null : Path.of(extraFields),
+					blank(extraClass) ? null : extraClassName());
 		}
 
 		private String positives() {

@@ -106,7 +106,8 @@ class TrainSubcommandTest {
 			dir.resolve("m.zip").toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4");
 
 		assertEquals(2, console.cli(concat(common, "--extra-class", "small")));
-		assertTrue(console.err().contains("--extra-class NAME names the class of the --extra-cells DIR, which is missing"), console.err());
+		assertTrue(console.err().contains("--extra-class NAME names the class of the --extra-cells or --extra-fields DIR, which is missing"),
+			console.err());
 		assertEquals(1, console.cli(concat(common, "--extra-cells", data.toString(), "--extra-class", "medium")));
 		assertTrue(console.err().contains("the extra class 'medium' is not one of the classes [big, small] of " + data), console.err());
 		Path foreign = dir.resolve("foreign");
@@ -136,6 +137,32 @@ class TrainSubcommandTest {
 	}
 
 	@Test
+	void extraFieldsAreSegmentedAndTheirCellsJoinTheTrainingBlock() throws Exception {
+		Path data = sizesData(dir);
+		Path fields = dir.resolve("fields"); // 10 fields per class, two discs each: training blocks of 6 fields = 12 cells
+		for (String c : new String[] { "big", "small" }) {
+			Files.createDirectories(fields.resolve(c));
+			for (int i = 1; i <= 10; i++)
+				new FileSaver(TestSmears.discs(c + i, 2, c.equals("big") ? 30 : 14)).saveAsPng(fields.resolve(c).resolve(c + i + ".png").toString());
+		}
+		Path model = dir.resolve("m.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			model.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4", "--threads", "1",
+			"--extra-fields", fields.toString())), console.err());
+
+		String log = console.out();
+		assertTrue(log.contains("extra fields: 12 images of " + fields + " (training blocks of [big, small]) trained as their own classes"),
+			log);
+		assertTrue(log.contains("training cells per class [18, 18]"), log);
+		assertTrue(ModelFile.load(model).card().trainingCommand().endsWith(" --extra-fields " + fields));
+
+		assertEquals(1, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			dir.resolve("m2.zip").toString(), "--extra-fields", dir.resolve("nowhere").toString())));
+		assertTrue(console.err().contains("extra fields folder " + dir.resolve("nowhere") + " does not exist or is not a folder"),
+			console.err());
+	}
+
+	@Test
 	void crossValidationFoldsTheImagesBeforeTheTestBlockAndWritesNoModel() throws Exception {
 		Path data = sizesData(dir); // 10 per class: 8 before the test block, folded into 3
 		Path model = dir.resolve("cv.zip");
@@ -147,6 +174,8 @@ class TrainSubcommandTest {
 		assertTrue(log.contains("=== fold 3/3 ==="), log);
 		// fold 1: test = block 1 (2 of 8 per class), validation = block 3 (3), training = block 2 (3)
 		assertTrue(log.contains("(images: train 6, validation 6, test 4)"), log);
+		assertTrue(log.contains("TEST block: {split=test block of fold 2/3 (block 2 of 3 of the images before the last 20%"), log);
+		assertTrue(!log.contains("{split=test block (last 20%"), "a fold's summary names the fold's test block: " + log);
 		assertTrue(log.contains("cross-validation mean test image accuracy"), log);
 		assertTrue(!Files.exists(model), "cross-validation writes no model file");
 	}

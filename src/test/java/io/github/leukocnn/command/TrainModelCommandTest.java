@@ -40,6 +40,6 @@ class TrainModelCommandTest {
 			"kind", "single-cell", "name", "x", "model_file", new File(dir.resolve("m.zip").toString()), "extra_class", "benign")).get();
 
 		assertTrue(module.isCanceled());
-		assertEquals("extra_class names the class of the extra_cells folder, which is not given", module.getCancelReason());
+		assertEquals("extra_class names the class of the extra_cells or extra_fields folder, neither of which is given", module.getCancelReason());
 	}
 }

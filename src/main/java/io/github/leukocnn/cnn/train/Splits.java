@@ -8,8 +8,10 @@ import java.util.List;
  * (stratified): neighbouring numbers may come from one patient, so a block boundary is the only
  * place where train and test touch. The LAST {@code testFraction} of each class is the test block,
  * the {@code validationFraction} before it the validation block, the rest trains.
+ *
+ * @param testBlock what the test block is, in words, for reports
  */
-public record Splits(List<TrainingItem> train, List<TrainingItem> validation, List<TrainingItem> test) {
+public record Splits(List<TrainingItem> train, List<TrainingItem> validation, List<TrainingItem> test, String testBlock) {
 
 	/** The fractions the shipped models were trained with. */
 	public static final double VALIDATION_FRACTION = 0.15, TEST_FRACTION = 0.2;
@@ -23,7 +25,8 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 			va.addAll(items.subList(b[0], b[1]));
 			te.addAll(items.subList(b[1], items.size()));
 		}
-		return new Splits(tr, va, te);
+		return new Splits(tr, va, te, String.format(java.util.Locale.ROOT,
+			"test block (last %.0f%% of each class by file number), never used for training or tuning", testFraction * 100));
 	}
 
 	/**
@@ -60,7 +63,8 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 				(b == fold ? te : b == val ? va : tr).addAll(block);
 			}
 		}
-		return new Splits(tr, va, te);
+		return new Splits(tr, va, te, String.format(java.util.Locale.ROOT, "test block of fold %d/%d (block %d of %d of the images " +
+			"before the last %.0f%% of each class)", fold + 1, k, fold + 1, k, testFraction * 100));
 	}
 
 	/** Size of the test block of a class of {@code n} images: at least one. */
@@ -73,7 +77,7 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 		if (extra.isEmpty()) return this;
 		List<TrainingItem> tr = new ArrayList<>(train);
 		tr.addAll(extra);
-		return new Splits(tr, validation, test);
+		return new Splits(tr, validation, test, testBlock);
 	}
 
 	/** Items of class {@code c} in file-number order. */

@@ -259,6 +259,7 @@ public final class Trainer {
 		HeldOutScores val = score(clf, splits.validation(), k);
 		HeldOutScores test = score(clf, splits.test(), k);
 		Map<String, Object> metrics = summary(test, card.classes(), positives(card, card.classes()), card.callThresholdOrNaN());
+		metrics.put("split", splits.testBlock());
 		return new Calibrated(card.withMetrics(metrics), val, test);
 	}
 

@@ -71,13 +71,15 @@ public final class TrainingJob {
 	 *          or tested on, see {@link #extraTraining}
 	 * @param extraClass the class all extra cells are trained as (one of the data's classes); null =
 	 *          each keeps the class of its folder, which must be one of the data's classes
+	 * @param extraFields a folder-per-class set of fields (cells found by the segmenter, each inheriting
+	 *          its field's class) whose TRAINING blocks are added like {@code extraCells} (null = none)
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
-		double labelSmoothing, Path extraCells, String extraClass)
+		double labelSmoothing, Path extraCells, String extraClass, Path extraFields)
 	{
 		/** Without weight averaging, blur jitter, label smoothing and extra cells. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
@@ -89,7 +91,7 @@ public final class TrainingJob {
 			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
 				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
 				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0, 0,
-				null, null);
+				null, null, null);
 		}
 
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
@@ -105,15 +107,26 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass);
+				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields);
 		}
 
-		/** These settings with extra cells (null folder = none, null class = each keeps its folder's class). */
-		public Options withExtraCells(Path folder, String asClass) {
+		/**
+		 * These settings with extra training images: single cells and/or fields (null folder = none),
+		 * null class = each keeps its folder's class.
+		 */
+		public Options withExtras(Path cells, Path fields, String asClass) {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, folder, asClass);
+				threads, weightAveraging, blur, labelSmoothing, cells, asClass, fields);
+		}
+
+		/** The extra folders with their kinds, single cells first (empty without). */
+		List<Map.Entry<Path, TrainingData.Kind>> extras() {
+			List<Map.Entry<Path, TrainingData.Kind>> extras = new ArrayList<>();
+			if (extraCells != null) extras.add(Map.entry(extraCells, TrainingData.Kind.SINGLE_CELL));
+			if (extraFields != null) extras.add(Map.entry(extraFields, TrainingData.Kind.FIELDS));
+			return extras;
 		}
 
 		/** The effective settings as a command line, written into the model card so the model can be reproduced. */
@@ -121,14 +134,15 @@ public final class TrainingJob {
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
 				"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
 				"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d " +
-				"--colour-jitter %s%s%s%s%s%s%s", data, kind, name, modelFile,
+				"--colour-jitter %s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
 				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), cropSize, cellFraction, singleCellRule,
 				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
 				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
 				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "",
-				extraCells == null ? "" : " --extra-cells " + extraCells + (extraClass == null ? "" : " --extra-class " + extraClass));
+				extraCells == null ? "" : " --extra-cells " + extraCells, extraFields == null ? "" : " --extra-fields " + extraFields,
+				extraClass == null ? "" : " --extra-class " + extraClass);
 		}
 
 		TrainingConfig config() {
@@ -167,8 +181,9 @@ public final class TrainingJob {
 	public static Outcome run(Options options, PrintStream out, ProgressListener progress) throws IOException {
 		if (Files.exists(options.modelFile()) && !options.overwrite() && options.cvFolds() == 0)
 			throw new FileAlreadyExistsException(options.modelFile() + " exists; use overwrite to replace it");
-		if (options.extraCells() != null && !Files.isDirectory(options.extraCells())) // before the (long) loading of the data
-			throw new IOException("extra cells folder " + options.extraCells() + " does not exist or is not a folder");
+		for (Map.Entry<Path, TrainingData.Kind> e : options.extras()) // before the (long) loading of the data
+			if (!Files.isDirectory(e.getKey())) throw new IOException("extra " + what(e.getValue()) + " folder " + e.getKey() +
+				" does not exist or is not a folder");
 		TrainingData.Kind kind = kind(options.kind());
 		TrainingConfig config = options.config();
 		ModelCard template = options.template(null);
@@ -214,35 +229,46 @@ public final class TrainingJob {
 	}
 
 	/**
-	 * The extra cells of {@code options} (empty without): the training blocks (same contiguous
-	 * file-number rule as the main data) of every class of the single-cell folder, as the extra
-	 * class if one is given, else each under its own folder's class, which must be one of
-	 * {@code classes}. Their validation and test blocks are left out, so the rest of the same
-	 * images can still serve as an independent check of the trained model.
+	 * The extra training images of {@code options} (empty without): the training blocks (same
+	 * contiguous file-number rule as the main data) of every class of the single-cell folder and of
+	 * the field folder (whose cells the segmenter finds, each inheriting its field's class), as the
+	 * extra class if one is given, else each under its own folder's class, which must be one of
+	 * {@code classes}. Their validation and test blocks are left out, so the rest of the same images
+	 * can still serve as an independent check of the trained model.
 	 */
 	static TrainingData extraTraining(Options options, List<String> classes, PrintStream out, ProgressListener progress)
 		throws IOException
 	{
-		if (options.extraCells() == null) return new TrainingData(classes, List.of(), List.of());
 		String as = options.extraClass();
 		if (as != null && !classes.contains(as)) throw new IllegalArgumentException("the extra class '" + as +
 			"' is not one of the classes " + classes + " of " + options.data());
-		long t0 = System.nanoTime();
-		TrainingData source = TrainingData.load(options.extraCells(), TrainingData.Kind.SINGLE_CELL, options.template(null), null, 0,
-			options.threads(), progress, 1);
-		if (as == null) for (String c : source.classes())
-			if (!classes.contains(c)) throw new IllegalArgumentException("class folder '" + c + "' of the extra cells " +
-				options.extraCells() + " is not one of the classes " + classes + " of " + options.data() +
-				" (or give --extra-class to train them all as one class)");
 		List<TrainingItem> items = new ArrayList<>();
-		for (TrainingItem i : Splits.holdOut(source, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION).train())
-			items.add(new TrainingItem(i.file(), classes.indexOf(as != null ? as : source.classes().get(i.label())), i.order(), i.cells()));
-		TrainingData extra = new TrainingData(classes, items, source.failures());
-		out.printf("extra cells: %d images of %s (training blocks of %s) trained as %s, loaded in %.0f s; %d failed%n", items.size(),
-			options.extraCells(), source.classes(), as != null ? "'" + as + "'" : "their own classes",
-			(System.nanoTime() - t0) / 1e9, source.failures().size());
-		for (String f : source.failures()) out.println("  failed: " + f);
-		return extra;
+		List<String> failures = new ArrayList<>();
+		for (Map.Entry<Path, TrainingData.Kind> e : options.extras()) {
+			Path folder = e.getKey();
+			long t0 = System.nanoTime();
+			TrainingData source = TrainingData.load(folder, e.getValue(), options.template(null),
+				e.getValue() == TrainingData.Kind.FIELDS ? Segmenters.standard() : null, options.cellDiameter(), options.threads(),
+				progress, 1);
+			if (as == null) for (String c : source.classes())
+				if (!classes.contains(c)) throw new IllegalArgumentException("class folder '" + c + "' of the extra " +
+					what(e.getValue()) + " " + folder + " is not one of the classes " + classes + " of " + options.data() +
+					" (or give --extra-class to train them all as one class)");
+			int before = items.size();
+			for (TrainingItem i : Splits.holdOut(source, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION).train())
+				items.add(new TrainingItem(i.file(), classes.indexOf(as != null ? as : source.classes().get(i.label())), i.order(),
+					i.cells()));
+			out.printf("extra %s: %d images of %s (training blocks of %s) trained as %s, loaded in %.0f s; %d failed%n",
+				what(e.getValue()), items.size() - before, folder, source.classes(), as != null ? "'" + as + "'" : "their own classes",
+				(System.nanoTime() - t0) / 1e9, source.failures().size());
+			for (String f : source.failures()) out.println("  failed: " + f);
+			failures.addAll(source.failures());
+		}
+		return new TrainingData(classes, items, failures);
+	}
+
+	private static String what(TrainingData.Kind kind) {
+		return kind == TrainingData.Kind.FIELDS ? "fields" : "cells";
 	}
 
 	/** Class names from a comma-separated list ("early, pre,pro"); empty for a blank one. */

@@ -125,7 +125,10 @@ class TrainingDataTest {
 			for (List<TrainingItem> part : List.of(fold.train(), fold.validation(), fold.test()))
 				for (TrainingItem t : part) assertTrue(t.order() <= 16, "the hold-out test block in a fold: " + t.file());
 			for (TrainingItem t : fold.test()) assertTrue(foldTests.add(t.file()), "in two fold test blocks: " + t.file());
+			assertEquals("test block of fold " + (f + 1) + "/4 (block " + (f + 1) + " of 4 of the images before the last 20% of each class)",
+				fold.testBlock());
 		}
+		assertEquals("test block (last 20% of each class by file number), never used for training or tuning", s.testBlock());
 		assertEquals(32, foldTests.size(), "every image before the test block is tested once");
 		assertThrows(IllegalArgumentException.class, () -> Splits.fold(d, 2, 0, 0.2));
 		assertThrows(IllegalArgumentException.class, () -> Splits.fold(d, 17, 0, 0.2), "16 images before the test block, 17 folds");
