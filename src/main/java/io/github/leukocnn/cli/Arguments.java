@@ -2,11 +2,14 @@ package io.github.leukocnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.github.leukocnn.cnn.ModelFile;
 
 /**
  * GNU-style options of one subcommand: {@code --name value}, {@code --name=value} and flags.
@@ -90,6 +93,14 @@ public final class Arguments {
 		if (!(d >= 0) || Double.isInfinite(d))
 			throw new UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate), got " + d);
 		return d;
+	}
+
+	/** {@code --models A,B}: model names or files, trimmed; default every shipped model. */
+	public List<String> models() {
+		List<String> models = Arrays.stream(string("models", String.join(",", ModelFile.SHIPPED)).split(","))
+			.map(String::trim).filter(m -> !m.isEmpty()).toList();
+		if (models.isEmpty()) throw new UsageException("--models needs at least one model name or file");
+		return models;
 	}
 
 	/** {@code --threads N}: worker threads, at least 1; default all cores. */

@@ -46,7 +46,7 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 
 	@Override
 	public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
-		List<String> models = List.of(args.string("models", String.join(",", ModelFile.SHIPPED)).split(","));
+		List<String> models = args.models();
 		String image = args.string("image", null);
 		double diameter = args.number("cell-diameter", 120);
 		double seconds = args.number("seconds", 10);
@@ -64,7 +64,7 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 		out.printf("threads %d, field %dx%d%s%n", Runtime.getRuntime().availableProcessors(), cp.getWidth(), cp.getHeight(),
 			image == null ? " (synthetic)" : " " + image);
 		for (String m : models) {
-			ModelFile.Model model = ModelFile.load(m.trim());
+			ModelFile.Model model = ModelFile.load(m);
 			CnnCellClassifier clf = new CnnCellClassifier(model, batch);
 			CnnCellClassifier dl4j = compare ? new CnnCellClassifier(model, batch, false) : null;
 			for (int r = 0; r < repeat; r++) {

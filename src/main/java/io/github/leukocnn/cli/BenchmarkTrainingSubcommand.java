@@ -31,14 +31,14 @@ public final class BenchmarkTrainingSubcommand implements Subcommand {
 
 	@Override
 	public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
-		List<String> models = List.of(args.string("models", String.join(",", ModelFile.SHIPPED)).split(","));
+		List<String> models = args.models();
 		int batch = args.integer("batch", 64), steps = args.integer("steps", 5), rounds = args.integer("rounds", 3);
 		args.rejectUnknown();
 		if (batch < 1 || steps < 1 || rounds < 1)
 			throw new Arguments.UsageException("--batch, --steps and --rounds must be at least 1");
 		out.printf("threads %d, batch %d%n", Runtime.getRuntime().availableProcessors(), batch);
 		for (String m : models) {
-			ModelFile.Model model = ModelFile.load(m.trim());
+			ModelFile.Model model = ModelFile.load(m);
 			int crop = model.card().cropSize();
 			var t = TrainingBenchmark.measure(model.network(), crop, batch, steps, rounds);
 			out.printf("%s: %.0f ms per training step with DL4J's layers, %.0f ms with oneDNN layers (ratio %.2f; crop %dpx)%n",
