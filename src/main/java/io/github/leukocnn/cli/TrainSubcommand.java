@@ -75,7 +75,8 @@ public final class TrainSubcommand implements Subcommand {
 			                        class, or all as class --extra-class NAME (e.g. normal leukocytes as benign);
 			                        never used for validation or testing
 			  --extra-fields DIR    the same for a folder-per-class set of fields (e.g. another scanner's labelled
-			                        fields): the segmenter finds their cells, each trained under its field's class
+			                        fields): the segmenter finds their cells (diameter estimated per field), each
+			                        trained under its field's class
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)

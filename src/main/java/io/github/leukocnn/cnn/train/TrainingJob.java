@@ -71,8 +71,9 @@ public final class TrainingJob {
 	 *          or tested on, see {@link #extraTraining}
 	 * @param extraClass the class all extra cells are trained as (one of the data's classes); null =
 	 *          each keeps the class of its folder, which must be one of the data's classes
-	 * @param extraFields a folder-per-class set of fields (cells found by the segmenter, each inheriting
-	 *          its field's class) whose TRAINING blocks are added like {@code extraCells} (null = none)
+	 * @param extraFields a folder-per-class set of fields (cells found by the segmenter with the diameter
+	 *          estimated per field, each inheriting its field's class) whose TRAINING blocks are added
+	 *          like {@code extraCells} (null = none)
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
@@ -247,9 +248,9 @@ public final class TrainingJob {
 		for (Map.Entry<Path, TrainingData.Kind> e : options.extras()) {
 			Path folder = e.getKey();
 			long t0 = System.nanoTime();
+			// another scanner's images: the leukocyte diameter is estimated per image, never the main data's --cell-diameter
 			TrainingData source = TrainingData.load(folder, e.getValue(), options.template(null),
-				e.getValue() == TrainingData.Kind.FIELDS ? Segmenters.standard() : null, options.cellDiameter(), options.threads(),
-				progress, 1);
+				e.getValue() == TrainingData.Kind.FIELDS ? Segmenters.standard() : null, 0, options.threads(), progress, 1);
 			if (as == null) for (String c : source.classes())
 				if (!classes.contains(c)) throw new IllegalArgumentException("class folder '" + c + "' of the extra " +
 					what(e.getValue()) + " " + folder + " is not one of the classes " + classes + " of " + options.data() +
