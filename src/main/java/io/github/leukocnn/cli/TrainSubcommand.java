@@ -77,6 +77,11 @@ public final class TrainSubcommand implements Subcommand {
 			  --extra-fields DIR    the same for a folder-per-class set of fields (e.g. another scanner's labelled
 			                        fields): the segmenter finds their cells (diameter estimated per field), each
 			                        trained under its field's class
+			  --start-from MODEL    start from the network of a model (shipped name or file) instead of random weights,
+			                        e.g. to adapt leukocyte-types to your scanner's cells: its crop rule, normalisation,
+			                        network shape and classes are kept (the data's class folders must be among them;
+			                        classes without images keep what the network knew); a smaller --learning-rate and
+			                        fewer --epochs are usual
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -137,6 +142,11 @@ public final class TrainSubcommand implements Subcommand {
 		if (extraClass != null && extraCells == null && extraFields == null)
 			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells or --extra-fields DIR, " +
 				"which is missing");
+		String startFrom = args.string("start-from", null);
+		if (startFrom != null)
+			for (String fixed : List.of("crop-size", "cell-fraction", "single-cell-rule", "normalisation", "channels", "dense"))
+				if (args.string(fixed, null) != null) throw new Arguments.UsageException("--" + fixed + " is the --start-from model's; " +
+					"leave it out (or train from scratch without --start-from)");
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
 		TrainingData.Kind kind = kind(kindName);
@@ -153,7 +163,7 @@ public final class TrainSubcommand implements Subcommand {
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
 			citation, threads, averaging, blur, smoothing, extraCells == null ? null : Path.of(extraCells), extraClass,
-			extraFields == null ? null : Path.of(extraFields));
+			extraFields == null ? null : Path.of(extraFields), startFrom);
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}

@@ -1,5 +1,8 @@
 package io.github.leukocnn.cnn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -34,6 +37,21 @@ public final class NetworkFactory {
 	public static final int[] DEFAULT_CHANNELS = { 16, 32, 64, 96 };
 
 	private NetworkFactory() {}
+
+	/** The convolution channels and dense width of a network built here. */
+	public record Shape(int[] channels, int dense) {}
+
+	/** The {@link Shape} of {@code net}, read from its layers (e.g. to continue training a shipped network). */
+	public static Shape shapeOf(MultiLayerNetwork net) {
+		List<Integer> channels = new ArrayList<>();
+		int dense = -1;
+		for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+			var conf = l.conf().getLayer();
+			if (conf instanceof ConvolutionLayer c) channels.add((int) c.getNOut());
+			else if (conf instanceof DenseLayer d) dense = (int) d.getNOut();
+		}
+		return new Shape(channels.stream().mapToInt(Integer::intValue).toArray(), dense);
+	}
 
 	/**
 	 * @param cropSize side of the square input crop in pixels

@@ -49,6 +49,9 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Train extra cells and fields as class (optional)", required = false, persist = false)
 	private String extra_class = "";
 
+	@Parameter(label = "Start from model (name or file, optional)", required = false, persist = false)
+	private String start_from = "";
+
 	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
 	private double cell_diameter = 0;
 
@@ -71,7 +74,7 @@ public class TrainModelCommand extends ContextCommand {
 		try {
 			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
 				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite, path(extra_cells), extra_class,
-				path(extra_fields)), log::info,
+				path(extra_fields), start_from), log::info,
 				progress);
 			exit_code = outcome.exitCode();
 			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());

@@ -40,15 +40,17 @@ public final class TrainWorkflow {
 	 * @param extraClass optional class all extra cells and fields are trained as (blank = each keeps its folder's class)
 	 * @param extraFields optional folder per class of fields whose training blocks join the training
 	 *          (the {@code --extra-fields} of {@code leukocnn train}; blank = none)
+	 * @param startFrom optional model (shipped name or file) whose network training continues from
+	 *          (the {@code --start-from} of {@code leukocnn train}; blank = random weights)
 	 */
 	public record Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter,
-		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields)
+		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields, String startFrom)
 	{
 		/** Without extra images. */
 		public Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter, int epochs,
 			double maxMinutes, boolean overwrite)
 		{
-			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "", "");
+			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "", "", "");
 		}
 
 		/** The equivalent command line (without the launcher name). */
@@ -65,6 +67,7 @@ public final class TrainWorkflow {
 			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
 			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
 			if (!blank(extraFields)) a.addAll(List.of("--extra-fields", extraFields));
+			if (!blank(startFrom)) a.addAll(List.of("--start-from", startFrom.trim()));
 			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClassName()));
 			if (overwrite) a.add("--overwrite");
 			return a;
@@ -75,7 +78,8 @@ public final class TrainWorkflow {
 			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile))
 				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite)
 				.withExtras(blank(extraCells) ? null : Path.of(extraCells), blank(extraFields) ? null : Path.of(extraFields),
-					blank(extraClass) ? null : extraClassName());
+					blank(extraClass) ? null : extraClassName())
+				.withStartFrom(blank(startFrom) ? null : startFrom.trim());
 		}
 
 		private String positives() {

@@ -163,6 +163,56 @@ class TrainSubcommandTest {
 	}
 
 	@Test
+	void startFromContinuesTheNetworkOfAModelWithItsCropAndClasses() throws Exception {
+		Path three = sizesData(dir.resolve("three")); // big, medium, small
+		Files.createDirectories(three.resolve("medium"));
+		for (int i = 1; i <= 10; i++)
+			new FileSaver(TestSmears.discs("m" + i, 1, 22)).saveAsPng(three.resolve("medium").resolve("medium" + i + ".png").toString());
+		Path first = dir.resolve("first.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", three.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			first.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads", "1",
+			"--normalisation", "white-balance", "--positive", "big")), console.err());
+		// another "scanner" with two of the three classes: the third keeps what the network knew
+		Path data = sizesData(dir);
+		Path tuned = dir.resolve("tuned.zip");
+		List<String> args = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "tuned", "--out",
+			tuned.toString(), "--epochs", "1", "--batch", "4", "--threads", "1", "--learning-rate", "0.0005", "--start-from",
+			first.toString());
+
+		assertEquals(0, console.cli(args), console.err());
+
+		String log = console.out();
+		assertTrue(log.contains("starting from the network of " + first + " (classes [big, medium, small], crop 16 px)"), log);
+		assertTrue(log.contains("training cells per class [6, 0, 6]"), log);
+		ModelCard card = ModelFile.load(tuned).card();
+		assertEquals(List.of("big", "medium", "small"), card.classes());
+		assertEquals(16, card.cropSize(), "the start model's crop size, not the default 48");
+		assertEquals(List.of("big"), card.positiveClasses(), "its positive classes when none are given");
+		assertTrue(card.whiteBalanced());
+		assertTrue(card.trainingCommand().contains(" --start-from " + first + " --cell-diameter "), card.trainingCommand());
+		assertTrue(!card.trainingCommand().contains("--crop-size"), card.trainingCommand());
+
+		assertEquals(2, console.cli(concat(args, "--crop-size", "32")));
+		assertTrue(console.err().contains("--crop-size is the --start-from model's; leave it out"), console.err());
+	}
+
+	@Test
+	void startFromNeedsTheDataClassesAmongTheModelsAndOneNetwork() throws Exception {
+		Path data = sizesData(dir);
+		Path first = dir.resolve("first.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			first.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4", "--threads", "1")),
+			console.err());
+		Path other = dir.resolve("other");
+		Files.move(sizesData(other).resolve("small"), other.resolve("data").resolve("tiny"));
+		assertEquals(1, console.cli(List.of("train", "--data", other.resolve("data").toString(), "--kind", "single-cell", "--name", "t",
+			"--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--start-from", first.toString())));
+		assertTrue(console.err().contains("class 'tiny' is not one of the classes of the start model " + first + ": [big, small]"),
+			console.err());
+		assertTrue(!Files.exists(dir.resolve("t.zip")));
+	}
+
+	@Test
 	void crossValidationFoldsTheImagesBeforeTheTestBlockAndWritesNoModel() throws Exception {
 		Path data = sizesData(dir); // 10 per class: 8 before the test block, folded into 3
 		Path model = dir.resolve("cv.zip");

@@ -31,29 +31,39 @@ class TrainWorkflowTest {
 	@Test
 	void extraCellsBecomeTheirOptions() {
 		var r = new TrainWorkflow.Request("/data/pbc", "single-cell", "types", "/models/t.zip", "", 0, 12, 5.5, false, "/data/scanner2",
-			" ", "");
+			" ", "", "");
 		assertEquals(List.of("train", "--data", "/data/pbc", "--kind", "single-cell", "--name", "types", "--out", "/models/t.zip",
 			"--cell-diameter", "0", "--epochs", "12", "--max-minutes", "5.5", "--extra-cells", "/data/scanner2"), r.arguments());
 		assertEquals(Path.of("/data/scanner2"), r.options().extraCells());
 		assertEquals(null, r.options().extraClass(), "blank class: each extra folder keeps its class");
 		assertTrue(r.options().commandLine().endsWith(" --extra-cells /data/scanner2"), r.options().commandLine());
 
-		var asBenign = new TrainWorkflow.Request("/data/all", "fields", "s", "/m.zip", "early", 0, 1, 1, false, "/data/normal", "benign ", "");
+		var asBenign = new TrainWorkflow.Request("/data/all", "fields", "s", "/m.zip", "early", 0, 1, 1, false, "/data/normal", "benign ", "", "");
 		assertEquals(List.of("--extra-cells", "/data/normal", "--extra-class", "benign"),
 			asBenign.arguments().subList(asBenign.arguments().size() - 4, asBenign.arguments().size()));
 		assertEquals("benign", asBenign.options().extraClass());
 
-		var classWithoutCells = new TrainWorkflow.Request("/d", "fields", "n", "/m.zip", "", 0, 1, 1, false, "", "benign", " ");
+		var classWithoutCells = new TrainWorkflow.Request("/d", "fields", "n", "/m.zip", "", 0, 1, 1, false, "", "benign", " ", "");
 		assertTrue(assertThrows(IllegalArgumentException.class, classWithoutCells::arguments).getMessage()
 			.contains("extra_class names the class of the extra_cells or extra_fields folder, neither of which is given"));
 
 		var withFields = new TrainWorkflow.Request("/data/pbc", "single-cell", "t", "/m.zip", "", 0, 1, 1, false, "/data/s2", "",
-			"/data/s3");
+			"/data/s3", "");
 		assertEquals(List.of("--extra-cells", "/data/s2", "--extra-fields", "/data/s3"),
 			withFields.arguments().subList(withFields.arguments().size() - 4, withFields.arguments().size()));
 		assertEquals(Path.of("/data/s3"), withFields.options().extraFields());
 		assertTrue(withFields.options().commandLine().endsWith(" --extra-cells /data/s2 --extra-fields /data/s3"),
 			withFields.options().commandLine());
+	}
+
+	@Test
+	void startFromBecomesItsOption() {
+		var r = new TrainWorkflow.Request("/data/mine", "roi-sets", "my-types", "/m.zip", "", 0, 5, 10, false, "", "", "",
+			" leukocyte-types ");
+		assertEquals(List.of("--start-from", "leukocyte-types"), r.arguments().subList(r.arguments().size() - 2, r.arguments().size()));
+		assertEquals("leukocyte-types", r.options().startFrom());
+		assertTrue(r.options().commandLine().contains(" --start-from leukocyte-types --cell-diameter "), r.options().commandLine());
+		assertTrue(!r.options().commandLine().contains("--crop-size"), "the start model's crop: " + r.options().commandLine());
 	}
 
 	@Test

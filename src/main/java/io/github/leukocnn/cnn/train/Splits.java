@@ -20,6 +20,7 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
 		for (int c = 0; c < data.classes().size(); c++) {
 			List<TrainingItem> items = ofClass(data, c);
+			if (items.isEmpty()) continue; // a class of the model training continues from, without images here
 			int[] b = bounds(items.size(), validationFraction, testFraction, data.classes().get(c));
 			tr.addAll(items.subList(0, b[0]));
 			va.addAll(items.subList(b[0], b[1]));
@@ -53,6 +54,7 @@ public record Splits(List<TrainingItem> train, List<TrainingItem> validation, Li
 		List<TrainingItem> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
 		for (int c = 0; c < data.classes().size(); c++) {
 			List<TrainingItem> all = ofClass(data, c);
+			if (all.isEmpty()) continue;
 			List<TrainingItem> items = all.subList(0, all.size() - testCount(all.size(), testFraction));
 			int n = items.size();
 			if (n < k) throw new IllegalArgumentException("class '" + data.classes().get(c) + "' has " + n +

@@ -68,6 +68,15 @@ public final class Trainer {
 
 	/** Trains and evaluates on a hold-out split; {@code template} gives name, classes, crop rule, citation. */
 	public Result train(TrainingData data, Splits splits, ModelCard template) throws IOException {
+		return train(data, splits, template, null);
+	}
+
+	/**
+	 * As above, starting from {@code startParams} (the parameters of a network of the same shape and
+	 * classes) instead of random weights; null = random. Classes without training cells are then
+	 * allowed: the network keeps what it knew of them.
+	 */
+	public Result train(TrainingData data, Splits splits, ModelCard template, INDArray startParams) throws IOException {
 		long t0 = System.nanoTime();
 		List<String> classes = data.classes();
 		int k = classes.size();
@@ -88,12 +97,15 @@ public final class Trainer {
 		if (trainCells.isEmpty()) throw new IOException("the training block holds no cells");
 		int[] count = new int[k];
 		for (int l : trainLabels) count[l]++;
-		for (int c = 0; c < k; c++)
-			if (count[c] == 0) throw new IOException("class '" + classes.get(c) + "' has no cells in the training block");
+		int present = 0;
+		for (int c = 0; c < k; c++) {
+			if (count[c] > 0) present++;
+			else if (startParams == null) throw new IOException("class '" + classes.get(c) + "' has no cells in the training block");
+		}
 		float[] weights = new float[k];
 		List<Double> prior = new ArrayList<>();
 		for (int c = 0; c < k; c++) {
-			weights[c] = config.classWeights() ? (float) trainCells.size() / (k * count[c]) : 1f;
+			weights[c] = config.classWeights() && count[c] > 0 ? (float) trainCells.size() / (present * count[c]) : 1f;
 			prior.add((double) count[c] / trainCells.size());
 		}
 		log.printf("classes %s%ntraining cells per class %s (images: train %d, validation %d, test %d)%nclass weights %s%n",
@@ -103,6 +115,11 @@ public final class Trainer {
 		MultiLayerNetwork net = NetworkFactory.build(size, k, config.channels(), config.dense(), config.learningRate(),
 			config.lrDecay(), weights, config.seed());
 		log.printf("network: %d parameters, input 3x%dx%d%n", net.numParams(), size, size);
+		if (startParams != null) {
+			if (startParams.length() != net.numParams()) throw new IllegalArgumentException("the start network has " +
+				startParams.length() + " parameters, this network " + net.numParams() + ": not the same shape and classes");
+			net.setParams(startParams.dup());
+		}
 		int startEpoch = 0, bestEpoch = -1, stale = 0;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		INDArray bestParams = null;

@@ -32,6 +32,25 @@ import io.github.leukocnn.segment.SegmentationSettings;
  */
 public record TrainingData(List<String> classes, List<TrainingItem> items, List<String> failures) {
 
+	/**
+	 * This set with its labels in terms of {@code classes}, which must include every class of this
+	 * set (e.g. the classes of a model training continues from; some may have no images here).
+	 *
+	 * @param whose what {@code classes} are, for the message naming a class they lack
+	 */
+	public TrainingData relabelled(List<String> classes, String whose) {
+		int[] to = new int[this.classes.size()];
+		for (int c = 0; c < to.length; c++) {
+			to[c] = classes.indexOf(this.classes.get(c));
+			if (to[c] < 0) throw new IllegalArgumentException("class '" + this.classes.get(c) + "' is not one of the " + whose + ": " +
+				classes);
+		}
+		List<TrainingItem> relabelled = new ArrayList<>(items.size());
+		for (TrainingItem i : items) relabelled.add(new TrainingItem(i.file(), to[i.label()], i.order(), i.cells()));
+		return new TrainingData(List.copyOf(classes), relabelled, failures);
+	}
+
+
 	/** Context crop side / network crop side: room for rotation and scale jitter. */
 	public static final double CONTEXT = 1.5;
 	static final Pattern NUMBER = Pattern.compile("(\\d+)(?!.*\\d)");

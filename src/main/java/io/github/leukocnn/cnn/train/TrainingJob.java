@@ -16,6 +16,7 @@ import java.util.Map;
 import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.cnn.NetworkFactory;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.Segmenters;
@@ -74,13 +75,16 @@ public final class TrainingJob {
 	 * @param extraFields a folder-per-class set of fields (cells found by the segmenter with the diameter
 	 *          estimated per field, each inheriting its field's class) whose TRAINING blocks are added
 	 *          like {@code extraCells} (null = none)
+	 * @param startFrom a model (shipped name or file) whose network training starts from instead of
+	 *          random weights (null = none): its crop rule, normalisation and network shape are used,
+	 *          see {@link #startingFrom}
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
 		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
-		double labelSmoothing, Path extraCells, String extraClass, Path extraFields)
+		double labelSmoothing, Path extraCells, String extraClass, Path extraFields, String startFrom)
 	{
 		/** Without weight averaging, blur jitter, label smoothing and extra cells. */
 		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
@@ -92,7 +96,7 @@ public final class TrainingJob {
 			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
 				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
 				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0, 0,
-				null, null, null);
+				null, null, null, null);
 		}
 
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
@@ -108,7 +112,7 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields);
+				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, startFrom);
 		}
 
 		/**
@@ -119,7 +123,31 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, cells, asClass, fields);
+				threads, weightAveraging, blur, labelSmoothing, cells, asClass, fields, startFrom);
+		}
+
+		/** These settings starting from the network of {@code model} (a shipped name or a file; null = random weights). */
+		public Options withStartFrom(String model) {
+			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
+				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
+				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
+				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
+		}
+
+		/**
+		 * These settings with what continuing to train {@code start} fixes taken from it: crop size,
+		 * cell fraction, single-cell rule, normalisation and network shape, and its positive classes
+		 * unless some are given.
+		 */
+		Options startingFrom(ModelFile.Model start) {
+			ModelCard c = start.card();
+			NetworkFactory.Shape shape = NetworkFactory.shapeOf(start.network());
+			String norm = c.whiteBalanced() ? "white-balance" : "rgb";
+			return new Options(data, kind, name, modelFile, positives.isEmpty() ? c.positiveClasses() : positives, c.cropSize(),
+				c.cellFraction(), c.singleCellRule(), cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
+				shape.channels(), shape.dense(), norm, cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume,
+				overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells,
+				extraClass, extraFields, startFrom);
 		}
 
 		/** The extra folders with their kinds, single cells first (empty without). */
@@ -132,13 +160,17 @@ public final class TrainingJob {
 
 		/** The effective settings as a command line, written into the model card so the model can be reproduced. */
 		public String commandLine() {
-			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s --crop-size %d " +
-				"--cell-fraction %s --single-cell-rule %s --cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
-				"--batch %d --learning-rate %s --lr-decay %s --channels %s --dense %d --normalisation %s --cells-per-image %d " +
+			// with a start model, crop rule, normalisation and shape are its own: the command line leaves them out
+			String crop = startFrom != null ? " --start-from " + startFrom : String.format(Locale.ROOT,
+				" --crop-size %d --cell-fraction %s --single-cell-rule %s", cropSize, cellFraction, singleCellRule);
+			String shape = startFrom != null ? "" : String.format(Locale.ROOT, " --channels %s --dense %d --normalisation %s",
+				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation);
+			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s%s " +
+				"--cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
+				"--batch %d --learning-rate %s --lr-decay %s%s --cells-per-image %d " +
 				"--colour-jitter %s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
-				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), cropSize, cellFraction, singleCellRule,
-				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
-				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation, cellsPerImage, colourJitter,
+				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop,
+				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, shape, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
 				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "",
@@ -185,6 +217,13 @@ public final class TrainingJob {
 		for (Map.Entry<Path, TrainingData.Kind> e : options.extras()) // before the (long) loading of the data
 			if (!Files.isDirectory(e.getKey())) throw new IOException("extra " + what(e.getValue()) + " folder " + e.getKey() +
 				" does not exist or is not a folder");
+		ModelFile.Model start = null;
+		if (options.startFrom() != null) {
+			start = startModel(options.startFrom());
+			options = options.startingFrom(start);
+			out.printf("starting from the network of %s (classes %s, crop %d px)%n", options.startFrom(), start.card().classes(),
+				start.card().cropSize());
+		}
 		TrainingData.Kind kind = kind(options.kind());
 		TrainingConfig config = options.config();
 		ModelCard template = options.template(null);
@@ -193,6 +232,7 @@ public final class TrainingJob {
 		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
 			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
 		for (String f : set.failures()) out.println("  failed: " + f);
+		if (start != null) set = set.relabelled(start.card().classes(), "classes of the start model " + options.startFrom());
 		template = new ModelCard(template.name(), template.formatVersion(), template.leukoCnnVersion(), template.description(),
 			set.classes(), template.positiveClasses(), template.cropSize(), template.cellFraction(), template.singleCellRule(),
 			template.normalisation(), template.temperature(), template.fieldAggregation(), null, template.trainingData(),
@@ -207,7 +247,7 @@ public final class TrainingJob {
 			for (int f = 0; f < folds; f++) {
 				out.printf("=== fold %d/%d ===%n", f + 1, folds);
 				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f, config.testFraction()).withExtraTraining(extra.items()),
-					template);
+					template, startParams(start));
 				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
 				sum += r.test().itemAccuracy();
 			}
@@ -217,7 +257,7 @@ public final class TrainingJob {
 		if (options.reportDir() != null)
 			trainer = new Trainer(config, out, progress, EvaluationReport.historyFile(options.reportDir(), options.name()));
 		Trainer.Result r = trainer.train(set, Splits.holdOut(set, config.validationFraction(), config.testFraction())
-			.withExtraTraining(extra.items()), template);
+			.withExtraTraining(extra.items()), template, startParams(start));
 		progress.checkCancelled(); // the last chance to stop before the file is written
 		Path file = options.modelFile();
 		ModelCard saved = ModelFile.save(r.network(), r.card(), file, options.overwrite());
@@ -270,6 +310,18 @@ public final class TrainingJob {
 
 	private static String what(TrainingData.Kind kind) {
 		return kind == TrainingData.Kind.FIELDS ? "fields" : "cells";
+	}
+
+	/** The model training starts from: one network (an ensemble has several, which one would be arbitrary). */
+	static ModelFile.Model startModel(String nameOrFile) throws IOException {
+		ModelFile.Model m = ModelFile.load(nameOrFile);
+		if (m.networks().size() != 1) throw new IllegalArgumentException("the start model " + nameOrFile + " is an ensemble of " +
+			m.networks().size() + " networks; start from one of its members");
+		return m;
+	}
+
+	private static org.nd4j.linalg.api.ndarray.INDArray startParams(ModelFile.Model start) {
+		return start == null ? null : start.network().params();
 	}
 
 	/** Class names from a comma-separated list ("early, pre,pro"); empty for a blank one. */
