@@ -80,8 +80,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --start-from MODEL    start from the network of a model (shipped name or file) instead of random weights,
 			                        e.g. to adapt leukocyte-types to your scanner's cells: its crop rule, normalisation,
 			                        network shape and classes are kept (the data's class folders must be among them;
-			                        classes without images keep what the network knew); a smaller --learning-rate and
-			                        fewer --epochs are usual
+			                        classes without images keep what the network knew); --learning-rate defaults to
+			                        0.0005 then (a quarter of the default), and a few --epochs are usually enough
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
 			                        training block, refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
@@ -104,7 +104,8 @@ public final class TrainSubcommand implements Subcommand {
 		double maxMinutes = args.number("max-minutes", d.maxMinutes());
 		long seed = args.integer("seed", (int) d.seed());
 		int batch = args.integer("batch", d.batchSize());
-		double lr = args.number("learning-rate", d.learningRate());
+		String startFrom = args.string("start-from", null);
+		double lr = args.number("learning-rate", startFrom != null ? TrainingJob.START_FROM_LEARNING_RATE : d.learningRate());
 		double lrDecay = args.number("lr-decay", d.lrDecay());
 		String channelList = args.string("channels", null);
 		int[] channels = channelList == null ? d.channels()
@@ -142,7 +143,6 @@ public final class TrainSubcommand implements Subcommand {
 		if (extraClass != null && extraCells == null && extraFields == null)
 			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells or --extra-fields DIR, " +
 				"which is missing");
-		String startFrom = args.string("start-from", null);
 		if (startFrom != null)
 			for (String fixed : List.of("crop-size", "cell-fraction", "single-cell-rule", "normalisation", "channels", "dense"))
 				if (args.string(fixed, null) != null) throw new Arguments.UsageException("--" + fixed + " is the --start-from model's; " +

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.io.FileSaver;
+import io.github.leukocnn.cnn.train.TrainingJob;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.testutil.RecordingProgress;
@@ -62,6 +63,9 @@ class TrainWorkflowTest {
 			" leukocyte-types ");
 		assertEquals(List.of("--start-from", "leukocyte-types"), r.arguments().subList(r.arguments().size() - 2, r.arguments().size()));
 		assertEquals("leukocyte-types", r.options().startFrom());
+		assertEquals(TrainingJob.START_FROM_LEARNING_RATE, r.options().learningRate(), "a quarter of the default from scratch");
+		assertEquals(TrainingJob.Options.defaults(Path.of("/d"), "roi-sets", "n", Path.of("/m.zip")).learningRate(),
+			4 * TrainingJob.START_FROM_LEARNING_RATE, 1e-12);
 		assertTrue(r.options().commandLine().contains(" --start-from leukocyte-types --cell-diameter "), r.options().commandLine());
 		assertTrue(!r.options().commandLine().contains("--crop-size"), "the start model's crop: " + r.options().commandLine());
 	}

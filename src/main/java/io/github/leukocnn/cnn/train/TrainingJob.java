@@ -55,6 +55,12 @@ public final class TrainingJob {
 	}
 
 	/**
+	 * Default learning rate when training continues from a model's network: a quarter of the default
+	 * from scratch, so that the first epochs adapt the network rather than overwrite it.
+	 */
+	public static final double START_FROM_LEARNING_RATE = 0.0005;
+
+	/**
 	 * The settings of a run, named as the command line's options (see {@code leukocnn train --help}).
 	 *
 	 * @param kind one of {@link #KINDS}
@@ -126,10 +132,13 @@ public final class TrainingJob {
 				threads, weightAveraging, blur, labelSmoothing, cells, asClass, fields, startFrom);
 		}
 
-		/** These settings starting from the network of {@code model} (a shipped name or a file; null = random weights). */
+		/**
+		 * These settings starting from the network of {@code model} (a shipped name or a file; null =
+		 * random weights, settings unchanged), at {@link #START_FROM_LEARNING_RATE}.
+		 */
 		public Options withStartFrom(String model) {
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
-				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
+				patience, maxMinutes, seed, batchSize, model == null ? learningRate : START_FROM_LEARNING_RATE, lrDecay, channels, dense, normalisation, cellsPerImage,
 				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
 				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
 		}
