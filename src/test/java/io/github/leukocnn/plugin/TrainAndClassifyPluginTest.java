@@ -63,6 +63,15 @@ class TrainAndClassifyPluginTest {
 		String command = io.github.leukocnn.cnn.ModelFile.load(model).card().trainingCommand();
 		assertTrue(command.endsWith(" --extra-cells " + dir.resolve("extra")), command);
 
+		Path adapted = dir.resolve("models/adapted.zip"); // continue that network on the other "scanner's" cells
+		String continued = IJ.runMacro("run('Train LeukoCNN Model', 'data_folder=[" + dir.resolve("data") + "] kind=single-cell " +
+			"name=adapted model_file=[" + adapted + "] start_from=[" + model + "] epochs=1 max_minutes=2');" +
+			"return " + HELPER + "lastError');");
+		assertEquals("", continued);
+		String adaptedCommand = io.github.leukocnn.cnn.ModelFile.load(adapted).card().trainingCommand();
+		assertTrue(adaptedCommand.contains(" --start-from " + model + " "), adaptedCommand);
+		assertTrue(adaptedCommand.contains(" --learning-rate 5.0E-4 "), adaptedCommand);
+
 		CellTables.reset(CellTables.FIELDS);
 		ImagePlus field = TestSmears.discs("field.png", 2, 30);
 		WindowManager.setTempCurrentImage(field);
