@@ -230,8 +230,8 @@ public final class TrainingJob {
 		if (options.startFrom() != null) {
 			start = startModel(options.startFrom());
 			options = options.startingFrom(start);
-			out.printf("starting from the network of %s (classes %s, crop %d px)%n", options.startFrom(), start.card().classes(),
-				start.card().cropSize());
+			out.printf("starting from the network of %s (classes %s, crop %d px); it adapts to the images given here and may " +
+				"forget others (scanners, classes) not among them%n", options.startFrom(), start.card().classes(), start.card().cropSize());
 		}
 		TrainingData.Kind kind = kind(options.kind());
 		TrainingConfig config = options.config();
