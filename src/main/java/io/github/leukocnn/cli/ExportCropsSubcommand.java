@@ -12,6 +12,7 @@ import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.train.Augmenter;
 import io.github.leukocnn.cnn.train.TrainingData;
+import io.github.leukocnn.cnn.train.TrainingJob;
 import io.github.leukocnn.cnn.train.TrainingItem;
 import io.github.leukocnn.crop.CellCropper;
 
@@ -57,7 +58,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 		TrainSubcommand.checkSingleCellRule(rule);
 		ModelCard card = new ModelCard("export", ModelFile.FORMAT_VERSION, null, null, null, List.of(), size, fraction, rule,
 			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null);
-		TrainingData set = TrainSubcommand.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));
+		TrainingData set = TrainingJob.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));
 		int ctx = TrainingData.contextSize(size), written = 0, skipped = 0;
 		float[] buf = new float[3 * size * size];
 		for (TrainingItem it : set.items()) {

@@ -5,14 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.leukocnn.cnn.ModelCard;
-import io.github.leukocnn.cnn.ModelFile;
-import io.github.leukocnn.cnn.train.EvaluationReport;
-import io.github.leukocnn.cnn.train.Splits;
-import io.github.leukocnn.cnn.train.Trainer;
 import io.github.leukocnn.cnn.train.TrainingData;
 import io.github.leukocnn.cnn.train.TrainingJob;
 import io.github.leukocnn.progress.ProgressListener;
@@ -83,7 +78,8 @@ public final class TrainSubcommand implements Subcommand {
 			                        classes without images keep what the network knew); --learning-rate defaults to
 			                        0.0005 then (a quarter of the default), and a few --epochs are usually enough
 			  --evaluate-only       do not train: recompute the batch-norm statistics of the model file --out on its
-			                        training block, refit temperature and field rule on its validation block, score
+			                        training block (with the --extra-cells/--extra-fields given: those it was trained
+			                        with), refit temperature and field rule on its validation block, score
 			                        its test block, rewrite its card (and --report-dir report)
 			  --no-class-weights, --no-augmentation, --threads N""";
 	}
@@ -149,21 +145,20 @@ public final class TrainSubcommand implements Subcommand {
 					"leave it out (or train from scratch without --start-from)");
 		boolean evaluateOnly = args.flag("evaluate-only");
 		args.rejectUnknown();
-		TrainingData.Kind kind = kind(kindName);
-		if (evaluateOnly) return evaluateOnly(data, kind, outFile, diameter, threads, reportDir, out);
-		checkSingleCellRule(rule);
-		if (Files.exists(outFile) && !overwrite && folds == 0) {
-			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
-			return 2;
-		}
-		if (resume && cp == null) throw new Arguments.UsageException("--resume needs --checkpoints DIR");
-
+		kind(kindName); // a bad --kind is a usage error
 		List<String> positives = TrainingJob.classList(positive);
 		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
 			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
 			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
 			citation, threads, averaging, blur, smoothing, extraCells == null ? null : Path.of(extraCells), extraClass,
 			extraFields == null ? null : Path.of(extraFields), startFrom);
+		if (evaluateOnly) return TrainingJob.evaluateOnly(options, out, new ConsoleProgress(out)).failures().isEmpty() ? 0 : 1;
+		checkSingleCellRule(rule);
+		if (Files.exists(outFile) && !overwrite && folds == 0) {
+			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
+			return 2;
+		}
+		if (resume && cp == null) throw new Arguments.UsageException("--resume needs --checkpoints DIR");
 		TrainingJob.Outcome outcome = TrainingJob.run(options, out, new ConsoleProgress(out));
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}
@@ -175,32 +170,6 @@ public final class TrainSubcommand implements Subcommand {
 				", got '" + rule + "'");
 	}
 
-	/**
-	 * Re-scores an already trained model file on its own validation and test blocks (same split rule,
-	 * same card: temperature and field rule unchanged) and rewrites its card metrics and report.
-	 */
-	static int evaluateOnly(Path data, TrainingData.Kind kind, Path modelFile, double diameter, int threads, String reportDir,
-		PrintStream out) throws Exception
-	{
-		ModelFile.Model model = ModelFile.load(modelFile);
-		ModelCard card = model.card();
-		TrainingData set = load(data, kind, card, diameter, threads, new ConsoleProgress(out));
-		Splits splits = Splits.holdOut(set, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION);
-		// population statistics of batch normalisation from the training block (models trained before
-		// the in-place recalibration fix carry running averages that lag the weights)
-		var bnSample = Trainer.recalibrationSample(splits.train(), card, card.seed());
-		for (var network : model.networks()) io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(network, bnSample);
-		Trainer.Calibrated done = Trainer.calibrateAndScore(model.networks(), card, splits, out);
-		Map<String, Object> training = new java.util.LinkedHashMap<>();
-		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
-			if (card.metrics() != null && card.metrics().containsKey(keep)) training.put(keep, card.metrics().get(keep));
-		ModelCard saved = ModelFile.save(model.networks(), done.cardWith(training), modelFile, true);
-		out.println("TEST block: " + saved.metrics());
-		if (reportDir != null) EvaluationReport.write(Path.of(reportDir), saved, done.validation(), done.test(), set.failures(),
-			card.trainingCommand());
-		return 0;
-	}
-
 	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */
 	static TrainingData.Kind kind(String name) {
 		try {
@@ -209,12 +178,6 @@ public final class TrainSubcommand implements Subcommand {
 		catch (IllegalArgumentException e) {
 			throw new Arguments.UsageException("--" + e.getMessage());
 		}
-	}
-
-	static TrainingData load(Path data, TrainingData.Kind kind, ModelCard template, double diameter, int threads,
-		ProgressListener progress) throws java.io.IOException
-	{
-		return TrainingJob.load(data, kind, template, diameter, threads, progress);
 	}
 
 	/** Prints progress at most every few seconds. */

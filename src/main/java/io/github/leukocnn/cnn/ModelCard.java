@@ -115,6 +115,13 @@ public record ModelCard(
 			callThreshold, fieldTemperature, ensemble ? List.copyOf(sha) : null);
 	}
 
+	/** This card with other classes (null = none yet: loading images then takes the class folders as they are). */
+	public ModelCard withClasses(List<String> c) {
+		return new ModelCard(name, formatVersion, leukoCnnVersion, description, c, positiveClasses, cropSize, cellFraction,
+			singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed,
+			date, weightsSha256, callThreshold, fieldTemperature, memberSha256);
+	}
+
 	public ModelCard withCalibration(double t, String aggregation, Map<String, Object> m) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, t, aggregation, prior, trainingData, citation,

@@ -213,6 +213,35 @@ class TrainSubcommandTest {
 	}
 
 	@Test
+	void evaluateOnlyRescoresAModelWithTheExtrasItWasTrainedWith() throws Exception {
+		Path data = sizesData(dir);
+		Path extra = sizesData(dir.resolve("other-scanner"));
+		Path model = dir.resolve("m.zip");
+		List<String> train = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			model.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4", "--dense", "4", "--threads", "1",
+			"--extra-cells", extra.toString());
+		assertEquals(0, console.cli(train), console.err());
+		ModelCard trained = ModelFile.load(model).card();
+
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			model.toString(), "--evaluate-only", "--extra-cells", extra.toString(), "--report-dir", dir.resolve("r").toString())),
+			console.err());
+
+		String log = console.out();
+		assertTrue(log.contains("extra cells: 12 images of " + extra), "the extras join the batch-norm sample: " + log);
+		assertTrue(log.contains("TEST block: {split=test block (last 20%"), log);
+		ModelCard rescored = ModelFile.load(model).card();
+		assertEquals(trained.trainingCommand(), rescored.trainingCommand());
+		assertEquals(trained.metrics().get("epochs"), rescored.metrics().get("epochs"), "training figures kept");
+		assertEquals(4, ((Number) rescored.metrics().get("images")).intValue(), "the 2 + 2 test images");
+		assertTrue(Files.exists(dir.resolve("r").resolve("sizes-evaluation.md")));
+
+		assertEquals(1, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			dir.resolve("none.zip").toString(), "--evaluate-only")));
+		assertTrue(console.err().contains("none.zip"), console.err());
+	}
+
+	@Test
 	void crossValidationFoldsTheImagesBeforeTheTestBlockAndWritesNoModel() throws Exception {
 		Path data = sizesData(dir); // 10 per class: 8 before the test block, folded into 3
 		Path model = dir.resolve("cv.zip");

@@ -242,11 +242,8 @@ public final class TrainingJob {
 			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
 		for (String f : set.failures()) out.println("  failed: " + f);
 		if (start != null) set = set.relabelled(start.card().classes(), "classes of the start model " + options.startFrom());
-		template = new ModelCard(template.name(), template.formatVersion(), template.leukoCnnVersion(), template.description(),
-			set.classes(), template.positiveClasses(), template.cropSize(), template.cellFraction(), template.singleCellRule(),
-			template.normalisation(), template.temperature(), template.fieldAggregation(), null, template.trainingData(),
-			template.citation(), template.trainingCommand(), Map.of(), template.seed(), template.date(), null, null);
-		TrainingData extra = extraTraining(options, set.classes(), out, progress);
+		TrainingData extra = extraTraining(options, template, set.classes(), out, progress);
+		template = template.withClasses(set.classes());
 		List<String> failures = new ArrayList<>(set.failures());
 		failures.addAll(extra.failures());
 		Trainer trainer = new Trainer(config, out, progress);
@@ -286,8 +283,8 @@ public final class TrainingJob {
 	 * {@code classes}. Their validation and test blocks are left out, so the rest of the same images
 	 * can still serve as an independent check of the trained model.
 	 */
-	static TrainingData extraTraining(Options options, List<String> classes, PrintStream out, ProgressListener progress)
-		throws IOException
+	static TrainingData extraTraining(Options options, ModelCard template, List<String> classes, PrintStream out,
+		ProgressListener progress) throws IOException
 	{
 		String as = options.extraClass();
 		if (as != null && !classes.contains(as)) throw new IllegalArgumentException("the extra class '" + as +
@@ -298,7 +295,7 @@ public final class TrainingJob {
 			Path folder = e.getKey();
 			long t0 = System.nanoTime();
 			// another scanner's images: the leukocyte diameter is estimated per image, never the main data's --cell-diameter
-			TrainingData source = TrainingData.load(folder, e.getValue(), options.template(null),
+			TrainingData source = TrainingData.load(folder, e.getValue(), template,
 				e.getValue() == TrainingData.Kind.FIELDS ? Segmenters.standard() : null, 0, options.threads(), progress, 1);
 			if (as == null) for (String c : source.classes())
 				if (!classes.contains(c)) throw new IllegalArgumentException("class folder '" + c + "' of the extra " +
@@ -319,6 +316,39 @@ public final class TrainingJob {
 
 	private static String what(TrainingData.Kind kind) {
 		return kind == TrainingData.Kind.FIELDS ? "fields" : "cells";
+	}
+
+	/**
+	 * Re-scores the model file {@code options.modelFile()} on the blocks of {@code options.data()}
+	 * without training: batch-normalisation statistics recomputed from the training block (with the
+	 * extra cells and fields of {@code options}: give those it was trained with), temperature, field
+	 * rule and call threshold refitted on the validation block, the test block scored; rewrites the
+	 * model file's card (training time kept) and, with a report folder, the report.
+	 */
+	public static Outcome evaluateOnly(Options options, PrintStream out, ProgressListener progress) throws IOException {
+		ModelFile.Model model = ModelFile.load(options.modelFile());
+		ModelCard card = model.card();
+		ModelCard loading = card.withClasses(null); // the folders may hold some of the model's classes (e.g. after --start-from)
+		TrainingData set = load(options.data(), kind(options.kind()), loading, options.cellDiameter(), options.threads(), progress)
+			.relabelled(card.classes(), "classes of the model " + options.modelFile());
+		TrainingData extra = extraTraining(options, loading, card.classes(), out, progress);
+		List<String> failures = new ArrayList<>(set.failures());
+		failures.addAll(extra.failures());
+		Splits splits = Splits.holdOut(set, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION).withExtraTraining(extra.items());
+		// population statistics of batch normalisation from the training block (models trained before
+		// the in-place recalibration fix carry running averages that lag the weights)
+		var bnSample = Trainer.recalibrationSample(splits.train(), card, card.seed());
+		for (var network : model.networks()) io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(network, bnSample);
+		Trainer.Calibrated done = Trainer.calibrateAndScore(model.networks(), card, splits, out);
+		Map<String, Object> training = new java.util.LinkedHashMap<>();
+		for (String keep : List.of("training_minutes", "epochs", "best_epoch"))
+			if (card.metrics() != null && card.metrics().containsKey(keep)) training.put(keep, card.metrics().get(keep));
+		progress.checkCancelled(); // the last chance to stop before the file is rewritten
+		ModelCard saved = ModelFile.save(model.networks(), done.cardWith(training), options.modelFile(), true);
+		out.println("TEST block: " + saved.metrics());
+		if (options.reportDir() != null)
+			EvaluationReport.write(options.reportDir(), saved, done.validation(), done.test(), failures, card.trainingCommand());
+		return new Outcome(saved, failures);
 	}
 
 	/** The model training starts from: one network (an ensemble has several, which one would be arbitrary). */
