@@ -137,10 +137,10 @@ public final class TrainingJob {
 		 * random weights, settings unchanged), at {@link #START_FROM_LEARNING_RATE}.
 		 */
 		public Options withStartFrom(String model) {
+			double rate = model == null ? learningRate : START_FROM_LEARNING_RATE;
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
-				patience, maxMinutes, seed, batchSize, model == null ? learningRate : START_FROM_LEARNING_RATE, lrDecay, channels, dense, normalisation, cellsPerImage,
-				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
+				patience, maxMinutes, seed, batchSize, rate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
+				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
 		}
 
 		/**
