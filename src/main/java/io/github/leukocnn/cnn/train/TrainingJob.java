@@ -140,7 +140,8 @@ public final class TrainingJob {
 			double rate = model == null ? learningRate : START_FROM_LEARNING_RATE;
 			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
 				patience, maxMinutes, seed, batchSize, rate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
-				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
+				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads,
+				weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
 		}
 
 		/**
