@@ -42,4 +42,18 @@ class TrainModelCommandTest {
 		assertTrue(module.isCanceled());
 		assertEquals("extra_class names the class of the extra_cells or extra_fields folder, neither of which is given", module.getCancelReason());
 	}
+
+	@Test
+	void anUnknownStartModelCancelsNamingIt(@TempDir Path dir) throws Exception {
+		java.nio.file.Files.createDirectories(dir.resolve("data/a"));
+		java.nio.file.Files.createDirectories(dir.resolve("data/b"));
+		CommandModule module = IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder",
+			new File(dir.resolve("data").toString()), "kind", "single-cell", "name", "x", "model_file",
+			new File(dir.resolve("m.zip").toString()), "start_from", "leukocyte-typo")).get();
+
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().startsWith("no model written: leukocnn train: "), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("leukocyte-typo"), module.getCancelReason());
+		assertFalse(dir.resolve("m.zip").toFile().exists());
+	}
 }
