@@ -12,12 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.leukocnn.cnn.FieldAggregation;
+import io.github.leukocnn.cnn.ModelCard;
+import io.github.leukocnn.cnn.ModelFile;
+import io.github.leukocnn.cnn.NetworkFactory;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.testutil.RecordingProgress;
@@ -74,5 +80,32 @@ class TrainingJobTest {
 
 	private static PrintStream sink() {
 		return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void anEnsembleIsNoStartModelAndAStartModelFixesCropAndShape() throws IOException {
+		var card = new io.github.leukocnn.cnn.ModelCard("m", 1, "0", "m", List.of("a", "b"), List.of("b"), 24, 0.7,
+			ModelCard.SEGMENTED_CELL, ModelCard.WHITE_BALANCED, 1,
+			FieldAggregation.MEAN_LOG.name(), null, "none", "none", "none", Map.of(), 7, "2026-01-01",
+			null, null);
+		var one = NetworkFactory.build(24, 2, new int[] { 4, 8, 12 }, 6, 1e-3, null, 7);
+		var two = NetworkFactory.build(24, 2, new int[] { 4, 8, 12 }, 6, 1e-3, null, 8);
+		Path single = dir.resolve("one.zip"), ensemble = dir.resolve("two.zip");
+		ModelFile.save(one, card, single, false);
+		ModelFile.save(List.of(one, two), card, ensemble, false);
+
+		var refused = assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(ensemble.toString()));
+		assertEquals("the start model " + ensemble + " is an ensemble of 2 networks; start from one of its members", refused.getMessage());
+
+		TrainingJob.Options o = TrainingJob.Options.defaults(Path.of("/d"), "single-cell", "n", Path.of("/m.zip"))
+			.withStartFrom(single.toString()).startingFrom(TrainingJob.startModel(single.toString()));
+		assertEquals(24, o.cropSize());
+		assertEquals(0.7, o.cellFraction());
+		assertEquals(ModelCard.SEGMENTED_CELL, o.singleCellRule());
+		assertEquals("white-balance", o.normalisation());
+		assertEquals(List.of(4, 8, 12), Arrays.stream(o.channels()).boxed().toList());
+		assertEquals(6, o.dense());
+		assertEquals(List.of("b"), o.positives());
+		assertEquals(TrainingJob.START_FROM_LEARNING_RATE, o.learningRate());
 	}
 }
