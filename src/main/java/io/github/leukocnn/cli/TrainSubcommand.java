@@ -122,7 +122,7 @@ public final class TrainSubcommand implements Subcommand {
 		int threads = args.integer("threads", d.threads());
 		int cellsPerImage = args.integer("cells-per-image", d.cellsPerImage());
 		String norm = args.string("normalisation", d.normalisation());
-		if (!norm.equals("rgb") && !norm.equals("white-balance"))
+		if (!TrainingJob.NORMALISATIONS.containsKey(norm))
 			throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
 		double averaging = args.number("weight-averaging", d.weightAveraging());
 		if (!(averaging >= 0 && averaging < 1))

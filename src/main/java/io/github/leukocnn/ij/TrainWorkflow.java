@@ -67,7 +67,7 @@ public final class TrainWorkflow {
 			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
 			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
 			if (!blank(extraFields)) a.addAll(List.of("--extra-fields", extraFields));
-			if (!blank(startFrom)) a.addAll(List.of("--start-from", startFrom.trim()));
+			if (startModel() != null) a.addAll(List.of("--start-from", startModel()));
 			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClassName()));
 			if (overwrite) a.add("--overwrite");
 			return a;
@@ -79,7 +79,7 @@ public final class TrainWorkflow {
 				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite)
 				.withExtras(blank(extraCells) ? null : Path.of(extraCells), blank(extraFields) ? null : Path.of(extraFields),
 					blank(extraClass) ? null : extraClassName())
-				.withStartFrom(blank(startFrom) ? null : startFrom.trim());
+				.withStartFrom(startModel());
 		}
 
 		private String positives() {
@@ -88,6 +88,11 @@ public final class TrainWorkflow {
 
 		private String extraClassName() {
 			return extraClass.trim();
+		}
+
+		/** The start model's name or file, null when none is given. */
+		private String startModel() {
+			return blank(startFrom) ? null : startFrom.trim();
 		}
 	}
 

@@ -118,7 +118,7 @@ public final class Trainer {
 		if (startParams != null) {
 			if (startParams.length() != net.numParams()) throw new IllegalArgumentException("the start network has " +
 				startParams.length() + " parameters, this network " + net.numParams() + ": not the same shape and classes");
-			net.setParams(startParams.dup());
+			net.setParams(startParams); // copied into the network's own parameter array
 		}
 		int startEpoch = 0, bestEpoch = -1, stale = 0;
 		double bestScore = Double.NEGATIVE_INFINITY;

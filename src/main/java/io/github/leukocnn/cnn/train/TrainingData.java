@@ -50,7 +50,6 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 		return new TrainingData(List.copyOf(classes), relabelled, failures);
 	}
 
-
 	/** Context crop side / network crop side: room for rotation and scale jitter. */
 	public static final double CONTEXT = 1.5;
 	static final Pattern NUMBER = Pattern.compile("(\\d+)(?!.*\\d)");

@@ -55,6 +55,13 @@ public final class TrainingJob {
 	}
 
 	/**
+	 * The input normalisations (the {@code --normalisation} of {@code leukocnn train}) and what the
+	 * model card records for each.
+	 */
+	public static final Map<String, String> NORMALISATIONS = Map.of("rgb", ModelCard.RGB_UNIT, "white-balance",
+		ModelCard.WHITE_BALANCED);
+
+	/**
 	 * Default learning rate when training continues from a model's network: a quarter of the default
 	 * from scratch, so that the first epochs adapt the network rather than overwrite it.
 	 */
@@ -152,10 +159,9 @@ public final class TrainingJob {
 		Options startingFrom(ModelFile.Model start) {
 			ModelCard c = start.card();
 			NetworkFactory.Shape shape = NetworkFactory.shapeOf(start.network());
-			String norm = c.whiteBalanced() ? "white-balance" : "rgb";
 			return new Options(data, kind, name, modelFile, positives.isEmpty() ? c.positiveClasses() : positives, c.cropSize(),
 				c.cellFraction(), c.singleCellRule(), cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
-				shape.channels(), shape.dense(), norm, cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume,
+				shape.channels(), shape.dense(), c.whiteBalanced() ? "white-balance" : "rgb", cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume,
 				overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells,
 				extraClass, extraFields, startFrom);
 		}
@@ -198,11 +204,9 @@ public final class TrainingJob {
 
 		/** The card before training: everything but classes, calibration and metrics. */
 		ModelCard template(List<String> classes) {
-			String norm = switch (normalisation) {
-				case "rgb" -> ModelCard.RGB_UNIT;
-				case "white-balance" -> ModelCard.WHITE_BALANCED;
-				default -> throw new IllegalArgumentException("normalisation must be rgb or white-balance, got '" + normalisation + "'");
-			};
+			String norm = NORMALISATIONS.get(normalisation);
+			if (norm == null)
+				throw new IllegalArgumentException("normalisation must be rgb or white-balance, got '" + normalisation + "'");
 			return new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'", classes,
 				positives, cropSize, cellFraction, singleCellRule, norm, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
 				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null, null);
