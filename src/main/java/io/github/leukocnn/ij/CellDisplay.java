@@ -1,5 +1,8 @@
 package io.github.leukocnn.ij;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,10 +12,12 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.io.SegmentationWriter;
+import io.github.leukocnn.report.FieldAnnotation;
 import io.github.leukocnn.report.FieldReport;
 import io.github.leukocnn.segment.Segmentation;
 
@@ -27,6 +32,11 @@ public final class CellDisplay {
 
 	/** Marks overlay ROIs made by LeukoCNN, so that a new run replaces them and nothing else. */
 	public static final String ROI_PROPERTY = "leukocnn";
+
+	/** {@link #ROI_PROPERTY} value of a cell outline, and of the text ROI that names it on the overlay. */
+	public static final String CELL = "cell", LABEL = "label";
+
+	private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 140);
 
 	/** ImagePlus property holding the last {@link Segmentation} shown on the image (for saving it). */
 	public static final String SEGMENTATION_PROPERTY = "leukocnn.segmentation";
@@ -94,13 +104,17 @@ public final class CellDisplay {
 			id -> CellPalette.color(className(classified, index[id]), classes).getRGB());
 		List<Roi> rois = new ArrayList<>(traced.size());
 		for (Roi roi : traced) {
-			roi.setProperty(ROI_PROPERTY, "cell");
+			roi.setProperty(ROI_PROPERTY, CELL);
 			rois.add(roi);
 		}
 		return rois;
 	}
 
-	/** @param showNames draw each ROI's name ("class p #id") beside it: the class is read on the image itself */
+	/**
+	 * @param showNames label each outline with its name ("class p #id") on the image, so the class is
+	 *          read where the cell is. The labels are text ROIs of their own rather than the overlay's
+	 *          "draw names" switch, which would also label the user's own overlay ROIs.
+	 */
 	private static void replaceOverlayCells(ImagePlus imp, List<Roi> rois, boolean showNames) {
 		Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
 		for (int i = overlay.size() - 1; i >= 0; i--)
@@ -108,11 +122,24 @@ public final class CellDisplay {
 		for (Roi roi : rois)
 			overlay.add((Roi) roi.clone());
 		if (showNames) {
-			overlay.drawLabels(true);
-			overlay.drawNames(true);
-			overlay.drawBackgrounds(true);
+			Font font = new Font(Font.SANS_SERIF, Font.BOLD, FieldAnnotation.labelFontSize(imp.getWidth(), imp.getHeight()));
+			for (Roi roi : rois)
+				overlay.add(label(roi, font));
 		}
 		imp.setOverlay(overlay);
+	}
+
+	/** The name of {@code cell} in its colour on a dark band, just above the outline (below it at the top edge). */
+	static Roi label(Roi cell, Font font) {
+		Rectangle b = cell.getBounds();
+		TextRoi label = new TextRoi(b.x, b.y, cell.getName(), font);
+		int height = label.getBounds().height;
+		label.setLocation(b.x, b.y >= height ? b.y - height : b.y + b.height);
+		label.setStrokeColor(cell.getStrokeColor());
+		label.setFillColor(LABEL_BACKGROUND);
+		label.setName(cell.getName());
+		label.setProperty(ROI_PROPERTY, LABEL);
+		return label;
 	}
 
 	private static boolean addToRoiManager(ImagePlus imp, List<Roi> rois) {

@@ -74,7 +74,7 @@ public final class LeukoCnnMacro {
 		Overlay overlay = imp == null ? null : imp.getOverlay();
 		if (overlay == null) return rois;
 		for (Roi roi : overlay.toArray())
-			if (roi.getProperty(CellDisplay.ROI_PROPERTY) != null) rois.add(roi);
+			if (CellDisplay.CELL.equals(roi.getProperty(CellDisplay.ROI_PROPERTY))) rois.add(roi);
 		return rois;
 	}
 

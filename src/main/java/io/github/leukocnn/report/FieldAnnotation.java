@@ -109,7 +109,7 @@ public final class FieldAnnotation {
 		}
 		int line = Math.max(1, Math.round(Math.min(out.getWidth(), out.getHeight()) / 300f));
 		out.setLineWidth(line);
-		int fontSize = Math.max(9, Math.min(24, Math.min(out.getWidth(), out.getHeight()) / 25));
+		int fontSize = labelFontSize(out.getWidth(), out.getHeight());
 		out.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
 		out.setAntialiasedText(true);
 		for (Roi roi : rois) {
@@ -124,6 +124,11 @@ public final class FieldAnnotation {
 			field.fieldProbabilities()[field.callIndex()], field.cellCount());
 		drawLabel(out, summary, 2, fontSize + 2, field.leukaemia() ? new Color(WARM[0]) : new Color(SAFE[0]));
 		return out;
+	}
+
+	/** Font size of cell labels on an image of this size: readable on a field, not covering its cells. */
+	public static int labelFontSize(int width, int height) {
+		return Math.max(9, Math.min(24, Math.min(width, height) / 25));
 	}
 
 	/** Text with a white halo so it stays readable on any stain. */

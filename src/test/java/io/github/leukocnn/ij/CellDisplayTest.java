@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
 import io.github.leukocnn.progress.ProgressListener;
@@ -82,8 +83,17 @@ class CellDisplayTest {
 		assertEquals("benign 0.97 #2", shown.rois().get(1).getName());
 		assertEquals(CellPalette.color("pre", p.classes()), shown.rois().get(0).getStrokeColor());
 		assertEquals(new java.awt.Color(0x2CA02C), shown.rois().get(1).getStrokeColor());
-		assertTrue(imp.getOverlay().getDrawNames() && imp.getOverlay().getDrawLabels(), "class names drawn on the image");
-		assertEquals("pre 0.90 #1", imp.getOverlay().get(0).getName());
+		Overlay overlay = imp.getOverlay();
+		assertEquals(2 + 2, overlay.size(), "an outline and a name label per cell");
+		assertEquals("pre 0.90 #1", overlay.get(0).getName());
+		TextRoi label = (TextRoi) overlay.get(2);
+		assertEquals("pre 0.90 #1", label.getText().trim());
+		assertEquals(CellPalette.color("pre", p.classes()), label.getStrokeColor(), "the label in its cell's colour");
+		assertEquals(shown.rois().get(0).getBounds().x, label.getBounds().x);
+		assertTrue(label.getBounds().y + label.getBounds().height <= shown.rois().get(0).getBounds().y
+			|| label.getBounds().y >= shown.rois().get(0).getBounds().y + shown.rois().get(0).getBounds().height,
+			"the label does not cover its cell");
+		assertFalse(overlay.getDrawNames(), "names are the labels' own, not the overlay-wide switch");
 		assertEquals("pre", shown.table().getStringValue("class", 0));
 		assertEquals(0.97, shown.table().getValue("probability", 1), 1e-6);
 	}
@@ -107,6 +117,26 @@ class CellDisplayTest {
 		assertEquals(1, results.size(), "the user's Results table is untouched");
 		assertEquals(42, results.getValue("Area", 0), 0);
 		assertEquals(4, CellTables.get(CellTables.CELLS).size(), "runs append rows to LeukoCNN Cells");
+	}
+
+	@Test
+	void labelsNameOnlyLeukoCnnCellsAndAreReplacedWithThem() {
+		ImagePlus imp = TestSmears.discs("f", 2, 20);
+		Roi mine = new Roi(1, 1, 5, 5);
+		mine.setName("my annotation");
+		imp.setOverlay(new Overlay(mine));
+		Segmentation s = segment(imp);
+		FieldReport p = FieldReport.of("f", List.of("benign", "pre"), List.of("pre"), s.measurements(),
+			new float[][] { { 0.1f, 0.9f }, { 0.97f, 0.03f } }, new float[] { 0.5f, 0.5f });
+
+		CellDisplay.show(imp, s, p, false, false);
+		CellDisplay.show(imp, s, p, false, false); // a second run on the same image
+
+		Overlay overlay = imp.getOverlay();
+		assertEquals(1 + 2 + 2, overlay.size(), "user's ROI + outline and label per cell, not twice");
+		assertSame(mine, overlay.get(0));
+		assertFalse(overlay.getDrawNames() || overlay.getDrawLabels(), "the user's ROI is not labelled by LeukoCNN");
+		assertEquals(2, java.util.Arrays.stream(overlay.toArray()).filter(r -> r instanceof TextRoi).count());
 	}
 
 	@Test

@@ -84,7 +84,8 @@ class TrainAndClassifyPluginTest {
 		ResultsTable fields = CellTables.get(CellTables.FIELDS);
 		assertEquals(1, fields.size());
 		assertEquals(2, fields.getValue("count_big", 0) + fields.getValue("count_small", 0), 0);
-		assertEquals(2, field.getOverlay().size());
+		assertEquals(2, LeukoCnnMacro.cellRois(field).size());
+		assertEquals(2 + 2, field.getOverlay().size(), "an outline and a name label per cell");
 	}
 
 	@Test
