@@ -147,11 +147,14 @@ public final class TrainSubcommand implements Subcommand {
 		args.rejectUnknown();
 		kind(kindName); // a bad --kind is a usage error
 		List<String> positives = TrainingJob.classList(positive);
-		TrainingJob.Options options = new TrainingJob.Options(data, kindName, name, outFile, positives, crop, fraction, rule, diameter,
-			epochs, patience, maxMinutes, seed, batch, lr, lrDecay, channels, dense, norm, cellsPerImage, colour, !noAug, classWeights,
-			cp == null ? null : Path.of(cp), resume, overwrite, reportDir == null ? null : Path.of(reportDir), folds, trainingData,
-			citation, threads, averaging, blur, smoothing, extraCells == null ? null : Path.of(extraCells), extraClass,
-			extraFields == null ? null : Path.of(extraFields), startFrom);
+		TrainingJob.Options options = d.toBuilder().positives(positives).cropSize(crop).cellFraction(fraction).singleCellRule(rule)
+			.cellDiameter(diameter).epochs(epochs).patience(patience).maxMinutes(maxMinutes).seed(seed).batchSize(batch)
+			.learningRate(lr).lrDecay(lrDecay).channels(channels).dense(dense).normalisation(norm).cellsPerImage(cellsPerImage)
+			.colourJitter(colour).augmentation(!noAug).classWeights(classWeights).checkpoints(cp == null ? null : Path.of(cp))
+			.resume(resume).overwrite(overwrite).reportDir(reportDir == null ? null : Path.of(reportDir)).cvFolds(folds)
+			.trainingData(trainingData).citation(citation).threads(threads).weightAveraging(averaging).blur(blur)
+			.labelSmoothing(smoothing).extraCells(extraCells == null ? null : Path.of(extraCells)).extraClass(extraClass)
+			.extraFields(extraFields == null ? null : Path.of(extraFields)).startFrom(startFrom).build();
 		if (evaluateOnly) return TrainingJob.evaluateOnly(options, out, new ConsoleProgress(out)).failures().isEmpty() ? 0 : 1;
 		checkSingleCellRule(rule);
 		if (Files.exists(outFile) && !overwrite && folds == 0) {

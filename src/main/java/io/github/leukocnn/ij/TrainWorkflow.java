@@ -75,10 +75,11 @@ public final class TrainWorkflow {
 
 		/** The settings of the training job: those of {@code leukocnn train} with this request's. */
 		TrainingJob.Options options() {
-			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile))
-				.with(TrainingJob.classList(blank(positive) ? "" : positives()), cellDiameter, epochs, maxMinutes, overwrite)
-				.withExtras(blank(extraCells) ? null : Path.of(extraCells), blank(extraFields) ? null : Path.of(extraFields),
-					blank(extraClass) ? null : extraClassName())
+			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile)).toBuilder()
+				.positives(TrainingJob.classList(blank(positive) ? "" : positives())).cellDiameter(cellDiameter).epochs(epochs)
+				.maxMinutes(maxMinutes).overwrite(overwrite)
+				.extraCells(blank(extraCells) ? null : Path.of(extraCells)).extraFields(blank(extraFields) ? null : Path.of(extraFields))
+				.extraClass(blank(extraClass) ? null : extraClassName()).build()
 				.withStartFrom(startModel());
 		}
 

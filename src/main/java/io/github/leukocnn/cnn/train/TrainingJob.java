@@ -99,44 +99,144 @@ public final class TrainingJob {
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
 		double labelSmoothing, Path extraCells, String extraClass, Path extraFields, String startFrom)
 	{
-		/** Without weight averaging, blur jitter, label smoothing and extra cells. */
-		public Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
-			double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
-			int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
-			String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
-			Path reportDir, int cvFolds, String trainingData, String citation, int threads)
-		{
-			this(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience,
-				maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
-				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, 0, 0, 0,
-				null, null, null, null);
-		}
-
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
 		public static Options defaults(Path data, String kind, String name, Path modelFile) {
 			TrainingConfig c = TrainingConfig.defaults();
 			return new Options(data, kind, name, modelFile, List.of(), 48, 0.55, ModelCard.WHOLE_IMAGE, 0, c.maxEpochs(), c.patience(),
 				c.maxMinutes(), c.seed(), c.batchSize(), c.learningRate(), c.lrDecay(), c.channels(), c.dense(), "rgb",
-				c.cellsPerImage(), "moderate", true, c.classWeights(), null, false, false, null, 0, data.toString(), "", c.threads());
+				c.cellsPerImage(), "moderate", true, c.classWeights(), null, false, false, null, 0, data.toString(), "", c.threads(),
+				0, 0, 0, null, null, null, null);
 		}
 
-		/** These defaults with the settings Fiji's dialog offers. */
-		public Options with(List<String> positives, double cellDiameter, int epochs, double maxMinutes, boolean overwrite) {
-			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
-				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
-				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, startFrom);
+		/** These settings, to change some by name: {@code options.toBuilder().epochs(5).build()}. */
+		public Builder toBuilder() {
+			return new Builder(this);
 		}
 
-		/**
-		 * These settings with extra training images: single cells and/or fields (null folder = none),
-		 * null class = each keeps its folder's class.
-		 */
-		public Options withExtras(Path cells, Path fields, String asClass) {
-			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
-				patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage,
-				colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation,
-				threads, weightAveraging, blur, labelSmoothing, cells, asClass, fields, startFrom);
+		/** Options changed setting by setting; {@link #build} checks nothing (the job and the CLI do). */
+		public static final class Builder {
+			private Path data;
+			private String kind;
+			private String name;
+			private Path modelFile;
+			private List<String> positives;
+			private int cropSize;
+			private double cellFraction;
+			private String singleCellRule;
+			private double cellDiameter;
+			private int epochs;
+			private int patience;
+			private double maxMinutes;
+			private long seed;
+			private int batchSize;
+			private double learningRate;
+			private double lrDecay;
+			private int[] channels;
+			private int dense;
+			private String normalisation;
+			private int cellsPerImage;
+			private String colourJitter;
+			private boolean augmentation;
+			private boolean classWeights;
+			private Path checkpoints;
+			private boolean resume;
+			private boolean overwrite;
+			private Path reportDir;
+			private int cvFolds;
+			private String trainingData;
+			private String citation;
+			private int threads;
+			private double weightAveraging;
+			private double blur;
+			private double labelSmoothing;
+			private Path extraCells;
+			private String extraClass;
+			private Path extraFields;
+			private String startFrom;
+
+			private Builder(Options o) {
+				data = o.data;
+				kind = o.kind;
+				name = o.name;
+				modelFile = o.modelFile;
+				positives = o.positives;
+				cropSize = o.cropSize;
+				cellFraction = o.cellFraction;
+				singleCellRule = o.singleCellRule;
+				cellDiameter = o.cellDiameter;
+				epochs = o.epochs;
+				patience = o.patience;
+				maxMinutes = o.maxMinutes;
+				seed = o.seed;
+				batchSize = o.batchSize;
+				learningRate = o.learningRate;
+				lrDecay = o.lrDecay;
+				channels = o.channels;
+				dense = o.dense;
+				normalisation = o.normalisation;
+				cellsPerImage = o.cellsPerImage;
+				colourJitter = o.colourJitter;
+				augmentation = o.augmentation;
+				classWeights = o.classWeights;
+				checkpoints = o.checkpoints;
+				resume = o.resume;
+				overwrite = o.overwrite;
+				reportDir = o.reportDir;
+				cvFolds = o.cvFolds;
+				trainingData = o.trainingData;
+				citation = o.citation;
+				threads = o.threads;
+				weightAveraging = o.weightAveraging;
+				blur = o.blur;
+				labelSmoothing = o.labelSmoothing;
+				extraCells = o.extraCells;
+				extraClass = o.extraClass;
+				extraFields = o.extraFields;
+				startFrom = o.startFrom;
+			}
+
+			public Builder data(Path value) { data = value; return this; }
+			public Builder kind(String value) { kind = value; return this; }
+			public Builder name(String value) { name = value; return this; }
+			public Builder modelFile(Path value) { modelFile = value; return this; }
+			public Builder positives(List<String> value) { positives = value; return this; }
+			public Builder cropSize(int value) { cropSize = value; return this; }
+			public Builder cellFraction(double value) { cellFraction = value; return this; }
+			public Builder singleCellRule(String value) { singleCellRule = value; return this; }
+			public Builder cellDiameter(double value) { cellDiameter = value; return this; }
+			public Builder epochs(int value) { epochs = value; return this; }
+			public Builder patience(int value) { patience = value; return this; }
+			public Builder maxMinutes(double value) { maxMinutes = value; return this; }
+			public Builder seed(long value) { seed = value; return this; }
+			public Builder batchSize(int value) { batchSize = value; return this; }
+			public Builder learningRate(double value) { learningRate = value; return this; }
+			public Builder lrDecay(double value) { lrDecay = value; return this; }
+			public Builder channels(int[] value) { channels = value; return this; }
+			public Builder dense(int value) { dense = value; return this; }
+			public Builder normalisation(String value) { normalisation = value; return this; }
+			public Builder cellsPerImage(int value) { cellsPerImage = value; return this; }
+			public Builder colourJitter(String value) { colourJitter = value; return this; }
+			public Builder augmentation(boolean value) { augmentation = value; return this; }
+			public Builder classWeights(boolean value) { classWeights = value; return this; }
+			public Builder checkpoints(Path value) { checkpoints = value; return this; }
+			public Builder resume(boolean value) { resume = value; return this; }
+			public Builder overwrite(boolean value) { overwrite = value; return this; }
+			public Builder reportDir(Path value) { reportDir = value; return this; }
+			public Builder cvFolds(int value) { cvFolds = value; return this; }
+			public Builder trainingData(String value) { trainingData = value; return this; }
+			public Builder citation(String value) { citation = value; return this; }
+			public Builder threads(int value) { threads = value; return this; }
+			public Builder weightAveraging(double value) { weightAveraging = value; return this; }
+			public Builder blur(double value) { blur = value; return this; }
+			public Builder labelSmoothing(double value) { labelSmoothing = value; return this; }
+			public Builder extraCells(Path value) { extraCells = value; return this; }
+			public Builder extraClass(String value) { extraClass = value; return this; }
+			public Builder extraFields(Path value) { extraFields = value; return this; }
+			public Builder startFrom(String value) { startFrom = value; return this; }
+
+			public Options build() {
+				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, startFrom);
+			}
 		}
 
 		/**
@@ -144,11 +244,7 @@ public final class TrainingJob {
 		 * random weights, settings unchanged), at {@link #START_FROM_LEARNING_RATE}.
 		 */
 		public Options withStartFrom(String model) {
-			double rate = model == null ? learningRate : START_FROM_LEARNING_RATE;
-			return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs,
-				patience, maxMinutes, seed, batchSize, rate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter,
-				augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads,
-				weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, model);
+			return toBuilder().learningRate(model == null ? learningRate : START_FROM_LEARNING_RATE).startFrom(model).build();
 		}
 
 		/**
@@ -159,11 +255,9 @@ public final class TrainingJob {
 		Options startingFrom(ModelFile.Model start) {
 			ModelCard c = start.card();
 			NetworkFactory.Shape shape = NetworkFactory.shapeOf(start.network());
-			return new Options(data, kind, name, modelFile, positives.isEmpty() ? c.positiveClasses() : positives, c.cropSize(),
-				c.cellFraction(), c.singleCellRule(), cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay,
-				shape.channels(), shape.dense(), c.whiteBalanced() ? "white-balance" : "rgb", cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume,
-				overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells,
-				extraClass, extraFields, startFrom);
+			return toBuilder().positives(positives.isEmpty() ? c.positiveClasses() : positives).cropSize(c.cropSize())
+				.cellFraction(c.cellFraction()).singleCellRule(c.singleCellRule()).channels(shape.channels()).dense(shape.dense())
+				.normalisation(c.whiteBalanced() ? "white-balance" : "rgb").build();
 		}
 
 		/** The extra folders with their kinds, single cells first (empty without). */

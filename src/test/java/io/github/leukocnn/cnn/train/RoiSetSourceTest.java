@@ -23,7 +23,6 @@ import ij.gui.PointRoi;
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
 import ij.process.ColorProcessor;
-import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.io.PngWriter;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.testutil.RecordingProgress;
@@ -114,8 +113,9 @@ class RoiSetSourceTest {
 	@Test
 	void trainsFromRoiSetsThroughTheTrainRun() throws IOException {
 		Path data = dataset(dir.resolve("rois"));
-		var o = new TrainingJob.Options(data, "roi-sets", "roi", dir.resolve("roi.zip"), List.of(), 16, 0.8, ModelCard.WHOLE_IMAGE, 0, 1,
-			5, 5, 1, 8, 5e-3, 0.9, new int[] { 8 }, 8, "rgb", 0, "moderate", true, true, null, false, false, null, 0, "synthetic", "none", 1);
+		var o = TrainingJob.Options.defaults(data, "roi-sets", "roi", dir.resolve("roi.zip")).toBuilder().cropSize(16).cellFraction(0.8)
+			.epochs(1).patience(5).maxMinutes(5).seed(1).batchSize(8).learningRate(5e-3).lrDecay(0.9).channels(new int[] { 8 }).dense(8)
+			.cellsPerImage(0).trainingData("synthetic").citation("none").threads(1).build();
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		TrainingJob.Outcome out = TrainingJob.run(o, new PrintStream(log, true, StandardCharsets.UTF_8), new RecordingProgress());
 		assertEquals(List.of("disc", "ring"), out.card().classes());

@@ -41,7 +41,9 @@ class TrainingJobTest {
 			"--single-cell-rule whole-image --cell-diameter 0.0 --epochs 40 --patience 8 --max-minutes 30.0 --seed 42 --batch 32 " +
 			"--learning-rate 0.002 --lr-decay 0.9 --channels 16,32,64,96 --dense 64 --normalisation rgb --cells-per-image 0 " +
 			"--colour-jitter moderate", o.commandLine());
-		String fiji = o.with(List.of("pre", "pro"), 30, 12, 5.5, true).commandLine();
+		assertEquals(o, o.toBuilder().build(), "the builder copies every setting");
+		String fiji = o.toBuilder().positives(List.of("pre", "pro")).cellDiameter(30).epochs(12).maxMinutes(5.5).overwrite(true)
+			.build().commandLine();
 		assertTrue(fiji.contains("--out /m.zip --positive pre,pro --crop-size 48") && fiji.contains("--cell-diameter 30.0 --epochs 12 ") &&
 			fiji.contains("--max-minutes 5.5 "), fiji);
 		assertEquals(List.of("early", "pre", "pro"), TrainingJob.classList("early, pre,pro"));
@@ -62,7 +64,7 @@ class TrainingJobTest {
 	void cancellingDuringTrainingStopsItAndWritesNoModelFile() throws IOException {
 		Path data = TrainingDataTest.dataset(dir.resolve("data"), 30);
 		Path model = dir.resolve("models").resolve("m.zip");
-		var options = TrainingJob.Options.defaults(data, "single-cell", "n", model).with(List.of(), 0, 5, 5, false);
+		var options = TrainingJob.Options.defaults(data, "single-cell", "n", model).toBuilder().epochs(5).maxMinutes(5).build();
 		// as when Esc is pressed once training has begun
 		RecordingProgress cancelAfterFirstBatch = new RecordingProgress().cancelOn(m -> m.startsWith("epoch 1/5 batch"));
 		ByteArrayOutputStream log = new ByteArrayOutputStream();

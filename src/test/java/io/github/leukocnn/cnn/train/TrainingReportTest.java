@@ -20,7 +20,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.report.TrainingHistory;
 import io.github.leukocnn.testutil.RecordingProgress;
@@ -36,9 +35,11 @@ class TrainingReportTest {
 	Path dir;
 
 	private TrainingJob.Options options(Path data, int epochs, boolean resume) {
-		return new TrainingJob.Options(data, "single-cell", "toy", dir.resolve("toy.zip"), List.of("ring"), 16, 0.8,
-			ModelCard.WHOLE_IMAGE, 0, epochs, 50, 10, 3, 8, 5e-3, 0.9, new int[] { 8, 16 }, 16, "rgb", 0, "moderate", true, true,
-			dir.resolve("ck"), resume, true, dir.resolve("report"), 0, "synthetic discs and rings", "none", 2);
+		return TrainingJob.Options.defaults(data, "single-cell", "toy", dir.resolve("toy.zip")).toBuilder().positives(List.of("ring"))
+			.cropSize(16).cellFraction(0.8).epochs(epochs).patience(50).maxMinutes(10).seed(3).batchSize(8).learningRate(5e-3)
+			.lrDecay(0.9).channels(new int[] { 8, 16 }).dense(16).cellsPerImage(0).checkpoints(dir.resolve("ck")).resume(resume)
+			.overwrite(true).reportDir(dir.resolve("report")).trainingData("synthetic discs and rings").citation("none").threads(2)
+			.build();
 	}
 
 	@Test
