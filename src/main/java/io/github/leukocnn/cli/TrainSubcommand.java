@@ -3,7 +3,6 @@ package io.github.leukocnn.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -72,6 +71,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --extra-fields DIR    the same for a folder-per-class set of fields (e.g. another scanner's labelled
 			                        fields): the segmenter finds their cells (diameter estimated per field), each
 			                        trained under its field's class
+			  --recipe MODEL        train the way a model (shipped name or file) was trained, as its card records:
+			                        crop, network shape, normalisation, optimiser, augmentation, patience and seed
+			                        (e.g. --recipe leukocyte-types for your own cell types); flags given here win
 			  --start-from MODEL    start from the network of a model (shipped name or file) instead of random weights,
 			                        e.g. to adapt leukocyte-types to your scanner's cells: its crop rule, normalisation,
 			                        network shape and classes are kept (the data's class folders must be among them;
@@ -90,7 +92,7 @@ public final class TrainSubcommand implements Subcommand {
 		String kindName = args.required("kind");
 		String name = args.required("name");
 		Path outFile = args.path("out");
-		TrainingJob.Options d = TrainingJob.Options.defaults(data, kindName, name, outFile);
+		TrainingJob.Options d = TrainingJob.Options.defaults(data, kindName, name, outFile).withRecipeOf(args.string("recipe", null));
 		String positive = args.string("positive", "");
 		int crop = args.integer("crop-size", d.cropSize());
 		double fraction = args.number("cell-fraction", d.cellFraction());
@@ -104,8 +106,7 @@ public final class TrainSubcommand implements Subcommand {
 		double lr = args.number("learning-rate", startFrom != null ? TrainingJob.START_FROM_LEARNING_RATE : d.learningRate());
 		double lrDecay = args.number("lr-decay", d.lrDecay());
 		String channelList = args.string("channels", null);
-		int[] channels = channelList == null ? d.channels()
-			: Arrays.stream(channelList.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+		int[] channels = channelList == null ? d.channels() : TrainingJob.channelList(channelList);
 		int dense = args.integer("dense", d.dense());
 		String cp = args.string("checkpoints", null);
 		boolean resume = args.flag("resume"), overwrite = args.flag("overwrite");

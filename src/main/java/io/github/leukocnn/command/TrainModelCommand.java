@@ -52,6 +52,9 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Start from model (name or file, optional)", required = false, persist = false)
 	private String start_from = "";
 
+	@Parameter(label = "Train as model was trained (name or file, optional)", required = false, persist = false)
+	private String recipe = "";
+
 	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
 	private double cell_diameter = 0;
 
@@ -74,7 +77,7 @@ public class TrainModelCommand extends ContextCommand {
 		try {
 			TrainWorkflow.Outcome outcome = TrainWorkflow.train(new TrainWorkflow.Request(path(data_folder), kind, name,
 				path(model_file), positive_classes, cell_diameter, epochs, max_minutes, overwrite, path(extra_cells), extra_class,
-				path(extra_fields), start_from), log::info,
+				path(extra_fields), start_from, recipe), log::info,
 				progress);
 			exit_code = outcome.exitCode();
 			if (!outcome.modelWritten()) cancel("no model written: " + outcome.lastLine());

@@ -1,6 +1,7 @@
 package io.github.leukocnn.ij;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +43,18 @@ public final class TrainWorkflow {
 	 *          (the {@code --extra-fields} of {@code leukocnn train}; blank = none)
 	 * @param startFrom optional model (shipped name or file) whose network training continues from
 	 *          (the {@code --start-from} of {@code leukocnn train}; blank = random weights)
+	 * @param recipe optional model (shipped name or file) whose recorded training settings to train with
+	 *          (the {@code --recipe} of {@code leukocnn train}; blank = LeukoCNN's defaults)
 	 */
 	public record Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter,
-		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields, String startFrom)
+		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields, String startFrom,
+		String recipe)
 	{
 		/** Without extra images. */
 		public Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter, int epochs,
 			double maxMinutes, boolean overwrite)
 		{
-			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "", "", "");
+			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "", "", "", "");
 		}
 
 		/** The equivalent command line (without the launcher name). */
@@ -68,14 +72,19 @@ public final class TrainWorkflow {
 			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
 			if (!blank(extraFields)) a.addAll(List.of("--extra-fields", extraFields));
 			if (startModel() != null) a.addAll(List.of("--start-from", startModel()));
+			if (!blank(recipe)) a.addAll(List.of("--recipe", recipe.trim()));
 			if (!blank(extraClass)) a.addAll(List.of("--extra-class", extraClassName()));
 			if (overwrite) a.add("--overwrite");
 			return a;
 		}
 
-		/** The settings of the training job: those of {@code leukocnn train} with this request's. */
-		TrainingJob.Options options() {
-			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile)).toBuilder()
+		/**
+		 * The settings of the training job: those of {@code leukocnn train} (or of the recipe's model) with this request's.
+		 *
+		 * @throws IOException when the recipe's model cannot be read
+		 */
+		TrainingJob.Options options() throws IOException {
+			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile)).withRecipeOf(recipe).toBuilder()
 				.positives(TrainingJob.classList(blank(positive) ? "" : positives())).cellDiameter(cellDiameter).epochs(epochs)
 				.maxMinutes(maxMinutes).overwrite(overwrite)
 				.extraCells(blank(extraCells) ? null : Path.of(extraCells)).extraFields(blank(extraFields) ? null : Path.of(extraFields))

@@ -22,7 +22,8 @@ public class TrainModelPlugin implements PlugIn {
 			"roi-sets: images each with an ROI set NAME.zip beside it, ROIs named by class\n" +
 			"extra_cells, extra_fields (optional): a folder per class of single-cell images or of fields\n" +
 			"(e.g. another scanner's); their training blocks are added, each under its folder's class or all as extra_class\n" +
-			"start_from (optional): continue training a model's network (e.g. leukocyte-types) instead of starting afresh");
+			"start_from (optional): continue training a model's network (e.g. leukocyte-types) instead of starting afresh\n" +
+			"recipe (optional): train with the settings a model (e.g. leukocyte-types) was trained with");
 		gd.addString("data_folder", "");
 		gd.addChoice("kind", TrainWorkflow.KINDS.toArray(new String[0]), "single-cell");
 		gd.addString("name", "my-model");
@@ -32,6 +33,7 @@ public class TrainModelPlugin implements PlugIn {
 		gd.addString("extra_class", "");
 		gd.addString("extra_fields", "");
 		gd.addString("start_from", "");
+		gd.addString("recipe", "");
 		gd.addNumber("cell_diameter", 0, 1, "pixels (fields; 0 = estimate)");
 		gd.addNumber("epochs", 40, 0, "at most");
 		gd.addNumber("max_minutes", 30, 0, "time budget");
@@ -41,9 +43,9 @@ public class TrainModelPlugin implements PlugIn {
 			// read in the order the fields were added (PluginDialog keeps one sequence for all types)
 			String data = gd.nextString(), kind = gd.nextChoice(), name = gd.nextString(), modelFile = gd.nextString(),
 				positive = gd.nextString(), extraCells = gd.nextString(), extraClass = gd.nextString(),
-				extraFields = gd.nextString(), startFrom = gd.nextString();
+				extraFields = gd.nextString(), startFrom = gd.nextString(), recipe = gd.nextString();
 			TrainWorkflow.Request request = new TrainWorkflow.Request(data, kind, name, modelFile, positive, gd.nextNumber(),
-				(int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), extraCells, extraClass, extraFields, startFrom);
+				(int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), extraCells, extraClass, extraFields, startFrom, recipe);
 			IJ.showStatus(TITLE + ": training (see the Log window; Esc cancels)...");
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			TrainWorkflow.Outcome outcome;

@@ -197,6 +197,31 @@ class TrainSubcommandTest {
 	}
 
 	@Test
+	void recipeTrainsWithAModelsSettingsAndFlagsGivenWin() throws Exception {
+		Path data = sizesData(dir);
+		Path first = dir.resolve("first.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "first", "--out",
+			first.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads",
+			"1", "--colour-jitter", "wide", "--label-smoothing", "0.2", "--seed", "7")), console.err());
+		Path second = dir.resolve("second.zip");
+
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "second", "--out",
+			second.toString(), "--recipe", first.toString(), "--crop-size", "24", "--epochs", "1", "--threads", "1")), console.err());
+
+		ModelCard card = ModelFile.load(second).card();
+		assertEquals(24, card.cropSize(), "the flag given wins over the recipe");
+		String command = card.trainingCommand();
+		for (String fromRecipe : List.of(" --batch 4 ", " --channels 4,8 --dense 8 ", " --colour-jitter wide", " --label-smoothing 0.2",
+			" --seed 7 "))
+			assertTrue(command.contains(fromRecipe), fromRecipe + " in " + command);
+		assertTrue(command.contains("--name second --out " + second), command);
+
+		assertEquals(1, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "x", "--out",
+			dir.resolve("x.zip").toString(), "--recipe", dir.resolve("none.zip").toString())));
+		assertTrue(console.err().contains("no model named '" + dir.resolve("none.zip") + "'"), console.err());
+	}
+
+	@Test
 	void startFromNeedsTheDataClassesAmongTheModelsAndOneNetwork() throws Exception {
 		Path data = sizesData(dir);
 		Path first = dir.resolve("first.zip");

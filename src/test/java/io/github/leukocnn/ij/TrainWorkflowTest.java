@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import io.github.leukocnn.testutil.RecordingProgress;
 class TrainWorkflowTest {
 
 	@Test
-	void settingsBecomeTheTrainCommandLine() {
+	void settingsBecomeTheTrainCommandLine() throws IOException {
 		var r = new TrainWorkflow.Request("/data/all", "fields", "my-screening", "/models/m.zip", "early, pre,pro", 30, 12, 5.5, true);
 		assertEquals(List.of("train", "--data", "/data/all", "--kind", "fields", "--name", "my-screening", "--out", "/models/m.zip",
 			"--cell-diameter", "30", "--epochs", "12", "--max-minutes", "5.5", "--positive", "early,pre,pro", "--overwrite"),
@@ -30,26 +31,26 @@ class TrainWorkflowTest {
 	}
 
 	@Test
-	void extraCellsBecomeTheirOptions() {
+	void extraCellsBecomeTheirOptions() throws IOException {
 		var r = new TrainWorkflow.Request("/data/pbc", "single-cell", "types", "/models/t.zip", "", 0, 12, 5.5, false, "/data/scanner2",
-			" ", "", "");
+			" ", "", "", "");
 		assertEquals(List.of("train", "--data", "/data/pbc", "--kind", "single-cell", "--name", "types", "--out", "/models/t.zip",
 			"--cell-diameter", "0", "--epochs", "12", "--max-minutes", "5.5", "--extra-cells", "/data/scanner2"), r.arguments());
 		assertEquals(Path.of("/data/scanner2"), r.options().extraCells());
 		assertEquals(null, r.options().extraClass(), "blank class: each extra folder keeps its class");
 		assertTrue(r.options().commandLine().endsWith(" --extra-cells /data/scanner2"), r.options().commandLine());
 
-		var asBenign = new TrainWorkflow.Request("/data/all", "fields", "s", "/m.zip", "early", 0, 1, 1, false, "/data/normal", "benign ", "", "");
+		var asBenign = new TrainWorkflow.Request("/data/all", "fields", "s", "/m.zip", "early", 0, 1, 1, false, "/data/normal", "benign ", "", "", "");
 		assertEquals(List.of("--extra-cells", "/data/normal", "--extra-class", "benign"),
 			asBenign.arguments().subList(asBenign.arguments().size() - 4, asBenign.arguments().size()));
 		assertEquals("benign", asBenign.options().extraClass());
 
-		var classWithoutCells = new TrainWorkflow.Request("/d", "fields", "n", "/m.zip", "", 0, 1, 1, false, "", "benign", " ", "");
+		var classWithoutCells = new TrainWorkflow.Request("/d", "fields", "n", "/m.zip", "", 0, 1, 1, false, "", "benign", " ", "", "");
 		assertTrue(assertThrows(IllegalArgumentException.class, classWithoutCells::arguments).getMessage()
 			.contains("extra_class names the class of the extra_cells or extra_fields folder, neither of which is given"));
 
 		var withFields = new TrainWorkflow.Request("/data/pbc", "single-cell", "t", "/m.zip", "", 0, 1, 1, false, "/data/s2", "",
-			"/data/s3", "");
+			"/data/s3", "", "");
 		assertEquals(List.of("--extra-cells", "/data/s2", "--extra-fields", "/data/s3"),
 			withFields.arguments().subList(withFields.arguments().size() - 4, withFields.arguments().size()));
 		assertEquals(Path.of("/data/s3"), withFields.options().extraFields());
@@ -58,9 +59,9 @@ class TrainWorkflowTest {
 	}
 
 	@Test
-	void startFromBecomesItsOption() {
+	void startFromBecomesItsOption() throws IOException {
 		var r = new TrainWorkflow.Request("/data/mine", "roi-sets", "my-types", "/m.zip", "", 0, 5, 10, false, "", "", "",
-			" leukocyte-types ");
+			" leukocyte-types ", "");
 		assertEquals(List.of("--start-from", "leukocyte-types"), r.arguments().subList(r.arguments().size() - 2, r.arguments().size()));
 		assertEquals("leukocyte-types", r.options().startFrom());
 		assertEquals(TrainingJob.START_FROM_LEARNING_RATE, r.options().learningRate(), "a quarter of the default from scratch");
@@ -71,7 +72,22 @@ class TrainWorkflowTest {
 	}
 
 	@Test
-	void missingSettingsAreNamed() {
+	void recipeTrainsAsTheModelWasTrainedOnTheDialogsData() throws IOException {
+		var r = new TrainWorkflow.Request("/data/mine", "roi-sets", "my-types", "/m.zip", "", 0, 7, 10, false, "", "", "", "",
+			" leukocyte-types ");
+		assertEquals(List.of("--recipe", "leukocyte-types"), r.arguments().subList(r.arguments().size() - 2, r.arguments().size()));
+		TrainingJob.Options o = r.options();
+		assertEquals(80, o.cropSize(), "the recipe's crop");
+		assertEquals(0.1, o.labelSmoothing(), "and its label smoothing");
+		assertEquals(Path.of("/data/mine"), o.data());
+		assertEquals(7, o.epochs(), "the dialog's epochs, not the recipe's 100");
+		assertEquals(null, o.extraCells(), "the recipe's extra images are not the user's");
+		var unknown = new TrainWorkflow.Request("/d", "roi-sets", "n", "/m.zip", "", 0, 1, 1, false, "", "", "", "", "leukocyte-typo");
+		assertTrue(assertThrows(IOException.class, unknown::options).getMessage().contains("no model named 'leukocyte-typo'"));
+	}
+
+	@Test
+	void missingSettingsAreNamed() throws IOException {
 		var noData = new TrainWorkflow.Request("", "fields", "n", "/m.zip", "", 0, 1, 1, false);
 		assertTrue(assertThrows(IllegalArgumentException.class, noData::arguments).getMessage().contains("data_folder"));
 		var badKind = new TrainWorkflow.Request("/d", "boxes", "n", "/m.zip", "", 0, 1, 1, false);
@@ -81,7 +97,7 @@ class TrainWorkflowTest {
 	}
 
 	@Test
-	void everyPrintedLineReachesTheLog() {
+	void everyPrintedLineReachesTheLog() throws IOException {
 		List<String> lines = new ArrayList<>();
 		try (var out = TrainWorkflow.lines(lines::add)) {
 			out.print("epoch 1\r\nepoch 2\npartial");
@@ -90,7 +106,7 @@ class TrainWorkflowTest {
 	}
 
 	@Test
-	void theDialogsSettingsReachTheTrainingJob() {
+	void theDialogsSettingsReachTheTrainingJob() throws IOException {
 		var r = new TrainWorkflow.Request("/data/all", "fields", "my-screening", "/models/m.zip", "early, pre,pro", 30, 12, 5.5, true);
 		var options = r.options();
 		assertEquals(List.of("early", "pre", "pro"), options.positives());

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
@@ -66,6 +68,33 @@ public final class TrainingJob {
 	 * from scratch, so that the first epochs adapt the network rather than overwrite it.
 	 */
 	public static final double START_FROM_LEARNING_RATE = 0.0005;
+
+	/** The settings of a {@link Options#commandLine} that say how a model was trained rather than on what (its recipe). */
+	private static final Map<String, BiConsumer<Options.Builder, String>> RECIPE_SETTINGS = Map.ofEntries(
+		Map.entry("crop-size", (b, v) -> b.cropSize(Integer.parseInt(v))),
+		Map.entry("cell-fraction", (b, v) -> b.cellFraction(Double.parseDouble(v))),
+		Map.entry("single-cell-rule", Options.Builder::singleCellRule),
+		Map.entry("patience", (b, v) -> b.patience(Integer.parseInt(v))),
+		Map.entry("seed", (b, v) -> b.seed(Long.parseLong(v))),
+		Map.entry("batch", (b, v) -> b.batchSize(Integer.parseInt(v))),
+		Map.entry("learning-rate", (b, v) -> b.learningRate(Double.parseDouble(v))),
+		Map.entry("lr-decay", (b, v) -> b.lrDecay(Double.parseDouble(v))),
+		Map.entry("channels", (b, v) -> b.channels(channelList(v))),
+		Map.entry("dense", (b, v) -> b.dense(Integer.parseInt(v))),
+		Map.entry("normalisation", Options.Builder::normalisation),
+		Map.entry("cells-per-image", (b, v) -> b.cellsPerImage(Integer.parseInt(v))),
+		Map.entry("colour-jitter", Options.Builder::colourJitter),
+		Map.entry("weight-averaging", (b, v) -> b.weightAveraging(Double.parseDouble(v))),
+		Map.entry("blur", (b, v) -> b.blur(Double.parseDouble(v))),
+		Map.entry("label-smoothing", (b, v) -> b.labelSmoothing(Double.parseDouble(v))));
+
+	private static final Map<String, Consumer<Options.Builder>> RECIPE_SWITCHES = Map.of(
+		"no-class-weights", b -> b.classWeights(false), "no-augmentation", b -> b.augmentation(false));
+
+	/** Convolution channels per block from "24,48,96,192" (the {@code --channels} of the command line). */
+	public static int[] channelList(String commaSeparated) {
+		return Arrays.stream(commaSeparated.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+	}
 
 	/**
 	 * The settings of a run, named as the command line's options (see {@code leukocnn train --help}).
@@ -235,8 +264,42 @@ public final class TrainingJob {
 			public Builder startFrom(String value) { startFrom = value; return this; }
 
 			public Options build() {
-				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation, cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds, trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields, startFrom);
+				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter,
+					epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation,
+					cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds,
+					trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields,
+					startFrom);
 			}
+		}
+
+		/**
+		 * These settings with the recipe of {@code model} (a shipped name or a file; null or blank = these
+		 * settings): how its card's training command trained it, see {@link #withRecipe}.
+		 */
+		public Options withRecipeOf(String model) throws IOException {
+			if (model == null || model.isBlank()) return this;
+			String command = ModelFile.load(model.trim()).card().trainingCommand();
+			if (command == null || command.isBlank())
+				throw new IllegalArgumentException("the model " + model.trim() + " records no training command, so it has no recipe to train by");
+			return withRecipe(command);
+		}
+
+		/**
+		 * These settings trained the way {@code commandLine} (a {@link #commandLine} as a model card
+		 * records it) trained: crop and network shape, normalisation, optimiser, augmentation, patience
+		 * and seed. What to train on and for how long stays these settings': data, kind, name, model
+		 * file, positive classes, cell diameter, epochs, time budget, extra images, start model,
+		 * checkpoints and reports.
+		 */
+		public Options withRecipe(String commandLine) {
+			Builder b = toBuilder();
+			String[] words = commandLine.trim().split("\\s+");
+			for (int i = 0; i < words.length; i++) {
+				String flag = words[i].startsWith("--") ? words[i].substring(2) : "";
+				if (RECIPE_SWITCHES.containsKey(flag)) RECIPE_SWITCHES.get(flag).accept(b);
+				else if (RECIPE_SETTINGS.containsKey(flag) && i + 1 < words.length) RECIPE_SETTINGS.get(flag).accept(b, words[++i]);
+			}
+			return b.build();
 		}
 
 		/**

@@ -51,6 +51,43 @@ class TrainingJobTest {
 	}
 
 	@Test
+	void aRecipeIsHowTheShippedModelsWereTrainedNotOnWhat() throws IOException {
+		TrainingJob.Options mine = TrainingJob.Options.defaults(Path.of("/mine"), "roi-sets", "my-types", Path.of("/m.zip")).toBuilder()
+			.epochs(12).positives(List.of("blast")).build();
+
+		TrainingJob.Options types = mine.withRecipeOf("leukocyte-types");
+		assertEquals(80, types.cropSize());
+		assertEquals(0.9, types.cellFraction());
+		assertEquals(ModelCard.SEGMENTED_CELL, types.singleCellRule());
+		assertEquals("[24, 48, 96, 192]", Arrays.toString(types.channels()));
+		assertEquals(128, types.dense());
+		assertEquals("white-balance", types.normalisation());
+		assertEquals(0.1, types.labelSmoothing());
+		assertEquals(0.96, types.lrDecay());
+		assertEquals(20, types.patience());
+		assertEquals(64, types.batchSize());
+		assertEquals(mine.toBuilder().cropSize(80).cellFraction(0.9).singleCellRule(ModelCard.SEGMENTED_CELL)
+			.channels(types.channels()).dense(128).normalisation("white-balance").labelSmoothing(0.1).lrDecay(0.96).patience(20)
+			.batchSize(64).build(), types, "data, names, epochs, budget, positives and extra images stay the user's");
+
+		TrainingJob.Options screening = mine.withRecipeOf("all-screening");
+		assertEquals(32, screening.cropSize());
+		assertEquals("wide", screening.colourJitter());
+		assertEquals(0.995, screening.weightAveraging());
+		assertEquals(List.of("blast"), screening.positives());
+		assertEquals(mine, mine.withRecipeOf(" "), "no recipe: the settings as they were");
+
+		TrainingJob.Options plain = mine.withRecipe("leukocnn train --data /x y --kind fields --no-augmentation --blur 1.5 " +
+			"--epochs 99 --extra-cells /other");
+		assertFalse(plain.augmentation());
+		assertEquals(1.5, plain.blur());
+		assertEquals(12, plain.epochs());
+		assertEquals(null, plain.extraCells());
+		assertTrue(assertThrows(IOException.class, () -> mine.withRecipeOf("leukocyte-typo")).getMessage()
+			.contains("no model named 'leukocyte-typo'"));
+	}
+
+	@Test
 	void anExistingModelFileIsRefusedBeforeAnyWork() throws IOException {
 		Path model = Files.writeString(dir.resolve("m.zip"), "mine");
 		var options = TrainingJob.Options.defaults(dir.resolve("missing"), "single-cell", "n", model);
