@@ -56,4 +56,16 @@ class TrainModelCommandTest {
 		assertTrue(module.getCancelReason().contains("leukocyte-typo"), module.getCancelReason());
 		assertFalse(dir.resolve("m.zip").toFile().exists());
 	}
+
+	@Test
+	void anUnknownRecipeCancelsNamingIt(@TempDir Path dir) throws Exception {
+		java.nio.file.Files.createDirectories(dir.resolve("data/a"));
+		CommandModule module = IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder",
+			new File(dir.resolve("data").toString()), "kind", "single-cell", "name", "x", "model_file",
+			new File(dir.resolve("m.zip").toString()), "recipe", "all-screenig")).get();
+
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().contains("no model named 'all-screenig'"), module.getCancelReason());
+		assertFalse(dir.resolve("m.zip").toFile().exists());
+	}
 }
