@@ -124,17 +124,20 @@ public final class CellDisplay {
 		if (showNames) {
 			Font font = new Font(Font.SANS_SERIF, Font.BOLD, FieldAnnotation.labelFontSize(imp.getWidth(), imp.getHeight()));
 			for (Roi roi : rois)
-				overlay.add(label(roi, font));
+				overlay.add(label(roi, font, imp.getWidth()));
 		}
 		imp.setOverlay(overlay);
 	}
 
-	/** The name of {@code cell} in its colour on a dark band, just above the outline (below it at the top edge). */
-	static Roi label(Roi cell, Font font) {
+	/**
+	 * The name of {@code cell} in its colour on a dark band, just above the outline (below it at the
+	 * top edge), moved left where it would run off an image {@code width} wide.
+	 */
+	static Roi label(Roi cell, Font font, int width) {
 		Rectangle b = cell.getBounds();
 		TextRoi label = new TextRoi(b.x, b.y, cell.getName(), font);
-		int height = label.getBounds().height;
-		label.setLocation(b.x, b.y >= height ? b.y - height : b.y + b.height);
+		Rectangle size = label.getBounds();
+		label.setLocation(Math.max(0, Math.min(b.x, width - size.width)), b.y >= size.height ? b.y - size.height : b.y + b.height);
 		label.setStrokeColor(cell.getStrokeColor());
 		label.setFillColor(LABEL_BACKGROUND);
 		label.setName(cell.getName());

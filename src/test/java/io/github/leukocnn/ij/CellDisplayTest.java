@@ -140,6 +140,15 @@ class CellDisplayTest {
 	}
 
 	@Test
+	void aLabelStaysInsideTheImage() {
+		Roi atRightEdge = new Roi(290, 2, 10, 10);
+		atRightEdge.setName("neutrophil 0.99 #12");
+		Roi label = CellDisplay.label(atRightEdge, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12), 300);
+		assertTrue(label.getBounds().x >= 150 && label.getBounds().x + label.getBounds().width <= 300, label.getBounds().toString());
+		assertEquals(12, label.getBounds().y, "below a cell at the top edge");
+	}
+
+	@Test
 	void noTableWhenNotAskedFor() {
 		ImagePlus imp = TestSmears.discs("f", 1, 20);
 		CellDisplay.Shown shown = CellDisplay.show(imp, segment(imp), null, false, false);
