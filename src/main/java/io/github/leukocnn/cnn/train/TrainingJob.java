@@ -294,6 +294,10 @@ public final class TrainingJob {
 		public Options withRecipe(String commandLine) {
 			Builder b = toBuilder();
 			String[] words = commandLine.trim().split("\\s+");
+			int start = Arrays.asList(words).indexOf("--start-from");
+			if (start >= 0) // its crop and shape were its start model's, which the command line leaves out
+				throw new IllegalArgumentException("that model was continued from " + (start + 1 < words.length ? words[start + 1] : "another") +
+					", so its command line is not a whole recipe: use that model's recipe, or start from this model");
 			for (int i = 0; i < words.length; i++) {
 				String flag = words[i].startsWith("--") ? words[i].substring(2) : "";
 				if (RECIPE_SWITCHES.containsKey(flag)) RECIPE_SWITCHES.get(flag).accept(b);

@@ -83,6 +83,8 @@ class TrainingJobTest {
 		assertEquals(1.5, plain.blur());
 		assertEquals(12, plain.epochs());
 		assertEquals(null, plain.extraCells());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.withRecipe("leukocnn train --data d --start-from lt.zip " +
+			"--epochs 3")).getMessage().contains("continued from lt.zip, so its command line is not a whole recipe"));
 		assertTrue(assertThrows(IOException.class, () -> mine.withRecipeOf("leukocyte-typo")).getMessage()
 			.contains("no model named 'leukocyte-typo'"));
 	}
