@@ -45,11 +45,7 @@ class TrainModelCommandTest {
 
 	@Test
 	void anUnknownStartModelCancelsNamingIt(@TempDir Path dir) throws Exception {
-		java.nio.file.Files.createDirectories(dir.resolve("data/a"));
-		java.nio.file.Files.createDirectories(dir.resolve("data/b"));
-		CommandModule module = IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder",
-			new File(dir.resolve("data").toString()), "kind", "single-cell", "name", "x", "model_file",
-			new File(dir.resolve("m.zip").toString()), "start_from", "leukocyte-typo")).get();
+		CommandModule module = trainTwoClassesWith(dir, "start_from", "leukocyte-typo");
 
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().startsWith("no model written: leukocnn train: "), module.getCancelReason());
@@ -59,13 +55,18 @@ class TrainModelCommandTest {
 
 	@Test
 	void anUnknownRecipeCancelsNamingIt(@TempDir Path dir) throws Exception {
-		java.nio.file.Files.createDirectories(dir.resolve("data/a"));
-		CommandModule module = IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder",
-			new File(dir.resolve("data").toString()), "kind", "single-cell", "name", "x", "model_file",
-			new File(dir.resolve("m.zip").toString()), "recipe", "all-screenig")).get();
+		CommandModule module = trainTwoClassesWith(dir, "recipe", "all-screenig");
 
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().contains("no model named 'all-screenig'"), module.getCancelReason());
 		assertFalse(dir.resolve("m.zip").toFile().exists());
+	}
+
+	/** Runs the command on two empty class folders in {@code dir} with one more setting, writing dir/m.zip. */
+	private static CommandModule trainTwoClassesWith(Path dir, String setting, String value) throws Exception {
+		java.nio.file.Files.createDirectories(dir.resolve("data/a"));
+		java.nio.file.Files.createDirectories(dir.resolve("data/b"));
+		return IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder", new File(dir.resolve("data").toString()),
+			"kind", "single-cell", "name", "x", "model_file", new File(dir.resolve("m.zip").toString()), setting, value)).get();
 	}
 }
