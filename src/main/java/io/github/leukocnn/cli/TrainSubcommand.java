@@ -9,6 +9,7 @@ import java.util.Set;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.train.TrainingData;
 import io.github.leukocnn.cnn.train.TrainingJob;
+import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.progress.ProgressListener;
 
 /** {@code leukocnn train}: trains a cell CNN from a folder-per-class data set and writes a model file. */
@@ -52,7 +53,8 @@ public final class TrainSubcommand implements Subcommand {
 			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report
 			                        only), over the first 80% of each class: the test block is never used
 			  --training-data TEXT, --citation TEXT   provenance written into the card
-			  --normalisation N     rgb (default) or white-balance (per-crop, removes slide/illumination tint)
+			  --normalisation N     rgb (default), white-balance (per crop, removes slide/illumination tint) or
+			                        contrast (white balance plus a black point per crop: pale stains reach the dark range)
 			  --colour-jitter J     moderate (default: hue ±8°), wide (hue ±20°, saturation ±45%: for other stains),
 			                        density (wide plus optical densities scaled up to 2.5× either way: lighter
 			                        and heavier stains) or strong (hue ±35°, 25% grey: for data whose stain
@@ -123,8 +125,9 @@ public final class TrainSubcommand implements Subcommand {
 		int threads = args.integer("threads", d.threads());
 		int cellsPerImage = args.integer("cells-per-image", d.cellsPerImage());
 		String norm = args.string("normalisation", d.normalisation());
-		if (!TrainingJob.NORMALISATIONS.containsKey(norm))
-			throw new Arguments.UsageException("--normalisation must be rgb or white-balance");
+		if (CropNormalisation.ofOption(norm) == null)
+			throw new Arguments.UsageException("--normalisation must be one of " + String.join(", ", CropNormalisation.optionNames()) +
+				", got '" + norm + "'");
 		double averaging = args.number("weight-averaging", d.weightAveraging());
 		if (!(averaging >= 0 && averaging < 1))
 			throw new Arguments.UsageException("--weight-averaging must be a decay in [0, 1) (e.g. 0.995; 0 = off), got " + averaging);

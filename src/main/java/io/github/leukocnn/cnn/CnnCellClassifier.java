@@ -15,7 +15,7 @@ import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.crop.CellCropper;
 import io.github.leukocnn.crop.CropSpec;
 import io.github.leukocnn.crop.SingleCellSize;
-import io.github.leukocnn.crop.WhiteBalance;
+import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
@@ -202,10 +202,11 @@ public final class CnnCellClassifier implements CellClassifier {
 	 */
 	private float[][] run(int n, IntConsumer crop) {
 		int floats = spec.floats(), size = spec.size();
-		boolean balance = card.whiteBalanced();
-		IntConsumer prepare = crop == null && !balance ? null : i -> {
+		CropNormalisation normalisation = card.cropNormalisation();
+		boolean normalise = normalisation != CropNormalisation.RGB;
+		IntConsumer prepare = crop == null && !normalise ? null : i -> {
 			if (crop != null) crop.accept(i);
-			if (balance) WhiteBalance.apply(buffer, i * floats, size);
+			normalisation.apply(buffer, i * floats, size);
 		};
 		if (networks.size() == 1) return calibrate(member(0, n, prepare), card.temperature());
 		// the crops are prepared once, by the first member's pass

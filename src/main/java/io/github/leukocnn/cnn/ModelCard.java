@@ -3,6 +3,8 @@ package io.github.leukocnn.cnn;
 import java.util.List;
 import java.util.Map;
 
+import io.github.leukocnn.crop.CropNormalisation;
+
 import io.github.leukocnn.crop.CropSpec;
 
 /**
@@ -83,14 +85,14 @@ public record ModelCard(
 	}
 
 	public static final String WHOLE_IMAGE = "whole-image", ESTIMATE = "estimate", SEGMENTED_CELL = "segmented-cell",
-		RGB_UNIT = "rgb/255", WHITE_BALANCED = "rgb/255, white-balanced per crop";
+		RGB_UNIT = CropNormalisation.RGB.cardValue, WHITE_BALANCED = CropNormalisation.WHITE_BALANCE.cardValue;
 
 	/** The accepted {@link #singleCellRule}s. */
 	public static final List<String> SINGLE_CELL_RULES = List.of(WHOLE_IMAGE, ESTIMATE, SEGMENTED_CELL);
 
-	/** Whether crops are white-balanced ({@link io.github.leukocnn.crop.WhiteBalance}) before the network. */
-	public boolean whiteBalanced() {
-		return WHITE_BALANCED.equals(normalisation);
+	/** How crops are normalised before the network; null for an unknown {@link #normalisation} (refused on loading). */
+	public CropNormalisation cropNormalisation() {
+		return CropNormalisation.ofCard(normalisation);
 	}
 
 	/** {@link #callThreshold} as a number: NaN when the card has none (argmax decisions). */

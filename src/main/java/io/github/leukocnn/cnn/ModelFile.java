@@ -31,6 +31,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import io.github.leukocnn.crop.CropNormalisation;
+
 /**
  * The LeukoCNN model file: a zip holding {@code card.json} (the {@link ModelCard}) and
  * {@code network.zip} (the DL4J network as written by {@link ModelSerializer}); an ensemble
@@ -132,9 +134,9 @@ public final class ModelFile {
 		if (card.positiveClasses() != null)
 			for (String p : card.positiveClasses())
 				if (!card.classes().contains(p)) throw new ModelFileException(what + ": positive class '" + p + "' is not one of the classes " + card.classes());
-		if (!ModelCard.RGB_UNIT.equals(card.normalisation()) && !card.whiteBalanced())
-			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: '" + ModelCard.RGB_UNIT +
-				"', '" + ModelCard.WHITE_BALANCED + "')");
+		if (card.cropNormalisation() == null)
+			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: " +
+				java.util.Arrays.stream(CropNormalisation.values()).map(n -> "'" + n.cardValue + "'").collect(java.util.stream.Collectors.joining(", ")) + ")");
 		if (!ModelCard.SINGLE_CELL_RULES.contains(card.singleCellRule()))
 			throw new ModelFileException(what + ": unknown single-cell rule '" + card.singleCellRule() + "' (known: " +
 				String.join(", ", ModelCard.SINGLE_CELL_RULES) + ")");

@@ -19,20 +19,50 @@ public final class WhiteBalance {
 		int plane = size * size;
 		int[] hist = new int[256];
 		for (int c = 0; c < 3; c++) {
-			java.util.Arrays.fill(hist, 0);
 			int o = offset + c * plane;
-			for (int i = 0; i < plane; i++) hist[Math.max(0, Math.min(255, (int) (buf[o + i] * 255)))]++;
-			int target = (int) Math.ceil(PERCENTILE * plane), acc = 0, bin = 255;
-			for (int b = 0; b < 256; b++) {
-				acc += hist[b];
-				if (acc >= target) {
-					bin = b;
-					break;
-				}
-			}
-			float white = Math.max(MIN_WHITE, (bin + 0.5f) / 255f);
-			float gain = 1f / white;
+			histogram(buf, o, plane, hist);
+			float gain = 1f / white(hist, plane);
 			for (int i = 0; i < plane; i++) buf[o + i] = Math.min(1f, buf[o + i] * gain);
 		}
+	}
+
+	/**
+	 * White balance with a black point: each channel is mapped linearly from its
+	 * {@link #BLACK_PERCENTILE} (to 0) to its 95th percentile (to 1), clipped. The range is at least
+	 * {@link #MIN_RANGE}, so a flat crop is not amplified into noise.
+	 */
+	public static void stretch(float[] buf, int offset, int size) {
+		int plane = size * size;
+		int[] hist = new int[256];
+		for (int c = 0; c < 3; c++) {
+			int o = offset + c * plane;
+			histogram(buf, o, plane, hist);
+			float white = white(hist, plane), black = Math.min(percentile(hist, plane, BLACK_PERCENTILE), white - MIN_RANGE);
+			float gain = 1f / (white - black);
+			for (int i = 0; i < plane; i++) buf[o + i] = Math.max(0f, Math.min(1f, (buf[o + i] - black) * gain));
+		}
+	}
+
+	static final double BLACK_PERCENTILE = 0.02;
+	static final float MIN_RANGE = 0.2f;
+
+	private static void histogram(float[] buf, int offset, int n, int[] hist) {
+		java.util.Arrays.fill(hist, 0);
+		for (int i = 0; i < n; i++) hist[Math.max(0, Math.min(255, (int) (buf[offset + i] * 255)))]++;
+	}
+
+	/** The channel's white: its 95th percentile, at least {@link #MIN_WHITE}. */
+	private static float white(int[] hist, int n) {
+		return Math.max(MIN_WHITE, percentile(hist, n, PERCENTILE));
+	}
+
+	/** The value (bin centre, 0..1) below which a fraction {@code p} of the {@code n} counted pixels lie. */
+	private static float percentile(int[] hist, int n, double p) {
+		int target = (int) Math.ceil(p * n), acc = 0;
+		for (int b = 0; b < 256; b++) {
+			acc += hist[b];
+			if (acc >= target) return (b + 0.5f) / 255f;
+		}
+		return 255.5f / 255f;
 	}
 }

@@ -188,7 +188,7 @@ class TrainSubcommandTest {
 		assertEquals(List.of("big", "medium", "small"), card.classes());
 		assertEquals(16, card.cropSize(), "the start model's crop size, not the default 48");
 		assertEquals(List.of("big"), card.positiveClasses(), "its positive classes when none are given");
-		assertTrue(card.whiteBalanced());
+		assertEquals(io.github.leukocnn.crop.CropNormalisation.WHITE_BALANCE, card.cropNormalisation());
 		assertTrue(card.trainingCommand().contains(" --start-from " + first + " --cell-diameter "), card.trainingCommand());
 		assertTrue(!card.trainingCommand().contains("--crop-size"), card.trainingCommand());
 

@@ -23,4 +23,49 @@ class WhiteBalanceTest {
 		assertEquals(1f, yellow[50], 0.01f);
 		assertEquals(0.4f, yellow[0], 0.01f);
 	}
+
+	@Test
+	void stretchGivesAPaleStainTheDarkRangeOfACrispOne() {
+		int size = 10, plane = size * size;
+		float[] crisp = new float[3 * plane], pale = new float[3 * plane];
+		for (int i = 0; i < plane; i++) {
+			boolean nucleus = i < 20;
+			for (int c = 0; c < 3; c++) {
+				crisp[i + c * plane] = nucleus ? 0.15f : 0.95f; // dark nucleus on a white background
+				pale[i + c * plane] = nucleus ? 0.60f : 0.90f; // a soft scanner's lavender nucleus
+			}
+		}
+		float[] paleBalanced = pale.clone();
+		WhiteBalance.apply(paleBalanced, 0, size);
+		assertEquals(0.667f, paleBalanced[0], 0.01f, "white balance alone leaves the pale nucleus pale");
+
+		WhiteBalance.stretch(crisp, 0, size);
+		WhiteBalance.stretch(pale, 0, size);
+		for (int i = 0; i < 3 * plane; i++) assertEquals(crisp[i], pale[i], 0.01f, "value " + i);
+		assertEquals(0f, pale[0], 0.01f);
+		assertEquals(1f, pale[50], 0.01f);
+	}
+
+	@Test
+	void stretchDoesNotAmplifyAFlatCrop() {
+		int size = 10, plane = size * size;
+		float[] flat = new float[3 * plane];
+		for (int i = 0; i < flat.length; i++) flat[i] = i % 2 == 0 ? 0.80f : 0.84f; // noise of 0.04 on an empty crop
+		WhiteBalance.stretch(flat, 0, size);
+		float lo = 1, hi = 0;
+		for (float v : flat) {
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		assertEquals(0.2f, hi - lo, 0.02f, "a range below " + WhiteBalance.MIN_RANGE + " is stretched to at most 1/" +
+			WhiteBalance.MIN_RANGE + " of it, not to 0..1");
+	}
+
+	@Test
+	void normalisationsAreNamedOnceForOptionAndCard() {
+		assertEquals(CropNormalisation.CONTRAST, CropNormalisation.ofOption("contrast"));
+		assertEquals(CropNormalisation.WHITE_BALANCE, CropNormalisation.ofCard("rgb/255, white-balanced per crop"));
+		assertEquals(null, CropNormalisation.ofOption("white-balanced"));
+		assertEquals(java.util.List.of("rgb", "white-balance", "contrast"), CropNormalisation.optionNames());
+	}
 }

@@ -166,7 +166,7 @@ public final class Trainer {
 				for (int i = 0; i < bs; i++) {
 					int s = order[b * bs + i];
 					config.augmenter().apply(trainCells.get(s), ctx, size, rnd, xs, i * 3 * size * size);
-					if (template.whiteBalanced()) io.github.leukocnn.crop.WhiteBalance.apply(xs, i * 3 * size * size, size);
+					template.cropNormalisation().apply(xs, i * 3 * size * size, size);
 					target(ys, i, k, trainLabels.get(s), config.labelSmoothing());
 				}
 				x.data().asNioFloat().put(0, xs, 0, xs.length);
@@ -499,7 +499,7 @@ public final class Trainer {
 		float[] buf = new float[n * per];
 		for (int i = 0; i < n; i++) {
 			Augmenter.NONE.apply(cells.get(pick[i]), ctx, size, null, buf, i * per);
-			if (card.whiteBalanced()) io.github.leukocnn.crop.WhiteBalance.apply(buf, i * per, size);
+			card.cropNormalisation().apply(buf, i * per, size);
 		}
 		return Nd4j.create(buf, new long[] { n, 3, size, size });
 	}

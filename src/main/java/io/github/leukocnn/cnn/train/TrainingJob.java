@@ -19,6 +19,7 @@ import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
+import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.Segmenters;
@@ -55,13 +56,6 @@ public final class TrainingJob {
 				", got '" + colourJitter + "'");
 		};
 	}
-
-	/**
-	 * The input normalisations (the {@code --normalisation} of {@code leukocnn train}) and what the
-	 * model card records for each.
-	 */
-	public static final Map<String, String> NORMALISATIONS = Map.of("rgb", ModelCard.RGB_UNIT, "white-balance",
-		ModelCard.WHITE_BALANCED);
 
 	/**
 	 * Default learning rate when training continues from a model's network: a quarter of the default
@@ -324,7 +318,7 @@ public final class TrainingJob {
 			NetworkFactory.Shape shape = NetworkFactory.shapeOf(start.network());
 			return toBuilder().positives(positives.isEmpty() ? c.positiveClasses() : positives).cropSize(c.cropSize())
 				.cellFraction(c.cellFraction()).singleCellRule(c.singleCellRule()).channels(shape.channels()).dense(shape.dense())
-				.normalisation(c.whiteBalanced() ? "white-balance" : "rgb").build();
+				.normalisation(c.cropNormalisation().optionName).build();
 		}
 
 		/** The extra folders with their kinds, single cells first (empty without). */
@@ -365,11 +359,11 @@ public final class TrainingJob {
 
 		/** The card before training: everything but classes, calibration and metrics. */
 		ModelCard template(List<String> classes) {
-			String norm = NORMALISATIONS.get(normalisation);
+			CropNormalisation norm = CropNormalisation.ofOption(normalisation);
 			if (norm == null)
-				throw new IllegalArgumentException("normalisation must be rgb or white-balance, got '" + normalisation + "'");
+				throw new IllegalArgumentException("normalisation must be one of " + CropNormalisation.optionNames() + ", got '" + normalisation + "'");
 			return new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'", classes,
-				positives, cropSize, cellFraction, singleCellRule, norm, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
+				positives, cropSize, cellFraction, singleCellRule, norm.cardValue, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
 				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null, null);
 		}
 	}
