@@ -61,13 +61,13 @@ class TrainingJobTest {
 		assertEquals(ModelCard.SEGMENTED_CELL, types.singleCellRule());
 		assertEquals("[24, 48, 96, 192]", Arrays.toString(types.channels()));
 		assertEquals(128, types.dense());
-		assertEquals("white-balance", types.normalisation());
+		assertEquals("contrast", types.normalisation());
 		assertEquals(0.1, types.labelSmoothing());
 		assertEquals(0.96, types.lrDecay());
 		assertEquals(20, types.patience());
 		assertEquals(64, types.batchSize());
 		assertEquals(mine.toBuilder().cropSize(80).cellFraction(0.9).singleCellRule(ModelCard.SEGMENTED_CELL)
-			.channels(types.channels()).dense(128).normalisation("white-balance").labelSmoothing(0.1).lrDecay(0.96).patience(20)
+			.channels(types.channels()).dense(128).normalisation("contrast").labelSmoothing(0.1).lrDecay(0.96).patience(20)
 			.batchSize(64).build(), types, "data, names, epochs, budget, positives and extra images stay the user's");
 
 		TrainingJob.Options screening = mine.withRecipeOf("all-screening");
