@@ -13,9 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.crop.CellCropper;
+import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.crop.CropSpec;
 import io.github.leukocnn.crop.SingleCellSize;
-import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.leukocnn.crop.CropNormalisation;
-
 import io.github.leukocnn.crop.CropSpec;
 
 /**

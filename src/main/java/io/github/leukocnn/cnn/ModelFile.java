@@ -136,7 +136,7 @@ public final class ModelFile {
 				if (!card.classes().contains(p)) throw new ModelFileException(what + ": positive class '" + p + "' is not one of the classes " + card.classes());
 		if (card.cropNormalisation() == null)
 			throw new ModelFileException(what + ": unknown input normalisation '" + card.normalisation() + "' (known: " +
-				java.util.Arrays.stream(CropNormalisation.values()).map(n -> "'" + n.cardValue + "'").collect(java.util.stream.Collectors.joining(", ")) + ")");
+				CropNormalisation.cardValues() + ")");
 		if (!ModelCard.SINGLE_CELL_RULES.contains(card.singleCellRule()))
 			throw new ModelFileException(what + ": unknown single-cell rule '" + card.singleCellRule() + "' (known: " +
 				String.join(", ", ModelCard.SINGLE_CELL_RULES) + ")");

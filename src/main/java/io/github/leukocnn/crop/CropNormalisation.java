@@ -2,6 +2,7 @@ package io.github.leukocnn.crop;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How a crop (planar RGB, 0..1) is normalised before the network, in training and inference alike.
@@ -50,5 +51,10 @@ public enum CropNormalisation {
 
 	public static List<String> optionNames() {
 		return Arrays.stream(values()).map(n -> n.optionName).toList();
+	}
+
+	/** The card values, quoted, for messages: {@code 'rgb/255', 'rgb/255, white-balanced per crop', …}. */
+	public static String cardValues() {
+		return Arrays.stream(values()).map(n -> "'" + n.cardValue + "'").collect(Collectors.joining(", "));
 	}
 }

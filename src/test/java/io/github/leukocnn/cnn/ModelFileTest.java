@@ -141,6 +141,19 @@ class ModelFileTest {
 	}
 
 	@Test
+	void unknownNormalisationNamesTheKnownOnes() throws IOException {
+		ModelCard c = card(16, List.of("a", "b"), 1);
+		ModelCard odd = new ModelCard(c.name(), 1, c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(), 16,
+			c.cellFraction(), c.singleCellRule(), "rgb/255, histogram-equalised", c.temperature(), c.fieldAggregation(), c.prior(),
+			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), null, null);
+		Path f = dir.resolve("norm.zip");
+		ModelFile.save(net(16, 2), odd, f, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+		assertTrue(msg.contains("unknown input normalisation 'rgb/255, histogram-equalised'") &&
+			msg.contains("'" + io.github.leukocnn.crop.CropNormalisation.CONTRAST.cardValue + "'"), msg);
+	}
+
+	@Test
 	void refusesToOverwrite() throws IOException {
 		Path f = dir.resolve("m.zip");
 		Files.writeString(f, "precious");
