@@ -16,14 +16,7 @@ public final class WhiteBalance {
 
 	/** Balances the crop at {@code offset} (planar RGB, 0..1) in place. */
 	public static void apply(float[] buf, int offset, int size) {
-		int plane = size * size;
-		int[] hist = new int[256];
-		for (int c = 0; c < 3; c++) {
-			int o = offset + c * plane;
-			histogram(buf, o, plane, hist);
-			float gain = 1f / white(hist, plane);
-			for (int i = 0; i < plane; i++) buf[o + i] = Math.min(1f, buf[o + i] * gain);
-		}
+		normalise(buf, offset, size, false);
 	}
 
 	/**
@@ -32,12 +25,17 @@ public final class WhiteBalance {
 	 * {@link #MIN_RANGE}, so a flat crop is not amplified into noise.
 	 */
 	public static void stretch(float[] buf, int offset, int size) {
+		normalise(buf, offset, size, true);
+	}
+
+	private static void normalise(float[] buf, int offset, int size, boolean blackPoint) {
 		int plane = size * size;
 		int[] hist = new int[256];
 		for (int c = 0; c < 3; c++) {
 			int o = offset + c * plane;
 			histogram(buf, o, plane, hist);
-			float white = white(hist, plane), black = Math.min(percentile(hist, plane, BLACK_PERCENTILE), white - MIN_RANGE);
+			float white = white(hist, plane);
+			float black = blackPoint ? Math.min(percentile(hist, plane, BLACK_PERCENTILE), white - MIN_RANGE) : 0f;
 			float gain = 1f / (white - black);
 			for (int i = 0; i < plane; i++) buf[o + i] = Math.max(0f, Math.min(1f, (buf[o + i] - black) * gain));
 		}
