@@ -52,7 +52,7 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Start from model (name or file, optional)", required = false, persist = false)
 	private String start_from = "";
 
-	@Parameter(label = "Train as model was trained (name or file, optional)", required = false, persist = false)
+	@Parameter(label = "Training settings of model (name or file, optional)", required = false, persist = false)
 	private String recipe = "";
 
 	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
