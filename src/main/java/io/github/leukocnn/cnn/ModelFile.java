@@ -84,25 +84,70 @@ public final class ModelFile {
 
 	/** Loads a shipped model by name (e.g. "all-screening") or a model file by path. */
 	public static Model load(String nameOrPath) throws IOException {
-		if (SHIPPED.contains(nameOrPath)) {
-			try (InputStream in = ModelFile.class.getResourceAsStream(RESOURCE_DIR + nameOrPath + ".zip")) {
-				if (in == null) throw new ModelFileException("shipped model '" + nameOrPath + "' is missing from this LeukoCNN build (" +
-					RESOURCE_DIR + nameOrPath + ".zip)");
-				return read(in.readAllBytes(), "shipped model '" + nameOrPath + "'");
-			}
-		}
-		Path p = Path.of(nameOrPath);
-		if (!Files.isRegularFile(p)) throw new ModelFileException("no model named '" + nameOrPath + "': not a shipped model (" +
-			String.join(", ", SHIPPED) + ") and no such file");
-		return load(p);
+		Source source = source(nameOrPath);
+		return read(source.bytes(), source.what());
 	}
 
 	public static Model load(Path file) throws IOException {
 		return read(Files.readAllBytes(file), file.toString());
 	}
 
+	/**
+	 * The card of a shipped model (by name) or a model file (by path), checked as {@link #load} checks
+	 * it, without restoring its network(s): for reading a model's settings.
+	 */
+	public static ModelCard card(String nameOrPath) throws IOException {
+		Source source = source(nameOrPath);
+		return card(entries(source.bytes(), source.what()), source.what());
+	}
+
+	/** A model file's bytes and how messages name it. */
+	private record Source(byte[] bytes, String what) {}
+
+	private static Source source(String nameOrPath) throws IOException {
+		if (SHIPPED.contains(nameOrPath)) {
+			try (InputStream in = ModelFile.class.getResourceAsStream(RESOURCE_DIR + nameOrPath + ".zip")) {
+				if (in == null) throw new ModelFileException("shipped model '" + nameOrPath + "' is missing from this LeukoCNN build (" +
+					RESOURCE_DIR + nameOrPath + ".zip)");
+				return new Source(in.readAllBytes(), "shipped model '" + nameOrPath + "'");
+			}
+		}
+		Path p = Path.of(nameOrPath);
+		if (!Files.isRegularFile(p)) throw new ModelFileException("no model named '" + nameOrPath + "': not a shipped model (" +
+			String.join(", ", SHIPPED) + ") and no such file");
+		return new Source(Files.readAllBytes(p), p.toString());
+	}
+
 	/** Reads a model file's bytes; {@code what} names it in messages. */
 	public static Model read(byte[] bytes, String what) throws ModelFileException {
+		Map<String, byte[]> entries = entries(bytes, what);
+		ModelCard card = card(entries, what);
+		List<MultiLayerNetwork> networks = new ArrayList<>();
+		for (int i = 0; i < card.networkCount(); i++) {
+			String entry = networkEntry(i);
+			byte[] net = entries.get(entry);
+			if (net == null) throw new ModelFileException(what + " has a card but no network (" + entry + ")" +
+				(card.networkCount() > 1 ? ", member " + (i + 1) + " of the ensemble of " + card.networkCount() : ""));
+			String expected = card.memberSha256() != null ? card.memberSha256().get(i) : card.weightsSha256();
+			if (expected != null && !expected.equalsIgnoreCase(sha256(net)))
+				throw new ModelFileException(what + ": network checksum of " + entry + " " + sha256(net) + " does not match the card's " +
+					expected + " (file damaged or network replaced)");
+			MultiLayerNetwork network;
+			try {
+				Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+				network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+			}
+			catch (Exception e) {
+				throw new ModelFileException(what + ": " + entry + " is not a DL4J MultiLayerNetwork: " + e.getMessage(), e);
+			}
+			checkShapes(network, card, card.networkCount() > 1 ? what + " (" + entry + ")" : what);
+			networks.add(network);
+		}
+		return new Model(networks, card);
+	}
+
+	/** The entries of a model file's zip archive, by name. */
+	private static Map<String, byte[]> entries(byte[] bytes, String what) throws ModelFileException {
 		if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
 			throw new ModelFileException(what + " is not a LeukoCNN model file: not a zip archive (" + bytes.length + " bytes" +
 				(bytes.length == 0 ? ", empty)" : ")"));
@@ -114,6 +159,11 @@ public final class ModelFile {
 		catch (IOException e) {
 			throw new ModelFileException(what + " is a damaged zip archive: " + e.getMessage(), e);
 		}
+		return entries;
+	}
+
+	/** The model card among {@code entries}, with every check that does not need the network. */
+	private static ModelCard card(Map<String, byte[]> entries, String what) throws ModelFileException {
 		byte[] cardJson = entries.get(CARD_ENTRY);
 		if (cardJson == null) throw new ModelFileException(what + " has no model card (" + CARD_ENTRY + "); entries found: " +
 			new ArrayList<>(entries.keySet()) + " — a bare DL4J network is not a LeukoCNN model");
@@ -158,28 +208,7 @@ public final class ModelFile {
 			throw new ModelFileException(what + ": the card lists " + card.memberSha256().size() + " ensemble member checksum(s) " +
 				"in a format version " + card.formatVersion() + " file (an ensemble needs at least 2 members and format version " +
 				ENSEMBLE_FORMAT_VERSION + ")");
-		List<MultiLayerNetwork> networks = new ArrayList<>();
-		for (int i = 0; i < card.networkCount(); i++) {
-			String entry = networkEntry(i);
-			byte[] net = entries.get(entry);
-			if (net == null) throw new ModelFileException(what + " has a card but no network (" + entry + ")" +
-				(card.networkCount() > 1 ? ", member " + (i + 1) + " of the ensemble of " + card.networkCount() : ""));
-			String expected = card.memberSha256() != null ? card.memberSha256().get(i) : card.weightsSha256();
-			if (expected != null && !expected.equalsIgnoreCase(sha256(net)))
-				throw new ModelFileException(what + ": network checksum of " + entry + " " + sha256(net) + " does not match the card's " +
-					expected + " (file damaged or network replaced)");
-			MultiLayerNetwork network;
-			try {
-				Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-				network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
-			}
-			catch (Exception e) {
-				throw new ModelFileException(what + ": " + entry + " is not a DL4J MultiLayerNetwork: " + e.getMessage(), e);
-			}
-			checkShapes(network, card, card.networkCount() > 1 ? what + " (" + entry + ")" : what);
-			networks.add(network);
-		}
-		return new Model(networks, card);
+		return card;
 	}
 
 	/** A probe forward pass: the network must take 3×size×size and give one output per card class. */

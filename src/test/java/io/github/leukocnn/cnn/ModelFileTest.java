@@ -154,6 +154,16 @@ class ModelFileTest {
 	}
 
 	@Test
+	void aCardIsReadWithTheChecksOfLoadingButWithoutTheNetwork() throws IOException {
+		assertEquals(ModelFile.load("leukocyte-types").card(), ModelFile.card("leukocyte-types"));
+		Path text = Files.writeString(dir.resolve("not-a-model.zip"), "text");
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.card(text.toString())).getMessage();
+		assertTrue(msg.contains("not a zip archive"), msg);
+		assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.card("leukocyte-typo")).getMessage()
+			.contains("no model named 'leukocyte-typo'"));
+	}
+
+	@Test
 	void refusesToOverwrite() throws IOException {
 		Path f = dir.resolve("m.zip");
 		Files.writeString(f, "precious");

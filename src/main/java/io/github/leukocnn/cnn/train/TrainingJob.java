@@ -272,7 +272,7 @@ public final class TrainingJob {
 		 */
 		public Options withRecipeOf(String model) throws IOException {
 			if (model == null || model.isBlank()) return this;
-			String command = ModelFile.load(model.trim()).card().trainingCommand();
+			String command = ModelFile.card(model.trim()).trainingCommand(); // the card only: no network restored
 			if (command == null || command.isBlank())
 				throw new IllegalArgumentException("the model " + model.trim() + " records no training command, so it has no recipe to train by");
 			return withRecipe(command);
