@@ -52,6 +52,7 @@ public final class CnnCellClassifier implements CellClassifier {
 	private final float[] prior;
 	private final boolean[] positive;
 	private final FieldAggregation aggregation;
+	private final CropNormalisation normalisation;
 	/** Per network: its fast inference copy, or null (DL4J runs it). */
 	private final InferenceNetwork[] inference;
 
@@ -76,6 +77,7 @@ public final class CnnCellClassifier implements CellClassifier {
 		positive = new boolean[k];
 		for (int j = 0; j < k; j++) positive[j] = card.positiveClasses() != null && card.positiveClasses().contains(card.classes().get(j));
 		aggregation = FieldAggregation.valueOf(card.fieldAggregation());
+		normalisation = card.cropNormalisation();
 		inference = new InferenceNetwork[networks.size()];
 		for (int m = 0; m < inference.length; m++)
 			inference[m] = inferenceCopy ? checkedCopy(networks.get(m), spec.size(), batch) : null;
@@ -202,7 +204,6 @@ public final class CnnCellClassifier implements CellClassifier {
 	 */
 	private float[][] run(int n, IntConsumer crop) {
 		int floats = spec.floats(), size = spec.size();
-		CropNormalisation normalisation = card.cropNormalisation();
 		boolean normalise = normalisation != CropNormalisation.RGB;
 		IntConsumer prepare = crop == null && !normalise ? null : i -> {
 			if (crop != null) crop.accept(i);

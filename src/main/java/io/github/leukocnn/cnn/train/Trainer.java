@@ -24,6 +24,7 @@ import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
+import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.report.TrainingHistory;
 import io.github.leukocnn.stats.BinaryCounts;
@@ -149,6 +150,7 @@ public final class Trainer {
 		int batches = trainCells.size() / bs;
 		if (batches == 0) throw new IOException("fewer training cells (" + trainCells.size() + ") than one batch (" + bs + ")");
 		float[] xs = new float[bs * 3 * size * size];
+		CropNormalisation normalisation = template.cropNormalisation(); // looked up once, applied per crop
 		float[] ys = new float[bs * k];
 		INDArray x = Nd4j.create(DataType.FLOAT, bs, 3, size, size), y = Nd4j.create(DataType.FLOAT, bs, k);
 		long trainStart = System.nanoTime();
@@ -166,7 +168,7 @@ public final class Trainer {
 				for (int i = 0; i < bs; i++) {
 					int s = order[b * bs + i];
 					config.augmenter().apply(trainCells.get(s), ctx, size, rnd, xs, i * 3 * size * size);
-					template.cropNormalisation().apply(xs, i * 3 * size * size, size);
+					normalisation.apply(xs, i * 3 * size * size, size);
 					target(ys, i, k, trainLabels.get(s), config.labelSmoothing());
 				}
 				x.data().asNioFloat().put(0, xs, 0, xs.length);
@@ -494,12 +496,13 @@ public final class Trainer {
 
 	static INDArray recalibrationSample(List<int[]> cells, List<Integer> labels, int k, ModelCard card, int ctx, long seed) {
 		int size = card.cropSize(), per = 3 * size * size;
+		CropNormalisation normalisation = card.cropNormalisation();
 		int n = Math.min(384, cells.size());
 		int[] pick = shuffled(cells.size(), new SplittableRandom(seed ^ 0x5DEECE66DL));
 		float[] buf = new float[n * per];
 		for (int i = 0; i < n; i++) {
 			Augmenter.NONE.apply(cells.get(pick[i]), ctx, size, null, buf, i * per);
-			card.cropNormalisation().apply(buf, i * per, size);
+			normalisation.apply(buf, i * per, size);
 		}
 		return Nd4j.create(buf, new long[] { n, 3, size, size });
 	}
