@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.train.TrainingData;
 import io.github.leukocnn.cnn.train.TrainingJob;
-import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.progress.ProgressListener;
 
 /** {@code leukocnn train}: trains a cell CNN from a folder-per-class data set and writes a model file. */
@@ -53,8 +52,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --cv-folds K          k-fold cross-validation with contiguous blocks instead of one hold-out split (report
 			                        only), over the first 80% of each class: the test block is never used
 			  --training-data TEXT, --citation TEXT   provenance written into the card
-			  --normalisation N     rgb (default), white-balance (per crop, removes slide/illumination tint) or
-			                        contrast (white balance plus a black point per crop: pale stains reach the dark range)
+			  --normalisation N     rgb (default), white-balance (per crop, removes slide/illumination tint),
+			                        contrast (white balance plus a black point per crop and channel: pale stains reach the
+			                        dark range) or brightness-contrast (one black point for all channels: hue kept)
 			  --colour-jitter J     moderate (default: hue ±8°), wide (hue ±20°, saturation ±45%: for other stains),
 			                        density (wide plus optical densities scaled up to 2.5× either way: lighter
 			                        and heavier stains) or strong (hue ±35°, 25% grey: for data whose stain
@@ -119,24 +119,12 @@ public final class TrainSubcommand implements Subcommand {
 		boolean classWeights = !args.flag("no-class-weights");
 		boolean noAug = args.flag("no-augmentation");
 		String colour = args.string("colour-jitter", d.colourJitter());
-		if (!noAug && !TrainingJob.COLOUR_JITTERS.contains(colour))
-			throw new Arguments.UsageException("--colour-jitter must be one of " + String.join(", ", TrainingJob.COLOUR_JITTERS) +
-				", got '" + colour + "'");
 		int threads = args.integer("threads", d.threads());
 		int cellsPerImage = args.integer("cells-per-image", d.cellsPerImage());
 		String norm = args.string("normalisation", d.normalisation());
-		if (CropNormalisation.ofOption(norm) == null)
-			throw new Arguments.UsageException("--normalisation must be one of " + String.join(", ", CropNormalisation.optionNames()) +
-				", got '" + norm + "'");
 		double averaging = args.number("weight-averaging", d.weightAveraging());
-		if (!(averaging >= 0 && averaging < 1))
-			throw new Arguments.UsageException("--weight-averaging must be a decay in [0, 1) (e.g. 0.995; 0 = off), got " + averaging);
 		double blur = args.number("blur", d.blur());
-		if (!(blur >= 0 && blur <= 5))
-			throw new Arguments.UsageException("--blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
 		double smoothing = args.number("label-smoothing", d.labelSmoothing());
-		if (!(smoothing >= 0 && smoothing < 1))
-			throw new Arguments.UsageException("--label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + smoothing);
 		String extraCells = args.string("extra-cells", null);
 		String extraFields = args.string("extra-fields", null);
 		String extraClass = args.string("extra-class", null);
@@ -151,16 +139,15 @@ public final class TrainSubcommand implements Subcommand {
 		args.rejectUnknown();
 		kind(kindName); // a bad --kind is a usage error
 		List<String> positives = TrainingJob.classList(positive);
-		TrainingJob.Options options = d.toBuilder().positives(positives).cropSize(crop).cellFraction(fraction).singleCellRule(rule)
+		TrainingJob.Options options = usage(() -> d.toBuilder().positives(positives).cropSize(crop).cellFraction(fraction).singleCellRule(rule)
 			.cellDiameter(diameter).epochs(epochs).patience(patience).maxMinutes(maxMinutes).seed(seed).batchSize(batch)
 			.learningRate(lr).lrDecay(lrDecay).channels(channels).dense(dense).normalisation(norm).cellsPerImage(cellsPerImage)
 			.colourJitter(colour).augmentation(!noAug).classWeights(classWeights).checkpoints(cp == null ? null : Path.of(cp))
 			.resume(resume).overwrite(overwrite).reportDir(reportDir == null ? null : Path.of(reportDir)).cvFolds(folds)
 			.trainingData(trainingData).citation(citation).threads(threads).weightAveraging(averaging).blur(blur)
 			.labelSmoothing(smoothing).extraCells(extraCells == null ? null : Path.of(extraCells)).extraClass(extraClass)
-			.extraFields(extraFields == null ? null : Path.of(extraFields)).startFrom(startFrom).build();
+			.extraFields(extraFields == null ? null : Path.of(extraFields)).startFrom(startFrom).build());
 		if (evaluateOnly) return TrainingJob.evaluateOnly(options, out, new ConsoleProgress(out)).failures().isEmpty() ? 0 : 1;
-		checkSingleCellRule(rule);
 		if (Files.exists(outFile) && !overwrite && folds == 0) {
 			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");
 			return 2;
@@ -170,21 +157,27 @@ public final class TrainSubcommand implements Subcommand {
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}
 
-	/** Refuses a {@code --single-cell-rule} that is not one of {@link ModelCard#SINGLE_CELL_RULES}, naming them. */
-	static void checkSingleCellRule(String rule) {
-		if (!ModelCard.SINGLE_CELL_RULES.contains(rule))
-			throw new Arguments.UsageException("--single-cell-rule must be one of " + String.join(", ", ModelCard.SINGLE_CELL_RULES) +
-				", got '" + rule + "'");
+	/** Runs {@code check}; a setting the core refuses (named as its option) is a usage error. */
+	static void checkUsage(Runnable check) {
+		usage(() -> {
+			check.run();
+			return null;
+		});
 	}
 
-	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */
-	static TrainingData.Kind kind(String name) {
+	/** The value {@code setting} gives; a setting the core refuses (named as its option) is a usage error. */
+	static <T> T usage(Supplier<T> setting) {
 		try {
-			return TrainingJob.kind(name);
+			return setting.get();
 		}
 		catch (IllegalArgumentException e) {
 			throw new Arguments.UsageException("--" + e.getMessage());
 		}
+	}
+
+	/** --kind: single-cell, fields or roi-sets (null kind = ROI sets). */
+	static TrainingData.Kind kind(String name) {
+		return usage(() -> TrainingJob.kind(name));
 	}
 
 	/** Prints progress at most every few seconds. */

@@ -21,7 +21,13 @@ public enum CropNormalisation {
 	 * {@link WhiteBalance#stretch}: white balance plus a black point, so that a pale stain (the soft,
 	 * lavender nuclei of some scanners) reaches the dark range of a crisp one.
 	 */
-	CONTRAST("contrast", "rgb/255, stretched per crop from the 2nd to the 95th percentile of each channel");
+	CONTRAST("contrast", "rgb/255, stretched per crop from the 2nd to the 95th percentile of each channel"),
+
+	/**
+	 * {@link WhiteBalance#stretchBrightness}: white balance plus one black point for all channels, so a
+	 * pale stain gets darker without its hue being changed.
+	 */
+	BRIGHTNESS_CONTRAST("brightness-contrast", "rgb/255, white-balanced per crop, then stretched from the 2nd percentile of the darkest channel");
 
 	public final String optionName, cardValue;
 
@@ -36,6 +42,7 @@ public enum CropNormalisation {
 			case RGB -> {}
 			case WHITE_BALANCE -> WhiteBalance.apply(buf, offset, size);
 			case CONTRAST -> WhiteBalance.stretch(buf, offset, size);
+			case BRIGHTNESS_CONTRAST -> WhiteBalance.stretchBrightness(buf, offset, size);
 		}
 	}
 

@@ -28,6 +28,26 @@ public final class WhiteBalance {
 		normalise(buf, offset, size, true);
 	}
 
+	/**
+	 * White balance, then one black point for all three channels: the {@link #BLACK_PERCENTILE} of each
+	 * balanced pixel's darkest channel goes to 0, white stays 1, range at least {@link #MIN_RANGE}. One
+	 * offset and gain for all channels keep the crop's hue (per-channel stretching, {@link #stretch},
+	 * enlarges a stain's hue shift); the darkest channel, not the mean, so that the dark pixels are
+	 * not clipped in one channel, which would change their hue.
+	 */
+	public static void stretchBrightness(float[] buf, int offset, int size) {
+		normalise(buf, offset, size, false);
+		int plane = size * size;
+		int[] hist = new int[256];
+		for (int i = 0; i < plane; i++) {
+			float darkest = Math.min(buf[offset + i], Math.min(buf[offset + plane + i], buf[offset + 2 * plane + i]));
+			hist[Math.max(0, Math.min(255, (int) (darkest * 255)))]++;
+		}
+		float black = Math.min(percentile(hist, plane, BLACK_PERCENTILE), 1f - MIN_RANGE);
+		float gain = 1f / (1f - black);
+		for (int i = offset; i < offset + 3 * plane; i++) buf[i] = Math.max(0f, Math.min(1f, (buf[i] - black) * gain));
+	}
+
 	private static void normalise(float[] buf, int offset, int size, boolean blackPoint) {
 		int plane = size * size;
 		int[] hist = new int[256];

@@ -1,6 +1,7 @@
 package io.github.leukocnn.crop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,30 @@ class WhiteBalanceTest {
 	}
 
 	@Test
+	void brightnessStretchDarkensAPaleStainAndKeepsItsHue() {
+		int size = 10, plane = size * size;
+		float[] crop = new float[3 * plane];
+		for (int i = 0; i < plane; i++) {
+			boolean nucleus = i < 20;
+			// a lavender nucleus (red and blue above green) on a white background
+			crop[i] = nucleus ? 0.70f : 0.95f;
+			crop[i + plane] = nucleus ? 0.55f : 0.95f;
+			crop[i + 2 * plane] = nucleus ? 0.80f : 0.95f;
+		}
+		float[] perChannel = crop.clone();
+		WhiteBalance.stretch(perChannel, 0, size);
+		assertEquals(perChannel[0], perChannel[plane], 0.01f, "the per-channel stretch erases the nucleus's red-green difference");
+
+		WhiteBalance.stretchBrightness(crop, 0, size);
+		float r = crop[0], g = crop[plane], b = crop[2 * plane];
+		// balanced nucleus: 0.737, 0.579, 0.842; its darkest channel (green) is the black point
+		assertEquals(0f, g, 0.01f, "the nucleus's darkest channel becomes black");
+		assertTrue(r < 0.4f && b < 0.65f, "the nucleus is darker than balanced (0.737, 0.842): " + r + ", " + b);
+		assertEquals((0.842f - 0.737f) / (0.737f - 0.579f), (b - r) / (r - g), 0.05f, "hue kept: same ratio of channel differences");
+		assertEquals(1f, crop[50], 0.01f, "the background stays white");
+	}
+
+	@Test
 	void stretchDoesNotAmplifyAFlatCrop() {
 		int size = 10, plane = size * size;
 		float[] flat = new float[3 * plane];
@@ -66,6 +91,6 @@ class WhiteBalanceTest {
 		assertEquals(CropNormalisation.CONTRAST, CropNormalisation.ofOption("contrast"));
 		assertEquals(CropNormalisation.WHITE_BALANCE, CropNormalisation.ofCard("rgb/255, white-balanced per crop"));
 		assertEquals(null, CropNormalisation.ofOption("white-balanced"));
-		assertEquals(java.util.List.of("rgb", "white-balance", "contrast"), CropNormalisation.optionNames());
+		assertEquals(java.util.List.of("rgb", "white-balance", "contrast", "brightness-contrast"), CropNormalisation.optionNames());
 	}
 }

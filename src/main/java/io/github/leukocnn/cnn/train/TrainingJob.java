@@ -94,7 +94,7 @@ public final class TrainingJob {
 	 * The settings of a run, named as the command line's options (see {@code leukocnn train --help}).
 	 *
 	 * @param kind one of {@link #KINDS}
-	 * @param normalisation "rgb" or "white-balance"
+	 * @param normalisation one of {@link CropNormalisation#optionNames}
 	 * @param colourJitter one of {@link #COLOUR_JITTERS}, see {@link #augmenter}
 	 * @param checkpoints folder of per-epoch checkpoints (null = none)
 	 * @param reportDir where NAME-evaluation.md/json go (null = no report)
@@ -122,6 +122,26 @@ public final class TrainingJob {
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
 		double labelSmoothing, Path extraCells, String extraClass, Path extraFields, String startFrom)
 	{
+		/**
+		 * Refuses settings no run could use, each named as its command-line option; so a recipe read
+		 * from a card is checked like the command line.
+		 */
+		public Options {
+			ModelCard.checkSingleCellRule(singleCellRule);
+			if (CropNormalisation.ofOption(normalisation) == null)
+				throw new IllegalArgumentException("normalisation must be one of " + String.join(", ", CropNormalisation.optionNames()) +
+					", got '" + normalisation + "'");
+			if (!COLOUR_JITTERS.contains(colourJitter))
+				throw new IllegalArgumentException("colour-jitter must be one of " + String.join(", ", COLOUR_JITTERS) + ", got '" +
+					colourJitter + "'");
+			if (!(weightAveraging >= 0 && weightAveraging < 1))
+				throw new IllegalArgumentException("weight-averaging must be a decay in [0, 1) (e.g. 0.995; 0 = off), got " + weightAveraging);
+			if (!(blur >= 0 && blur <= 5))
+				throw new IllegalArgumentException("blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
+			if (!(labelSmoothing >= 0 && labelSmoothing < 1))
+				throw new IllegalArgumentException("label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + labelSmoothing);
+		}
+
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
 		public static Options defaults(Path data, String kind, String name, Path modelFile) {
 			TrainingConfig c = TrainingConfig.defaults();
@@ -136,7 +156,7 @@ public final class TrainingJob {
 			return new Builder(this);
 		}
 
-		/** Options changed setting by setting; {@link #build} checks nothing (the job and the CLI do). */
+		/** Options changed setting by setting; {@link #build} checks them (see {@link Options#Options}). */
 		public static final class Builder {
 			private Path data;
 			private String kind;
@@ -275,7 +295,12 @@ public final class TrainingJob {
 			String command = ModelFile.card(model.trim()).trainingCommand(); // the card only: no network restored
 			if (command == null || command.isBlank())
 				throw new IllegalArgumentException("the model " + model.trim() + " records no training command, so it has no recipe to train by");
-			return withRecipe(command);
+			try {
+				return withRecipe(command);
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("the recipe of " + model.trim() + ": " + e.getMessage(), e);
+			}
 		}
 
 		/**
@@ -359,9 +384,7 @@ public final class TrainingJob {
 
 		/** The card before training: everything but classes, calibration and metrics. */
 		ModelCard template(List<String> classes) {
-			CropNormalisation norm = CropNormalisation.ofOption(normalisation);
-			if (norm == null)
-				throw new IllegalArgumentException("normalisation must be one of " + CropNormalisation.optionNames() + ", got '" + normalisation + "'");
+			CropNormalisation norm = CropNormalisation.ofOption(normalisation); // known: the record checks it
 			return new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'", classes,
 				positives, cropSize, cellFraction, singleCellRule, norm.cardValue, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
 				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null, null);

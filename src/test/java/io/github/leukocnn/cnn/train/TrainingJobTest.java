@@ -149,4 +149,25 @@ class TrainingJobTest {
 		assertEquals(List.of("b"), o.positives());
 		assertEquals(TrainingJob.START_FROM_LEARNING_RATE, o.learningRate());
 	}
+
+	@Test
+	void settingsNoRunCouldUseAreRefusedWhereverTheyComeFrom() throws IOException {
+		var options = TrainingJob.Options.defaults(Path.of("/d"), "single-cell", "n", Path.of("/m.zip"));
+		String rules = "single-cell-rule must be one of whole-image, estimate, segmented-cell, got 'centre'";
+		assertEquals(rules, assertThrows(IllegalArgumentException.class, () -> options.toBuilder().singleCellRule("centre").build())
+			.getMessage());
+		assertEquals("colour-jitter must be one of moderate, wide, density, strong, got 'wild'", assertThrows(
+			IllegalArgumentException.class, () -> options.withRecipe("leukocnn train --colour-jitter wild")).getMessage());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> options.toBuilder().normalisation("grey").build())
+			.getMessage().startsWith("normalisation must be one of rgb, white-balance, contrast"));
+
+		// a card whose training command was edited by hand: refused when read as a recipe, not later in cropping
+		var card = new ModelCard("m", 1, "0", "m", List.of("a", "b"), List.of(), 24, 0.7, ModelCard.SEGMENTED_CELL,
+			ModelCard.WHITE_BALANCED, 1, FieldAggregation.MEAN_LOG.name(), null, "none", "none",
+			"leukocnn train --data d --kind single-cell --single-cell-rule centre", Map.of(), 7, "2026-01-01", null, null);
+		Path model = dir.resolve("edited.zip");
+		ModelFile.save(NetworkFactory.build(24, 2, new int[] { 4, 8 }, 6, 1e-3, null, 7), card, model, false);
+		assertEquals("the recipe of " + model + ": " + rules, assertThrows(IllegalArgumentException.class,
+			() -> options.withRecipeOf(model.toString())).getMessage());
+	}
 }
