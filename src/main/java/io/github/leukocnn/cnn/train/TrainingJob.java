@@ -320,7 +320,15 @@ public final class TrainingJob {
 			for (int i = 0; i < words.length; i++) {
 				String flag = words[i].startsWith("--") ? words[i].substring(2) : "";
 				if (RECIPE_SWITCHES.containsKey(flag)) RECIPE_SWITCHES.get(flag).accept(b);
-				else if (RECIPE_SETTINGS.containsKey(flag) && i + 1 < words.length) RECIPE_SETTINGS.get(flag).accept(b, words[++i]);
+				else if (RECIPE_SETTINGS.containsKey(flag) && i + 1 < words.length) {
+					String value = words[++i];
+					try {
+						RECIPE_SETTINGS.get(flag).accept(b, value);
+					}
+					catch (NumberFormatException e) {
+						throw new IllegalArgumentException(flag + " takes a number, got '" + value + "'", e);
+					}
+				}
 			}
 			return b.build();
 		}

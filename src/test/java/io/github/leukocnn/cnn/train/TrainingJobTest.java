@@ -158,6 +158,8 @@ class TrainingJobTest {
 			.getMessage());
 		assertEquals("colour-jitter must be one of moderate, wide, density, strong, got 'wild'", assertThrows(
 			IllegalArgumentException.class, () -> options.withRecipe("leukocnn train --colour-jitter wild")).getMessage());
+		assertEquals("blur takes a number, got 'strong'", assertThrows(IllegalArgumentException.class,
+			() -> options.withRecipe("leukocnn train --blur strong")).getMessage());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> options.toBuilder().normalisation("grey").build())
 			.getMessage().startsWith("normalisation must be one of rgb, white-balance, contrast"));
 
