@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import io.github.leukocnn.batch.BatchSetupException;
 import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.report.ClassifyBatch;
-import io.github.leukocnn.report.ReportTables;
 import io.github.leukocnn.report.SlideReport;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 
@@ -119,13 +118,15 @@ public final class ClassifySubcommand implements Subcommand {
 		}
 		out.println(result.summary().describe());
 		SlideReport s = result.slide();
-		if (s != null && s.positiveClasses().isEmpty())
+		if (s != null && !s.hasCall())
+			out.printf(Locale.ROOT, "all images: no leukocytes found, no call; tables in %s%n", output);
+		else if (s != null && s.positiveClasses().isEmpty())
 			out.printf(Locale.ROOT, "all images: %d cell(s), call %s (%.2f); tables in %s%n", s.cellCount(), s.call(),
-				s.probabilities()[s.callIndex()], output);
+				s.callProbability(), output);
 		else if (s != null)
 			out.printf(Locale.ROOT, "all images: %d cell(s), blasts %.1f%% [95%% CI %.1f-%.1f], call %s (%.2f), leukaemia %s; tables in %s%n",
 				s.cellCount(), 100 * s.blastFraction().estimate(), 100 * s.blastFraction().low(), 100 * s.blastFraction().high(),
-				s.call(), s.probabilities()[s.callIndex()], s.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE, output);
+				s.call(), s.callProbability(), s.leukaemiaCall(), output);
 		return result.summary().exitCode();
 	}
 }

@@ -81,7 +81,7 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 			FieldDisplay.show(image, result, add_to_roi_manager, show_results);
 			cell_count = result.segmentation().cellCount();
 			call = result.report().call();
-			leukaemia = FieldDisplay.leukaemia(result.report());
+			leukaemia = result.report().leukaemiaCall();
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException | CancelledException e) {
 			log.error("Classify Leukocytes: " + e.getMessage());

@@ -4,7 +4,6 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.report.FieldReport;
-import io.github.leukocnn.report.ReportTables;
 
 /** Shows a classified field: classified cell outlines and rows, plus one "LeukoCNN Fields" row. */
 public final class FieldDisplay {
@@ -22,11 +21,6 @@ public final class FieldDisplay {
 		return imp != null && imp.getProperty(REPORT_PROPERTY) instanceof FieldReport r ? r : null;
 	}
 
-	/** "positive" or "negative", as in the command line's images.csv. */
-	public static String leukaemia(FieldReport field) {
-		return field.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
-	}
-
 	public static CellDisplay.Shown show(ImagePlus imp, ClassifyBatch.Classified result, boolean addToRoiManager,
 		boolean showTables)
 	{
@@ -39,7 +33,7 @@ public final class FieldDisplay {
 		}
 		imp.setProperty(REPORT_PROPERTY, field);
 		imp.setProp(CALL_PROP, field.call()); // macros: Property.get("leukocnn.call")
-		imp.setProp(LEUKAEMIA_PROP, leukaemia(field));
+		imp.setProp(LEUKAEMIA_PROP, field.leukaemiaCall());
 		return cells;
 	}
 }

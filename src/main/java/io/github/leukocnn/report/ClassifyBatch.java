@@ -132,11 +132,12 @@ public final class ClassifyBatch {
 	 * classes (a cell-type model has none, and "0% blasts" would suggest a result it cannot give).
 	 */
 	public static String describe(FieldReport r) {
+		if (!r.hasCall()) return r.image() + ": no leukocytes found, no call";
 		String s = String.format(Locale.ROOT, "%s: %d cell(s), call %s (%.2f)", r.image(), r.cellCount(), r.call(),
-			r.fieldProbabilities()[r.callIndex()]);
+			r.callProbability());
 		if (r.positiveClasses().isEmpty()) return s;
 		return s + String.format(Locale.ROOT, ", blasts %.1f%%, leukaemia %s", 100 * r.blastFraction().estimate(),
-			r.leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE);
+			r.leukaemiaCall());
 	}
 
 	/** The report of one image and the segmentation it came from (null in single-cell mode). */

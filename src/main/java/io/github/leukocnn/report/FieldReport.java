@@ -22,7 +22,9 @@ import io.github.leukocnn.stats.Wilson;
  * multiple-instance rule ({@link CellClassifier#aggregateField}); the field call is decided from them
  * by {@link Probabilities#decide} (the argmax, or with the model's call threshold the most probable
  * class on the side of the leukaemia call) and the leukaemia call is positive when the field call is
- * a positive class.
+ * a positive class. A field in which no leukocyte was found has no call ({@link #NO_CALL}): its
+ * field probabilities are only the model's prior (kept for {@code evaluate}, which scores such
+ * images by it), which would otherwise call an empty field, or a field of red cells only, leukaemic.
  *
  * @param image the image's name as reported (e.g. its path relative to the input folder)
  * @param classes class names in the classifier's order
@@ -32,8 +34,8 @@ import io.github.leukocnn.stats.Wilson;
  * @param blastCount cells whose class is positive
  * @param blastFraction blastCount / cell count with its Wilson 95% interval (fractions, not %)
  * @param fieldProbabilities field-level class probabilities
- * @param callIndex the field call, decided from {@code fieldProbabilities}
- * @param leukaemia whether the field call is a positive class
+ * @param callIndex the field call, decided from {@code fieldProbabilities}; -1 without cells
+ * @param leukaemia whether the field call is a positive class (false without cells)
  * @param callThreshold the classifier's call threshold (NaN = argmax)
  */
 public record FieldReport(
@@ -49,6 +51,9 @@ public record FieldReport(
 	boolean leukaemia,
 	double callThreshold)
 {
+	/** The field call and the leukaemia call of a field without cells (and of a slide without any). */
+	public static final String NO_CALL = "none";
+
 	/** Report of a segmented field; {@code cellProbabilities} follow {@link Segmentation#measurements()}. */
 	public static FieldReport of(String image, Segmentation segmentation, float[][] cellProbabilities, CellClassifier classifier) {
 		if (cellProbabilities.length != segmentation.cellCount())
@@ -108,17 +113,37 @@ public record FieldReport(
 			calls.add(new CellCall(measurements.get(i), p, c));
 		}
 		double[] field = toDouble(fieldProbabilities);
-		int call = Probabilities.decide(field, positive, callThreshold);
+		int call = calls.isEmpty() ? -1 : Probabilities.decide(field, positive, callThreshold);
 		return new FieldReport(image, List.copyOf(classes), List.copyOf(positives), List.copyOf(calls), counts, blasts,
-			Wilson.interval95(blasts, calls.size()), field, call, positive[call], callThreshold);
+			Wilson.interval95(blasts, calls.size()), field, call, call >= 0 && positive[call], callThreshold);
+	}
+
+	/** Whether the field has a call: at least one cell was classified. */
+	public boolean hasCall() {
+		return callIndex >= 0;
+	}
+
+	/** The field probability of the call (NaN without a call). */
+	public double callProbability() {
+		return hasCall() ? fieldProbabilities[callIndex] : Double.NaN;
+	}
+
+	/** "positive", "negative" or {@link #NO_CALL}, as in images.csv. */
+	public String leukaemiaCall() {
+		return leukaemiaCall(callIndex, leukaemia);
+	}
+
+	static String leukaemiaCall(int callIndex, boolean leukaemia) {
+		return callIndex < 0 ? NO_CALL : leukaemia ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
 	}
 
 	public int cellCount() {
 		return cells.size();
 	}
 
+	/** The field call: a class name, or {@link #NO_CALL}. */
 	public String call() {
-		return classes.get(callIndex);
+		return hasCall() ? classes.get(callIndex) : NO_CALL;
 	}
 
 	static double[] toDouble(float[] values) {

@@ -105,9 +105,9 @@ public final class ReportTables {
 		row.add(100 * f.blastFraction().low());
 		row.add(100 * f.blastFraction().high());
 		row.add(f.call());
-		row.add(f.leukaemia() ? POSITIVE : NEGATIVE);
+		row.add(f.leukaemiaCall());
 		for (double p : f.fieldProbabilities())
-			row.add(p);
+			row.add(f.hasCall() ? p : Double.NaN); // without cells only the prior: no answer
 		return row.toArray();
 	}
 
@@ -134,9 +134,9 @@ public final class ReportTables {
 		row.add(100 * s.blastFraction().low());
 		row.add(100 * s.blastFraction().high());
 		row.add(s.call());
-		row.add(s.leukaemia() ? POSITIVE : NEGATIVE);
+		row.add(s.leukaemiaCall());
 		for (double p : s.probabilities())
-			row.add(p);
+			row.add(s.hasCall() ? p : Double.NaN);
 		row.add(SlideReport.RULE);
 		return row.toArray();
 	}

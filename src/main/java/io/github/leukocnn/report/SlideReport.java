@@ -21,15 +21,15 @@ import io.github.leukocnn.stats.Wilson;
  * weighting fields equally stops one crowded field from deciding the slide. Re-running the model's
  * field rule on all cells at once was rejected because rules such as "most suspicious cell" scale
  * badly to bags hundreds of times larger than a field. Fields without cells only carry the model's
- * prior and are left out (unless no field has cells). The number of fields called positive is
- * reported beside it for review.
+ * prior and are left out; a slide without any cell has no call ({@link FieldReport#NO_CALL}). The
+ * number of fields called positive is reported beside it for review.
  *
  * @param fields the field reports, in input order
  * @param counts pooled cells per class
  * @param blastFraction pooled blast cells / pooled cells, Wilson 95% interval
  * @param probabilities slide-level class probabilities (rule above)
- * @param callIndex the slide call, decided from {@code probabilities}
- * @param leukaemia whether the slide call is a positive class
+ * @param callIndex the slide call, decided from {@code probabilities}; -1 without cells
+ * @param leukaemia whether the slide call is a positive class (false without cells)
  * @param fieldsWithCells fields that contributed to {@code probabilities}
  * @param positiveFields fields whose own leukaemia call is positive
  */
@@ -81,13 +81,29 @@ public record SlideReport(
 			p[c] = withCells > 0 ? sumWithCells[c] / withCells : sumAll[c] / fields.size();
 		boolean[] positive = new boolean[k];
 		for (int c = 0; c < k; c++) positive[c] = positives.contains(classes.get(c));
-		int call = Probabilities.decide(p, positive, fields.get(0).callThreshold());
+		int call = withCells == 0 ? -1 : Probabilities.decide(p, positive, fields.get(0).callThreshold());
 		return new SlideReport(List.copyOf(fields), classes, positives, counts, cells, blasts,
-			Wilson.interval95(blasts, cells), p, call, positives.contains(classes.get(call)), withCells, positiveFields);
+			Wilson.interval95(blasts, cells), p, call, call >= 0 && positive[call], withCells, positiveFields);
 	}
 
+	/** Whether the slide has a call: at least one field has cells. */
+	public boolean hasCall() {
+		return callIndex >= 0;
+	}
+
+	/** The slide call: a class name, or {@link FieldReport#NO_CALL}. */
 	public String call() {
-		return classes.get(callIndex);
+		return hasCall() ? classes.get(callIndex) : FieldReport.NO_CALL;
+	}
+
+	/** The slide probability of the call (NaN without a call). */
+	public double callProbability() {
+		return hasCall() ? probabilities[callIndex] : Double.NaN;
+	}
+
+	/** "positive", "negative" or {@link FieldReport#NO_CALL}, as in slide.csv. */
+	public String leukaemiaCall() {
+		return FieldReport.leukaemiaCall(callIndex, leukaemia);
 	}
 
 	public int fieldCount() {

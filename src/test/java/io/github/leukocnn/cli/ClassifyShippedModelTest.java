@@ -73,13 +73,18 @@ class ClassifyShippedModelTest {
 		assertTrue(pColumns.size() >= 2, images.header().toString());
 		int withCells = 0;
 		for (int r = 0; r < images.rowCount(); r++) {
+			if (images.number(r, "cell_count") == 0) { // no leukocyte found: no call
+				assertEquals("none", images.get(r, "call"));
+				assertEquals("none", images.get(r, "leukaemia"));
+				continue;
+			}
+			withCells++;
 			double sum = 0;
 			for (String p : pColumns)
 				sum += images.number(r, p);
 			assertEquals(1, sum, 1e-3, "field probabilities of " + images.get(r, "image"));
 			assertTrue(pColumns.contains("p_" + images.get(r, "call")));
 			assertTrue(List.of(ReportTables.POSITIVE, ReportTables.NEGATIVE).contains(images.get(r, "leukaemia")));
-			if (images.number(r, "cell_count") > 0) withCells++;
 		}
 		assertTrue(withCells >= 6, "leukocytes found in most ALL-Taleqani fields: " + withCells + " of 8");
 		CsvTable cells = CsvTable.read(out.resolve(ClassifyBatch.CELLS_CSV));
@@ -95,6 +100,30 @@ class ClassifyShippedModelTest {
 		args.add("--overwrite");
 		assertEquals(0, run(args, log), log.toString());
 		assertEquals(first, Files.readString(out.resolve(ClassifyBatch.CELLS_CSV)), "same images and model, same numbers");
+	}
+
+	@Test
+	void aFieldOfRedCellsOnlyIsNotCalledLeukaemic() throws IOException {
+		requireModel("all-screening");
+		// pink plasma with pale red cells and no leukocyte: all-screening's prior alone is mostly leukaemic
+		ij.process.ColorProcessor rbcOnly = new ij.process.ColorProcessor(640, 480);
+		rbcOnly.setColor(new java.awt.Color(236, 220, 222));
+		rbcOnly.fill();
+		rbcOnly.setColor(new java.awt.Color(214, 160, 170));
+		for (int i = 0; i < 30; i++)
+			rbcOnly.fillOval(20 + (i % 6) * 100, 20 + (i / 6) * 90, 60, 60);
+		Path in = Files.createDirectories(dir.resolve("rbc"));
+		new ij.io.FileSaver(new ij.ImagePlus("rbc", rbcOnly)).saveAsPng(in.resolve("rbc-only.png").toString());
+		Path out = dir.resolve("out");
+		StringBuilder log = new StringBuilder();
+		assertEquals(0, run(List.of("classify", "--input", in.toString(), "--output", out.toString()), log), log.toString());
+		CsvTable images = CsvTable.read(out.resolve(ClassifyBatch.IMAGES_CSV));
+		assertEquals("0", images.get(0, "cell_count"), log.toString());
+		assertEquals("none", images.get(0, "call"));
+		assertEquals("none", images.get(0, "leukaemia"));
+		assertEquals("none", CsvTable.read(out.resolve(ClassifyBatch.SLIDE_CSV)).get(0, "leukaemia"));
+		assertTrue(log.toString().contains("rbc-only.png: no leukocytes found, no call"), log.toString());
+		assertTrue(log.toString().contains("all images: no leukocytes found, no call"), log.toString());
 	}
 
 	@Test

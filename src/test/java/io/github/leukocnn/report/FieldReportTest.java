@@ -67,16 +67,22 @@ class FieldReportTest {
 	}
 
 	@Test
-	void emptyFieldHasUndefinedBlastPercentageAndPriorCall() {
-		AreaRuleClassifier classifier = new AreaRuleClassifier(100);
-		FieldReport r = FieldReport.of("empty.png", classifier.classes(), classifier.positiveClasses(), List.of(),
-			new float[0][], classifier.aggregateField(new float[0][]));
+	void aFieldWithoutLeukocytesHasNoCallWhateverTheModelsPrior() {
+		// a model trained on mostly leukaemic fields: its prior alone would call an empty field leukaemic
+		float[] leukaemicPrior = { 0.1f, 0.85f, 0.05f };
+		FieldReport r = FieldReport.of("empty.png", CLASSES, Set.of("blast"), List.of(), new float[0][], leukaemicPrior);
 		assertEquals(0, r.cellCount());
 		assertTrue(Double.isNaN(r.blastFraction().estimate()));
 		assertEquals(0, r.blastFraction().low());
 		assertEquals(1, r.blastFraction().high());
-		assertEquals("normal", r.call());
+		assertFalse(r.hasCall());
+		assertEquals(FieldReport.NO_CALL, r.call());
+		assertEquals("none", r.leukaemiaCall());
 		assertFalse(r.leukaemia());
+		assertTrue(Double.isNaN(r.callProbability()));
+		assertEquals(0.85, r.fieldProbabilities()[1], 1e-6, "the prior is kept for evaluate, which scores such images by it");
+		assertEquals("positive", FieldReport.of("f", CLASSES, Set.of("blast"), cells(1), new float[][] { { 0.1f, 0.8f, 0.1f } },
+			leukaemicPrior).leukaemiaCall(), "with a cell the same probabilities decide");
 	}
 
 	@Test

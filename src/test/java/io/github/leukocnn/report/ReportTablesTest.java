@@ -1,6 +1,7 @@
 package io.github.leukocnn.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
@@ -65,5 +66,20 @@ class ReportTablesTest {
 		SlideReport s = SlideReport.of(List.of(f, f));
 		assertEquals(ReportTables.slideHeader(f.classes()).size(), ReportTables.slideRow(s).length);
 		assertEquals(8L, ReportTables.slideRow(s)[3]);
+	}
+
+	@Test
+	void aFieldWithoutLeukocytesIsReportedWithoutCallOrProbabilities() {
+		FieldReport empty = FieldReport.of("rbc-only.png", AreaRuleClassifier.CLASSES, Set.of("blast"), List.of(), new float[0][],
+			new float[] { 0.1f, 0.9f });
+		Object[] r = ReportTables.imageRow(empty);
+		assertEquals(0, r[1]);
+		assertEquals("none", r[7]);
+		assertEquals("none", r[8]);
+		assertTrue(Double.isNaN((double) r[9]) && Double.isNaN((double) r[10]), "the prior is no answer: " + r[9] + ", " + r[10]);
+		Object[] slide = ReportTables.slideRow(SlideReport.of(List.of(empty)));
+		List<String> h = ReportTables.slideHeader(empty.classes());
+		assertEquals("none", slide[h.indexOf("leukaemia")]);
+		assertTrue(Double.isNaN((double) slide[h.indexOf("p_blast")]));
 	}
 }

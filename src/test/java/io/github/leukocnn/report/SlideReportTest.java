@@ -52,11 +52,21 @@ class SlideReportTest {
 	}
 
 	@Test
-	void allEmptyFieldsFallBackToTheirPrior() {
-		SlideReport s = SlideReport.of(List.of(field("1", 0, 0, 0.2f), field("2", 0, 0, 0.2f)));
+	void aSlideWithoutLeukocytesHasNoCallAndEmptyFieldsAreNotPositive() {
+		SlideReport s = SlideReport.of(List.of(field("1", 0, 0, 0.9f), field("2", 0, 0, 0.9f)));
 		assertEquals(0, s.fieldsWithCells());
-		assertEquals(0.2, s.probabilities()[1], 1e-6);
+		assertEquals(0, s.positiveFields(), "a leukaemic prior does not make empty fields positive");
+		assertFalse(s.hasCall());
+		assertEquals("none", s.call());
+		assertEquals("none", s.leukaemiaCall());
+		assertFalse(s.leukaemia());
+		assertTrue(Double.isNaN(s.callProbability()));
 		assertTrue(Double.isNaN(s.blastFraction().estimate()));
+
+		SlideReport mixed = SlideReport.of(List.of(field("1", 9, 1, 0.1f), field("2", 0, 0, 0.9f)));
+		assertEquals("normal", mixed.call());
+		assertEquals("negative", mixed.leukaemiaCall());
+		assertEquals(0, mixed.positiveFields());
 	}
 
 	@Test
