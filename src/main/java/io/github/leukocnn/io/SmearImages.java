@@ -30,13 +30,16 @@ import ij.process.LUT;
  * <ul>
  * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
  * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
- * colour PNGs are reduced to 8 bits per channel; CMYK JPEGs are converted to RGB.</li>
+ * colour images (PNG, TIFF) are reduced to 8 bits per channel on one scale shared by the three
+ * channels, from 0 to the brightest value of any channel (see {@link #SHARED_SCALE}); CMYK JPEGs are
+ * converted to RGB.</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
  * <li>Composite images of exactly three channels coloured red, green and blue (an RGB image split
- * into channels) are merged back to RGB through each channel's display range; other multi-channel
- * images are refused.</li>
+ * into channels, or a 48-bit TIFF as ImageJ opens it) are merged back to RGB from their pixel values
+ * (8-bit as they are, 16-bit on the shared scale), not from the channels' display ranges; other
+ * multi-channel images are refused.</li>
  * <li>Stacks and hyperstacks (several slices or frames, multi-frame GIFs) are refused: one field is one
  * image; pick a plane with Image > Duplicate… and save it.</li>
  * <li>Tiny images (even 1×1) and images without leukocytes are valid: they give 0 cells.</li>
@@ -252,20 +255,39 @@ public final class SmearImages {
 	}
 
 	/**
-	 * A colour image with 16 bits per channel (48-bit PNG) becomes 8-bit RGB (top 8 bits of each
-	 * channel); ImageJ would make it a 3-slice stack without channel colours.
+	 * How 16-bit colour becomes 8-bit: value × 256 / (max + 1), with max the brightest value of any of
+	 * the three channels. One scale for all channels keeps the colour balance (scaling each channel by
+	 * its own range, as ImageJ's display ranges of a 48-bit TIFF do, tints the field and changed the
+	 * cells found); scaling to the brightest value rather than to 65535 lets the 12- or 14-bit data
+	 * of cameras stored in 16-bit files fill the range. Full-range 16-bit data keep their top 8 bits.
+	 */
+	public static final String SHARED_SCALE = "value * 256 / (brightest value of the three channels + 1)";
+
+	/** {@code value} (0..max) on the {@link #SHARED_SCALE} of a 16-bit colour image whose brightest value is {@code max}. */
+	private static int sharedScale(int value, int max) {
+		return (int) Math.min(255, (long) value * 256 / (max + 1L));
+	}
+
+	/**
+	 * A colour image with 16 bits per channel (48-bit PNG) becomes 8-bit RGB on the
+	 * {@link #SHARED_SCALE}; ImageJ would make it a 3-slice stack without channel colours.
 	 */
 	private static BufferedImage deepColourTo8Bit(BufferedImage image) {
 		java.awt.image.Raster raster = image.getRaster();
 		if (raster.getTransferType() != java.awt.image.DataBuffer.TYPE_USHORT || raster.getNumBands() < 3 ||
 			image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) return image;
-		int w = image.getWidth(), h = image.getHeight();
-		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-		int[] row = new int[w * raster.getNumBands()], out = new int[w];
+		int w = image.getWidth(), h = image.getHeight(), bands = raster.getNumBands();
+		int[] row = new int[w * bands], out = new int[w];
+		int max = 1;
 		for (int y = 0; y < h; y++) {
 			raster.getPixels(0, y, w, 1, row);
-			for (int x = 0, k = 0; x < w; x++, k += raster.getNumBands())
-				out[x] = (row[k] >> 8) << 16 | (row[k + 1] >> 8) << 8 | row[k + 2] >> 8;
+			for (int x = 0, k = 0; x < w; x++, k += bands) max = Math.max(max, Math.max(row[k], Math.max(row[k + 1], row[k + 2])));
+		}
+		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) {
+			raster.getPixels(0, y, w, 1, row);
+			for (int x = 0, k = 0; x < w; x++, k += bands)
+				out[x] = sharedScale(row[k], max) << 16 | sharedScale(row[k + 1], max) << 8 | sharedScale(row[k + 2], max);
 			rgb.setRGB(0, y, w, 1, out, 0, w);
 		}
 		return rgb;
@@ -328,8 +350,15 @@ public final class SmearImages {
 			"choose one with Image > Duplicate… (or split it with Image > Stacks > Stack to Images) and save it as its own file");
 	}
 
-	/** Merges a 3-channel composite whose channel LUTs are pure red, green and blue (in any order). */
+	/**
+	 * Merges a 3-channel composite whose channel LUTs are pure red, green and blue (in any order),
+	 * from its pixel values: 8-bit as they are, 16-bit on the {@link #SHARED_SCALE}.
+	 */
 	private static ColorProcessor mergeRgbChannels(CompositeImage ci, String name) throws ImageInputException {
+		int max = 1;
+		if (ci.getBitDepth() == 16)
+			for (int c = 1; c <= 3; c++)
+				for (short v : (short[]) ci.getStack().getPixels(c)) max = Math.max(max, v & 0xffff);
 		byte[][] rgb = new byte[3][];
 		for (int c = 1; c <= 3; c++) {
 			LUT lut = ci.getChannelLut(c);
@@ -338,9 +367,13 @@ public final class SmearImages {
 			if (slot < 0 || rgb[slot] != null)
 				throw new ImageInputException(name + " is a 3-channel composite whose channels are not coloured red, green and blue; " +
 					"set their colours (Image > Color > Channels Tool…) or convert it with Image > Type > RGB Color");
-			ImageProcessor ip = ci.getStack().getProcessor(c).duplicate();
-			ip.setMinAndMax(lut.min, lut.max);
-			rgb[slot] = (byte[]) ip.convertToByteProcessor(true).getPixels();
+			Object pixels = ci.getStack().getPixels(c);
+			if (pixels instanceof byte[] bytes) rgb[slot] = bytes.clone();
+			else {
+				short[] values = (short[]) pixels;
+				rgb[slot] = new byte[values.length];
+				for (int i = 0; i < values.length; i++) rgb[slot][i] = (byte) sharedScale(values[i] & 0xffff, max);
+			}
 		}
 		ColorProcessor cp = new ColorProcessor(ci.getWidth(), ci.getHeight());
 		cp.setRGB(rgb[0], rgb[1], rgb[2]);

@@ -162,6 +162,39 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void twelveBitColourInASixteenBitPngFillsTheRangeWithItsColourBalance() throws IOException {
+		java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+			java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] { 16, 16, 16 }, false, false,
+			java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+		java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 3);
+		raster.setPixel(0, 0, new int[] { 4095, 3900, 4000 }); // a camera's 12 bits: pale pink background
+		raster.setPixel(1, 2, new int[] { 2048, 1024, 3072 }); // a purple nucleus
+		Path f = png("rgb12in16.png", new BufferedImage(cm, raster, false, null));
+		ColorProcessor rgb = SmearImages.openRgb(f);
+		assertEquals(0xfff3fa, rgb.get(0, 0) & 0xffffff, "the brightest value becomes 255, not 15 (its top 8 bits)");
+		assertEquals(0x8040c0, rgb.get(1, 2) & 0xffffff, "one scale: the ratios of the channels are kept");
+	}
+
+	@Test
+	void aSixteenBitRgbTiffIsMergedOnOneScaleNotThroughEachChannelsDisplayRange() throws IOException {
+		ImageStack stack = new ImageStack(4, 3);
+		short[][] channels = { new short[12], new short[12], new short[12] };
+		int[][] values = { { 60000, 58000, 57000 }, { 30000, 15000, 45000 } }; // background, nucleus (R, G, B)
+		for (int i = 0; i < 12; i++)
+			for (int c = 0; c < 3; c++) channels[c][i] = (short) values[i == 5 ? 1 : 0][c];
+		for (int c = 0; c < 3; c++) stack.addSlice(new ShortProcessor(4, 3, channels[c], null));
+		ImagePlus imp = new ImagePlus("rgb48", stack);
+		imp.setDimensions(3, 1, 1);
+		CompositeImage ci = new CompositeImage(imp, IJ.COMPOSITE); // red, green, blue; each its own display range
+		ColorProcessor rgb = SmearImages.openRgb(tiff("rgb48.tif", ci));
+		int scale = 60001;
+		int background = rgb.get(0, 0) & 0xffffff, nucleus = rgb.get(1, 1) & 0xffffff;
+		assertEquals((60000 * 256 / scale) << 16 | (58000 * 256 / scale) << 8 | 57000 * 256 / scale, background);
+		assertEquals((30000 * 256 / scale) << 16 | (15000 * 256 / scale) << 8 | 45000 * 256 / scale, nucleus,
+			"the nucleus stays purple; per-channel display ranges would have made it black");
+	}
+
+	@Test
 	void cmykJpegIsConvertedToRgb() throws IOException {
 		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
 		for (int y = 0; y < 6; y++)
