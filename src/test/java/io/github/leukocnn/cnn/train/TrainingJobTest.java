@@ -66,9 +66,10 @@ class TrainingJobTest {
 		assertEquals(0.96, types.lrDecay());
 		assertEquals(20, types.patience());
 		assertEquals(64, types.batchSize());
+		assertEquals(43, types.seed(), "the shipped network's seed (session 10)");
 		assertEquals(mine.toBuilder().cropSize(80).cellFraction(0.9).singleCellRule(ModelCard.SEGMENTED_CELL)
 			.channels(types.channels()).dense(128).normalisation("contrast").labelSmoothing(0.1).lrDecay(0.96).patience(20)
-			.batchSize(64).build(), types, "data, names, epochs, budget, positives and extra images stay the user's");
+			.batchSize(64).seed(43).build(), types, "data, names, epochs, budget, positives and extra images stay the user's");
 
 		TrainingJob.Options screening = mine.withRecipeOf("all-screening");
 		assertEquals(32, screening.cropSize());
