@@ -31,8 +31,8 @@ import ij.process.LUT;
  * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
  * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
  * colour images (PNG, TIFF) are reduced to 8 bits per channel on one scale shared by the three
- * channels, from 0 to the brightest value of any channel (see {@link #SHARED_SCALE}); CMYK JPEGs are
- * converted to RGB.</li>
+ * channels, from 0 to the brightest value of any channel ({@link #sharedScale shared scale}); CMYK
+ * JPEGs are converted to RGB.</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
@@ -255,22 +255,20 @@ public final class SmearImages {
 	}
 
 	/**
-	 * How 16-bit colour becomes 8-bit: value × 256 / (max + 1), with max the brightest value of any of
-	 * the three channels. One scale for all channels keeps the colour balance (scaling each channel by
-	 * its own range, as ImageJ's display ranges of a 48-bit TIFF do, tints the field and changed the
-	 * cells found); scaling to the brightest value rather than to 65535 lets the 12- or 14-bit data
-	 * of cameras stored in 16-bit files fill the range. Full-range 16-bit data keep their top 8 bits.
+	 * A 16-bit colour {@code value} as 8 bits: value × 256 / (max + 1), with {@code max} the brightest
+	 * value of any of the image's three channels. One scale for all channels keeps the colour balance
+	 * (scaling each channel by its own range, as ImageJ's display ranges of a 48-bit TIFF do, tints the
+	 * field and changed the cells found); scaling to the brightest value rather than to 65535 lets the
+	 * 12- or 14-bit data of cameras stored in 16-bit files fill the range. Full-range 16-bit data keep
+	 * their top 8 bits.
 	 */
-	public static final String SHARED_SCALE = "value * 256 / (brightest value of the three channels + 1)";
-
-	/** {@code value} (0..max) on the {@link #SHARED_SCALE} of a 16-bit colour image whose brightest value is {@code max}. */
 	private static int sharedScale(int value, int max) {
 		return (int) Math.min(255, (long) value * 256 / (max + 1L));
 	}
 
 	/**
 	 * A colour image with 16 bits per channel (48-bit PNG) becomes 8-bit RGB on the
-	 * {@link #SHARED_SCALE}; ImageJ would make it a 3-slice stack without channel colours.
+	 * {@link #sharedScale shared scale}; ImageJ would make it a 3-slice stack without channel colours.
 	 */
 	private static BufferedImage deepColourTo8Bit(BufferedImage image) {
 		java.awt.image.Raster raster = image.getRaster();
@@ -352,7 +350,7 @@ public final class SmearImages {
 
 	/**
 	 * Merges a 3-channel composite whose channel LUTs are pure red, green and blue (in any order),
-	 * from its pixel values: 8-bit as they are, 16-bit on the {@link #SHARED_SCALE}.
+	 * from its pixel values: 8-bit as they are, 16-bit on the {@link #sharedScale shared scale}.
 	 */
 	private static ColorProcessor mergeRgbChannels(CompositeImage ci, String name) throws ImageInputException {
 		int max = 1;
