@@ -150,26 +150,28 @@ class SmearImagesTest {
 		}
 	}
 
-	@Test
-	void deepColourPngIsReducedToEightBitsPerChannel() throws IOException {
+	/** A black 48-bit (16 bits per channel) sRGB image. */
+	private static BufferedImage rgb48(int width, int height) {
 		java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
 			java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] { 16, 16, 16 }, false, false,
 			java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
-		java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 3);
-		raster.setPixel(1, 2, new int[] { 65535, 0x8000, 0x01ff });
-		Path f = png("rgb48.png", new BufferedImage(cm, raster, false, null));
+		return new BufferedImage(cm, cm.createCompatibleWritableRaster(width, height), false, null);
+	}
+
+	@Test
+	void deepColourPngIsReducedToEightBitsPerChannel() throws IOException {
+		BufferedImage rgb48 = rgb48(4, 3);
+		rgb48.getRaster().setPixel(1, 2, new int[] { 65535, 0x8000, 0x01ff });
+		Path f = png("rgb48.png", rgb48);
 		assertEquals(0xff8001, SmearImages.openRgb(f).get(1, 2) & 0xffffff);
 	}
 
 	@Test
 	void twelveBitColourInASixteenBitPngFillsTheRangeWithItsColourBalance() throws IOException {
-		java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
-			java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), new int[] { 16, 16, 16 }, false, false,
-			java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
-		java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 3);
-		raster.setPixel(0, 0, new int[] { 4095, 3900, 4000 }); // a camera's 12 bits: pale pink background
-		raster.setPixel(1, 2, new int[] { 2048, 1024, 3072 }); // a purple nucleus
-		Path f = png("rgb12in16.png", new BufferedImage(cm, raster, false, null));
+		BufferedImage rgb48 = rgb48(4, 3);
+		rgb48.getRaster().setPixel(0, 0, new int[] { 4095, 3900, 4000 }); // a camera's 12 bits: pale pink background
+		rgb48.getRaster().setPixel(1, 2, new int[] { 2048, 1024, 3072 }); // a purple nucleus
+		Path f = png("rgb12in16.png", rgb48);
 		ColorProcessor rgb = SmearImages.openRgb(f);
 		assertEquals(0xfff3fa, rgb.get(0, 0) & 0xffffff, "the brightest value becomes 255, not 15 (its top 8 bits)");
 		assertEquals(0x8040c0, rgb.get(1, 2) & 0xffffff, "one scale: the ratios of the channels are kept");
