@@ -55,7 +55,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 		double diameter = args.number("cell-diameter", 0);
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
-		TrainSubcommand.checkUsage(() -> ModelCard.checkSingleCellRule(rule));
+		TrainSubcommand.usage(() -> ModelCard.checkSingleCellRule(rule));
 		ModelCard card = new ModelCard("export", ModelFile.FORMAT_VERSION, null, null, null, List.of(), size, fraction, rule,
 			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null);
 		TrainingData set = TrainingJob.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));

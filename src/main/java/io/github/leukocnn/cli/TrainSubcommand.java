@@ -157,14 +157,6 @@ public final class TrainSubcommand implements Subcommand {
 		return folds > 0 || outcome.failures().isEmpty() ? 0 : 1;
 	}
 
-	/** Runs {@code check}; a setting the core refuses (named as its option) is a usage error. */
-	static void checkUsage(Runnable check) {
-		usage(() -> {
-			check.run();
-			return null;
-		});
-	}
-
 	/** The value {@code setting} gives; a setting the core refuses (named as its option) is a usage error. */
 	static <T> T usage(Supplier<T> setting) {
 		try {

@@ -89,10 +89,11 @@ public record ModelCard(
 	/** The accepted {@link #singleCellRule}s. */
 	public static final List<String> SINGLE_CELL_RULES = List.of(WHOLE_IMAGE, ESTIMATE, SEGMENTED_CELL);
 
-	/** Refuses a single-cell rule that is not one of {@link #SINGLE_CELL_RULES}, naming them. */
-	public static void checkSingleCellRule(String rule) {
+	/** {@code rule} if it is one of {@link #SINGLE_CELL_RULES}; otherwise refused, naming them. */
+	public static String checkSingleCellRule(String rule) {
 		if (!SINGLE_CELL_RULES.contains(rule))
 			throw new IllegalArgumentException("single-cell-rule must be one of " + String.join(", ", SINGLE_CELL_RULES) + ", got '" + rule + "'");
+		return rule;
 	}
 
 	/** How crops are normalised before the network; null for an unknown {@link #normalisation} (refused on loading). */

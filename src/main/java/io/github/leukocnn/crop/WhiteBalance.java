@@ -16,7 +16,7 @@ public final class WhiteBalance {
 
 	/** Balances the crop at {@code offset} (planar RGB, 0..1) in place. */
 	public static void apply(float[] buf, int offset, int size) {
-		normalise(buf, offset, size, false);
+		normalise(buf, offset, size, false, new int[256]);
 	}
 
 	/**
@@ -25,7 +25,7 @@ public final class WhiteBalance {
 	 * {@link #MIN_RANGE}, so a flat crop is not amplified into noise.
 	 */
 	public static void stretch(float[] buf, int offset, int size) {
-		normalise(buf, offset, size, true);
+		normalise(buf, offset, size, true, new int[256]);
 	}
 
 	/**
@@ -36,21 +36,20 @@ public final class WhiteBalance {
 	 * not clipped in one channel, which would change their hue.
 	 */
 	public static void stretchBrightness(float[] buf, int offset, int size) {
-		normalise(buf, offset, size, false);
-		int plane = size * size;
 		int[] hist = new int[256];
-		for (int i = 0; i < plane; i++) {
-			float darkest = Math.min(buf[offset + i], Math.min(buf[offset + plane + i], buf[offset + 2 * plane + i]));
-			hist[Math.max(0, Math.min(255, (int) (darkest * 255)))]++;
-		}
+		normalise(buf, offset, size, false, hist);
+		int plane = size * size;
+		java.util.Arrays.fill(hist, 0);
+		for (int i = 0; i < plane; i++)
+			hist[bin(Math.min(buf[offset + i], Math.min(buf[offset + plane + i], buf[offset + 2 * plane + i])))]++;
 		float black = Math.min(percentile(hist, plane, BLACK_PERCENTILE), 1f - MIN_RANGE);
 		float gain = 1f / (1f - black);
 		for (int i = offset; i < offset + 3 * plane; i++) buf[i] = Math.max(0f, Math.min(1f, (buf[i] - black) * gain));
 	}
 
-	private static void normalise(float[] buf, int offset, int size, boolean blackPoint) {
+	/** {@code hist}: 256 bins of working space, reused channel by channel. */
+	private static void normalise(float[] buf, int offset, int size, boolean blackPoint, int[] hist) {
 		int plane = size * size;
-		int[] hist = new int[256];
 		for (int c = 0; c < 3; c++) {
 			int o = offset + c * plane;
 			histogram(buf, o, plane, hist);
@@ -66,7 +65,12 @@ public final class WhiteBalance {
 
 	private static void histogram(float[] buf, int offset, int n, int[] hist) {
 		java.util.Arrays.fill(hist, 0);
-		for (int i = 0; i < n; i++) hist[Math.max(0, Math.min(255, (int) (buf[offset + i] * 255)))]++;
+		for (int i = 0; i < n; i++) hist[bin(buf[offset + i])]++;
+	}
+
+	/** The histogram bin (0..255) of a value in 0..1. */
+	private static int bin(float value) {
+		return Math.max(0, Math.min(255, (int) (value * 255)));
 	}
 
 	/** The channel's white: its 95th percentile, at least {@link #MIN_WHITE}. */

@@ -22,9 +22,9 @@ import io.github.leukocnn.stats.Wilson;
  * multiple-instance rule ({@link CellClassifier#aggregateField}); the field call is decided from them
  * by {@link Probabilities#decide} (the argmax, or with the model's call threshold the most probable
  * class on the side of the leukaemia call) and the leukaemia call is positive when the field call is
- * a positive class. A field in which no leukocyte was found has no call ({@link #NO_CALL}): its
- * field probabilities are only the model's prior (kept for {@code evaluate}, which scores such
- * images by it), which would otherwise call an empty field, or a field of red cells only, leukaemic.
+ * a positive class. A field in which no leukocyte was found has no call ({@link Decision#NO_CALL});
+ * its field probabilities, only the model's prior, are kept for {@code evaluate}, which scores such
+ * images by them.
  *
  * @param image the image's name as reported (e.g. its path relative to the input folder)
  * @param classes class names in the classifier's order
@@ -49,11 +49,8 @@ public record FieldReport(
 	double[] fieldProbabilities,
 	int callIndex,
 	boolean leukaemia,
-	double callThreshold)
+	double callThreshold) implements Decision
 {
-	/** The field call and the leukaemia call of a field without cells (and of a slide without any). */
-	public static final String NO_CALL = "none";
-
 	/** Report of a segmented field; {@code cellProbabilities} follow {@link Segmentation#measurements()}. */
 	public static FieldReport of(String image, Segmentation segmentation, float[][] cellProbabilities, CellClassifier classifier) {
 		if (cellProbabilities.length != segmentation.cellCount())
@@ -118,32 +115,13 @@ public record FieldReport(
 			Wilson.interval95(blasts, calls.size()), field, call, call >= 0 && positive[call], callThreshold);
 	}
 
-	/** Whether the field has a call: at least one cell was classified. */
-	public boolean hasCall() {
-		return callIndex >= 0;
-	}
-
-	/** The field probability of the call (NaN without a call). */
-	public double callProbability() {
-		return hasCall() ? fieldProbabilities[callIndex] : Double.NaN;
-	}
-
-	/** "positive", "negative" or {@link #NO_CALL}, as in images.csv. */
-	public String leukaemiaCall() {
-		return leukaemiaCall(callIndex, leukaemia);
-	}
-
-	static String leukaemiaCall(int callIndex, boolean leukaemia) {
-		return callIndex < 0 ? NO_CALL : leukaemia ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
+	@Override
+	public double[] callProbabilities() {
+		return fieldProbabilities;
 	}
 
 	public int cellCount() {
 		return cells.size();
-	}
-
-	/** The field call: a class name, or {@link #NO_CALL}. */
-	public String call() {
-		return hasCall() ? classes.get(callIndex) : NO_CALL;
 	}
 
 	static double[] toDouble(float[] values) {

@@ -21,7 +21,7 @@ import io.github.leukocnn.stats.Wilson;
  * weighting fields equally stops one crowded field from deciding the slide. Re-running the model's
  * field rule on all cells at once was rejected because rules such as "most suspicious cell" scale
  * badly to bags hundreds of times larger than a field. Fields without cells only carry the model's
- * prior and are left out; a slide without any cell has no call ({@link FieldReport#NO_CALL}). The
+ * prior and are left out; a slide without any cell has no call ({@link Decision#NO_CALL}). The
  * number of fields called positive is reported beside it for review.
  *
  * @param fields the field reports, in input order
@@ -45,7 +45,7 @@ public record SlideReport(
 	int callIndex,
 	boolean leukaemia,
 	int fieldsWithCells,
-	int positiveFields)
+	int positiveFields) implements Decision
 {
 	/** Short statement of the slide rule, written next to the numbers in the output. */
 	public static final String RULE = "mean field probabilities over fields with cells; call decided like a field's";
@@ -86,24 +86,9 @@ public record SlideReport(
 			Wilson.interval95(blasts, cells), p, call, call >= 0 && positive[call], withCells, positiveFields);
 	}
 
-	/** Whether the slide has a call: at least one field has cells. */
-	public boolean hasCall() {
-		return callIndex >= 0;
-	}
-
-	/** The slide call: a class name, or {@link FieldReport#NO_CALL}. */
-	public String call() {
-		return hasCall() ? classes.get(callIndex) : FieldReport.NO_CALL;
-	}
-
-	/** The slide probability of the call (NaN without a call). */
-	public double callProbability() {
-		return hasCall() ? probabilities[callIndex] : Double.NaN;
-	}
-
-	/** "positive", "negative" or {@link FieldReport#NO_CALL}, as in slide.csv. */
-	public String leukaemiaCall() {
-		return FieldReport.leukaemiaCall(callIndex, leukaemia);
+	@Override
+	public double[] callProbabilities() {
+		return probabilities;
 	}
 
 	public int fieldCount() {
