@@ -26,7 +26,9 @@ public final class TrainSubcommand implements Subcommand {
 
 	@Override
 	public Set<String> flags() {
-		return Set.of("resume", "overwrite", "no-class-weights", "no-augmentation", "evaluate-only");
+		Set<String> flags = new java.util.HashSet<>(TrainingJob.RECIPE_FLAGS); // no-class-weights, no-augmentation
+		flags.addAll(Set.of("resume", "overwrite", "evaluate-only"));
+		return flags;
 	}
 
 	@Override
@@ -66,6 +68,9 @@ public final class TrainSubcommand implements Subcommand {
 			                        (e.g. 0.995; default 0 = off): smoother than the last weights
 			  --label-smoothing E   train towards 1 − E + E/k for the true class and E/k for the others
 			                        (e.g. 0.1; default 0 = one-hot targets)
+			  --mixup A             blend each training crop with another of its batch, pixels and targets, by a
+			                        weight from Beta(A, A) (e.g. 0.2; default 0 = off): against memorising crops and
+			                        wrong labels (fields' cells inherit the field's label)
 			  --extra-cells DIR     also train on the training blocks (first 65% by file number) of a folder-per-class
 			                        set of single-cell images (e.g. another scanner's cells), each under its folder's
 			                        class, or all as class --extra-class NAME (e.g. normal leukocytes as benign);
@@ -96,35 +101,27 @@ public final class TrainSubcommand implements Subcommand {
 		Path outFile = args.path("out");
 		TrainingJob.Options d = TrainingJob.Options.defaults(data, kindName, name, outFile).withRecipeOf(args.string("recipe", null));
 		String positive = args.string("positive", "");
-		int crop = args.integer("crop-size", d.cropSize());
-		double fraction = args.number("cell-fraction", d.cellFraction());
-		String rule = args.string("single-cell-rule", d.singleCellRule());
-		double diameter = args.number("cell-diameter", d.cellDiameter());
-		int epochs = args.integer("epochs", d.epochs()), patience = args.integer("patience", d.patience());
-		double maxMinutes = args.number("max-minutes", d.maxMinutes());
-		long seed = args.integer("seed", (int) d.seed());
-		int batch = args.integer("batch", d.batchSize());
 		String startFrom = args.string("start-from", null);
-		double lr = args.number("learning-rate", startFrom != null ? TrainingJob.START_FROM_LEARNING_RATE : d.learningRate());
-		double lrDecay = args.number("lr-decay", d.lrDecay());
-		String channelList = args.string("channels", null);
-		int[] channels = channelList == null ? d.channels() : TrainingJob.channelList(channelList);
-		int dense = args.integer("dense", d.dense());
+		TrainingJob.Options.Builder b = d.toBuilder();
+		// how to train: the options a recipe also sets, parsed where the recipe's are
+		for (String option : TrainingJob.RECIPE_OPTIONS) {
+			String value = args.string(option, null);
+			if (value != null) usage(() -> b.recipeOption(option, value));
+		}
+		for (String flag : TrainingJob.RECIPE_FLAGS)
+			if (args.flag(flag)) b.recipeFlag(flag);
+		if (startFrom != null && args.string("learning-rate", null) == null) b.learningRate(TrainingJob.START_FROM_LEARNING_RATE);
+		// what to train on, for how long, and where things go
+		double diameter = args.number("cell-diameter", d.cellDiameter());
+		int epochs = args.integer("epochs", d.epochs());
+		double maxMinutes = args.number("max-minutes", d.maxMinutes());
 		String cp = args.string("checkpoints", null);
 		boolean resume = args.flag("resume"), overwrite = args.flag("overwrite");
 		String reportDir = args.string("report-dir", null);
 		int folds = args.integer("cv-folds", d.cvFolds());
 		String trainingData = args.string("training-data", d.trainingData());
 		String citation = args.string("citation", d.citation());
-		boolean classWeights = !args.flag("no-class-weights");
-		boolean noAug = args.flag("no-augmentation");
-		String colour = args.string("colour-jitter", d.colourJitter());
 		int threads = args.integer("threads", d.threads());
-		int cellsPerImage = args.integer("cells-per-image", d.cellsPerImage());
-		String norm = args.string("normalisation", d.normalisation());
-		double averaging = args.number("weight-averaging", d.weightAveraging());
-		double blur = args.number("blur", d.blur());
-		double smoothing = args.number("label-smoothing", d.labelSmoothing());
 		String extraCells = args.string("extra-cells", null);
 		String extraFields = args.string("extra-fields", null);
 		String extraClass = args.string("extra-class", null);
@@ -139,13 +136,10 @@ public final class TrainSubcommand implements Subcommand {
 		args.rejectUnknown();
 		kind(kindName); // a bad --kind is a usage error
 		List<String> positives = TrainingJob.classList(positive);
-		TrainingJob.Options options = usage(() -> d.toBuilder().positives(positives).cropSize(crop).cellFraction(fraction).singleCellRule(rule)
-			.cellDiameter(diameter).epochs(epochs).patience(patience).maxMinutes(maxMinutes).seed(seed).batchSize(batch)
-			.learningRate(lr).lrDecay(lrDecay).channels(channels).dense(dense).normalisation(norm).cellsPerImage(cellsPerImage)
-			.colourJitter(colour).augmentation(!noAug).classWeights(classWeights).checkpoints(cp == null ? null : Path.of(cp))
-			.resume(resume).overwrite(overwrite).reportDir(reportDir == null ? null : Path.of(reportDir)).cvFolds(folds)
-			.trainingData(trainingData).citation(citation).threads(threads).weightAveraging(averaging).blur(blur)
-			.labelSmoothing(smoothing).extraCells(extraCells == null ? null : Path.of(extraCells)).extraClass(extraClass)
+		TrainingJob.Options options = usage(() -> b.positives(positives).cellDiameter(diameter).epochs(epochs).maxMinutes(maxMinutes)
+			.checkpoints(cp == null ? null : Path.of(cp)).resume(resume).overwrite(overwrite)
+			.reportDir(reportDir == null ? null : Path.of(reportDir)).cvFolds(folds).trainingData(trainingData).citation(citation)
+			.threads(threads).extraCells(extraCells == null ? null : Path.of(extraCells)).extraClass(extraClass)
 			.extraFields(extraFields == null ? null : Path.of(extraFields)).startFrom(startFrom).build());
 		if (evaluateOnly) return TrainingJob.evaluateOnly(options, out, new ConsoleProgress(out)).failures().isEmpty() ? 0 : 1;
 		if (Files.exists(outFile) && !overwrite && folds == 0) {

@@ -202,7 +202,8 @@ class TrainSubcommandTest {
 		Path first = dir.resolve("first.zip");
 		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "first", "--out",
 			first.toString(), "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8", "--threads",
-			"1", "--colour-jitter", "wide", "--label-smoothing", "0.2", "--seed", "7")), console.err());
+			"1", "--colour-jitter", "wide", "--label-smoothing", "0.2", "--seed", "7", "--no-class-weights", "--mixup", "0.3")),
+			console.err());
 		Path second = dir.resolve("second.zip");
 
 		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "second", "--out",
@@ -212,7 +213,7 @@ class TrainSubcommandTest {
 		assertEquals(24, card.cropSize(), "the flag given wins over the recipe");
 		String command = card.trainingCommand();
 		for (String fromRecipe : List.of(" --batch 4 ", " --channels 4,8 --dense 8 ", " --colour-jitter wide", " --label-smoothing 0.2",
-			" --seed 7 "))
+			" --seed 7 ", " --no-class-weights", " --mixup 0.3"))
 			assertTrue(command.contains(fromRecipe), fromRecipe + " in " + command);
 		assertTrue(command.contains("--name second --out " + second), command);
 

@@ -153,6 +153,7 @@ public final class Trainer {
 		CropNormalisation normalisation = template.cropNormalisation(); // looked up once, applied per crop
 		float[] ys = new float[bs * k];
 		INDArray x = Nd4j.create(DataType.FLOAT, bs, 3, size, size), y = Nd4j.create(DataType.FLOAT, bs, k);
+		Mixup mixup = config.mixup() > 0 ? new Mixup(config.mixup(), bs, 3 * size * size, k) : null;
 		long trainStart = System.nanoTime();
 		int epochsRun = 0, epoch = startEpoch;
 		MultiLayerNetwork averaged = null;
@@ -171,6 +172,7 @@ public final class Trainer {
 					normalisation.apply(xs, i * 3 * size * size, size);
 					target(ys, i, k, trainLabels.get(s), config.labelSmoothing());
 				}
+				if (mixup != null) mixup.apply(xs, ys, rnd);
 				x.data().asNioFloat().put(0, xs, 0, xs.length);
 				y.data().asNioFloat().put(0, ys, 0, ys.length);
 				net.fit(new DataSet(x, y));

@@ -20,20 +20,37 @@ import io.github.leukocnn.cnn.NetworkFactory;
  * @param labelSmoothing ε of label smoothing: training targets are 1 − ε + ε/k for the true class
  *          and ε/k for the others (0 = off: one-hot), so the network is not pushed towards
  *          certainty on cells whose label is ambiguous
+ * @param mixup α of mixup (0 = off): each training crop is blended with another of its batch,
+ *          pixels and targets alike, by a weight λ ~ Beta(α, α) (the larger share kept by the crop
+ *          itself), so the network learns smooth transitions between classes instead of memorising
+ *          single crops and their (for fields: inherited, partly wrong) labels
  */
 public record TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
 	double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
 	boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging,
-	double labelSmoothing)
+	double labelSmoothing, double mixup)
 {
 	public TrainingConfig {
 		if (!(weightAveraging >= 0 && weightAveraging < 1))
 			throw new IllegalArgumentException("weight averaging decay must be in [0, 1), got " + weightAveraging);
 		if (!(labelSmoothing >= 0 && labelSmoothing < 1))
 			throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+		if (!(mixup >= 0 && mixup <= 10))
+			throw new IllegalArgumentException("mixup alpha must be in [0, 10], got " + mixup);
 	}
 
-	/** Without label smoothing. */
+	/** Without mixup. */
+	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
+		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
+		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging,
+		double labelSmoothing)
+	{
+		this(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed, validationFraction,
+			testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage, weightAveraging,
+			labelSmoothing, 0);
+	}
+
+	/** Without label smoothing and mixup. */
 	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
 		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
 		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging)
@@ -59,6 +76,6 @@ public record TrainingConfig(int[] channels, int dense, double learningRate, dou
 	public TrainingConfig with(int maxEpochs, int patience, double maxMinutes, long seed, Path checkpointDir, boolean resume) {
 		return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed,
 			validationFraction, testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage,
-			weightAveraging, labelSmoothing);
+			weightAveraging, labelSmoothing, mixup);
 	}
 }

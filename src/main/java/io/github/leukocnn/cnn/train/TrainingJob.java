@@ -80,10 +80,17 @@ public final class TrainingJob {
 		Map.entry("colour-jitter", Options.Builder::colourJitter),
 		Map.entry("weight-averaging", (b, v) -> b.weightAveraging(Double.parseDouble(v))),
 		Map.entry("blur", (b, v) -> b.blur(Double.parseDouble(v))),
-		Map.entry("label-smoothing", (b, v) -> b.labelSmoothing(Double.parseDouble(v))));
+		Map.entry("label-smoothing", (b, v) -> b.labelSmoothing(Double.parseDouble(v))),
+		Map.entry("mixup", (b, v) -> b.mixup(Double.parseDouble(v))));
 
 	private static final Map<String, Consumer<Options.Builder>> RECIPE_SWITCHES = Map.of(
 		"no-class-weights", b -> b.classWeights(false), "no-augmentation", b -> b.augmentation(false));
+
+	/** The options with a value that a recipe sets (how a model is trained), as named on the command line. */
+	public static final java.util.Set<String> RECIPE_OPTIONS = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(RECIPE_SETTINGS.keySet()));
+
+	/** The switches (options without a value) that a recipe sets. */
+	public static final java.util.Set<String> RECIPE_FLAGS = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(RECIPE_SWITCHES.keySet()));
 
 	/** Convolution channels per block from "24,48,96,192" (the {@code --channels} of the command line). */
 	public static int[] channelList(String commaSeparated) {
@@ -103,6 +110,7 @@ public final class TrainingJob {
 	 * @param weightAveraging decay per batch of the moving average of the weights (0 = off), see {@link TrainingConfig}
 	 * @param blur largest sigma of the blur jitter in crop pixels (0 = off), see {@link Augmenter}
 	 * @param labelSmoothing ε of label smoothing (0 = off), see {@link TrainingConfig}
+	 * @param mixup α of mixup (0 = off), see {@link TrainingConfig}
 	 * @param extraCells a folder-per-class set of single-cell images whose TRAINING blocks are added to
 	 *          the training block (null = none), e.g. another scanner's labelled cells; never validated
 	 *          or tested on, see {@link #extraTraining}
@@ -120,7 +128,7 @@ public final class TrainingJob {
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
-		double labelSmoothing, Path extraCells, String extraClass, Path extraFields, String startFrom)
+		double labelSmoothing, double mixup, Path extraCells, String extraClass, Path extraFields, String startFrom)
 	{
 		/**
 		 * Refuses settings no run could use, each named as its command-line option; so a recipe read
@@ -140,6 +148,8 @@ public final class TrainingJob {
 				throw new IllegalArgumentException("blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
 			if (!(labelSmoothing >= 0 && labelSmoothing < 1))
 				throw new IllegalArgumentException("label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + labelSmoothing);
+			if (!(mixup >= 0 && mixup <= 10))
+				throw new IllegalArgumentException("mixup must be an alpha from 0 (off) to 10 (e.g. 0.2), got " + mixup);
 		}
 
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
@@ -148,7 +158,7 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, List.of(), 48, 0.55, ModelCard.WHOLE_IMAGE, 0, c.maxEpochs(), c.patience(),
 				c.maxMinutes(), c.seed(), c.batchSize(), c.learningRate(), c.lrDecay(), c.channels(), c.dense(), "rgb",
 				c.cellsPerImage(), "moderate", true, c.classWeights(), null, false, false, null, 0, data.toString(), "", c.threads(),
-				0, 0, 0, null, null, null, null);
+				0, 0, 0, 0, null, null, null, null);
 		}
 
 		/** These settings, to change some by name: {@code options.toBuilder().epochs(5).build()}. */
@@ -192,6 +202,7 @@ public final class TrainingJob {
 			private double weightAveraging;
 			private double blur;
 			private double labelSmoothing;
+			private double mixup;
 			private Path extraCells;
 			private String extraClass;
 			private Path extraFields;
@@ -232,6 +243,7 @@ public final class TrainingJob {
 				weightAveraging = o.weightAveraging;
 				blur = o.blur;
 				labelSmoothing = o.labelSmoothing;
+				mixup = o.mixup;
 				extraCells = o.extraCells;
 				extraClass = o.extraClass;
 				extraFields = o.extraFields;
@@ -272,16 +284,43 @@ public final class TrainingJob {
 			public Builder weightAveraging(double value) { weightAveraging = value; return this; }
 			public Builder blur(double value) { blur = value; return this; }
 			public Builder labelSmoothing(double value) { labelSmoothing = value; return this; }
+			public Builder mixup(double value) { mixup = value; return this; }
 			public Builder extraCells(Path value) { extraCells = value; return this; }
 			public Builder extraClass(String value) { extraClass = value; return this; }
 			public Builder extraFields(Path value) { extraFields = value; return this; }
 			public Builder startFrom(String value) { startFrom = value; return this; }
 
+			/**
+			 * Sets one of the {@link #RECIPE_OPTIONS} from its text as the command line or a card's
+			 * training command gives it; the one place where these options are parsed.
+			 *
+			 * @throws IllegalArgumentException naming the option: not a recipe option, or not a number
+			 */
+			public Builder recipeOption(String option, String value) {
+				BiConsumer<Builder, String> setter = RECIPE_SETTINGS.get(option);
+				if (setter == null) throw new IllegalArgumentException(option + " is not a training setting");
+				try {
+					setter.accept(this, value.trim());
+				}
+				catch (NumberFormatException e) {
+					throw new IllegalArgumentException(option + " takes a number, got '" + value + "'", e);
+				}
+				return this;
+			}
+
+			/** Sets one of the {@link #RECIPE_FLAGS} (e.g. "no-augmentation"). */
+			public Builder recipeFlag(String flag) {
+				Consumer<Builder> setter = RECIPE_SWITCHES.get(flag);
+				if (setter == null) throw new IllegalArgumentException(flag + " is not a training switch");
+				setter.accept(this);
+				return this;
+			}
+
 			public Options build() {
 				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter,
 					epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation,
 					cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds,
-					trainingData, citation, threads, weightAveraging, blur, labelSmoothing, extraCells, extraClass, extraFields,
+					trainingData, citation, threads, weightAveraging, blur, labelSmoothing, mixup, extraCells, extraClass, extraFields,
 					startFrom);
 			}
 		}
@@ -319,16 +358,8 @@ public final class TrainingJob {
 					", so its command line is not a whole recipe: use that model's recipe, or start from this model");
 			for (int i = 0; i < words.length; i++) {
 				String flag = words[i].startsWith("--") ? words[i].substring(2) : "";
-				if (RECIPE_SWITCHES.containsKey(flag)) RECIPE_SWITCHES.get(flag).accept(b);
-				else if (RECIPE_SETTINGS.containsKey(flag) && i + 1 < words.length) {
-					String value = words[++i];
-					try {
-						RECIPE_SETTINGS.get(flag).accept(b, value);
-					}
-					catch (NumberFormatException e) {
-						throw new IllegalArgumentException(flag + " takes a number, got '" + value + "'", e);
-					}
-				}
+				if (RECIPE_SWITCHES.containsKey(flag)) b.recipeFlag(flag);
+				else if (RECIPE_SETTINGS.containsKey(flag) && i + 1 < words.length) b.recipeOption(flag, words[++i]);
 			}
 			return b.build();
 		}
@@ -372,12 +403,12 @@ public final class TrainingJob {
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s%s " +
 				"--cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
 				"--batch %d --learning-rate %s --lr-decay %s%s --cells-per-image %d " +
-				"--colour-jitter %s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
+				"--colour-jitter %s%s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
 				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop,
 				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, shape, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
-				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "",
+				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "", mixup > 0 ? " --mixup " + mixup : "",
 				extraCells == null ? "" : " --extra-cells " + extraCells, extraFields == null ? "" : " --extra-fields " + extraFields,
 				extraClass == null ? "" : " --extra-class " + extraClass);
 		}
@@ -387,7 +418,7 @@ public final class TrainingJob {
 			if (blur > 0 && augmentation) augmenter = augmenter.withBlur(blur);
 			return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, epochs, patience, maxMinutes, seed,
 				Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION, augmenter, classWeights, checkpoints, resume, threads, cvFolds,
-				cellsPerImage, weightAveraging, labelSmoothing);
+				cellsPerImage, weightAveraging, labelSmoothing, mixup);
 		}
 
 		/** The card before training: everything but classes, calibration and metrics. */

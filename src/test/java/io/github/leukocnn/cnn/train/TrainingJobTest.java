@@ -161,6 +161,10 @@ class TrainingJobTest {
 			IllegalArgumentException.class, () -> options.withRecipe("leukocnn train --colour-jitter wild")).getMessage());
 		assertEquals("blur takes a number, got 'strong'", assertThrows(IllegalArgumentException.class,
 			() -> options.withRecipe("leukocnn train --blur strong")).getMessage());
+		assertEquals("mixup must be an alpha from 0 (off) to 10 (e.g. 0.2), got 20.0", assertThrows(IllegalArgumentException.class,
+			() -> options.withRecipe("leukocnn train --mixup 20")).getMessage());
+		assertEquals(0.4, options.withRecipe("leukocnn train --mixup 0.4").mixup());
+		assertTrue(options.toBuilder().mixup(0.4).build().commandLine().contains(" --mixup 0.4"), "the card records it");
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> options.toBuilder().normalisation("grey").build())
 			.getMessage().startsWith("normalisation must be one of rgb, white-balance, contrast"));
 
