@@ -3,6 +3,7 @@ package io.github.leukocnn.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ public final class TrainSubcommand implements Subcommand {
 
 	@Override
 	public Set<String> flags() {
-		Set<String> flags = new java.util.HashSet<>(TrainingJob.RECIPE_FLAGS); // no-class-weights, no-augmentation
+		Set<String> flags = new HashSet<>(TrainingJob.RECIPE_FLAGS); // no-class-weights, no-augmentation
 		flags.addAll(Set.of("resume", "overwrite", "evaluate-only"));
 		return flags;
 	}

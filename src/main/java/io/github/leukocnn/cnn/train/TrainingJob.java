@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -87,10 +90,10 @@ public final class TrainingJob {
 		"no-class-weights", b -> b.classWeights(false), "no-augmentation", b -> b.augmentation(false));
 
 	/** The options with a value that a recipe sets (how a model is trained), as named on the command line. */
-	public static final java.util.Set<String> RECIPE_OPTIONS = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(RECIPE_SETTINGS.keySet()));
+	public static final Set<String> RECIPE_OPTIONS = Collections.unmodifiableSet(new TreeSet<>(RECIPE_SETTINGS.keySet()));
 
 	/** The switches (options without a value) that a recipe sets. */
-	public static final java.util.Set<String> RECIPE_FLAGS = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(RECIPE_SWITCHES.keySet()));
+	public static final Set<String> RECIPE_FLAGS = Collections.unmodifiableSet(new TreeSet<>(RECIPE_SWITCHES.keySet()));
 
 	/** Convolution channels per block from "24,48,96,192" (the {@code --channels} of the command line). */
 	public static int[] channelList(String commaSeparated) {
