@@ -36,8 +36,7 @@ public final class EnsembleSubcommand implements Subcommand {
 			                        calibrates the ensemble (temperature, field rule, call threshold), its test block scores it
 			  --name NAME           model name written into the card
 			  --out FILE            ensemble model file to write (refused if it exists, unless --overwrite)
-			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimated, one per magnification;
-			                        image = per field)
+			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
 			  --report-dir DIR      write NAME-evaluation.md/json there
 			  --threads N""";
 	}

@@ -46,8 +46,7 @@ public final class TrainSubcommand implements Subcommand {
 			  --crop-size PX        network input side (default 48)
 			  --cell-fraction F     cell diameter / crop side (default 0.55)
 			  --single-cell-rule R  whole-image (default), estimate (from the stain) or segmented-cell (the segmented centre cell)
-			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimated, one per magnification: the
-			                        median estimate of the data folder's fields, for each within 2x of it; image = per field)
+			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
 			  --epochs N            maximum epochs (default 40); --patience N early stopping (default 8)
 			  --max-minutes M       wall-clock budget (default 30); --seed S (default 42)
 			  --batch N (default 32)  --learning-rate R (default 0.002) --lr-decay F per epoch (default 0.9)  --channels 16,32,64,96  --dense 64
