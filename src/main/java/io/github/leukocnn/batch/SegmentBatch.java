@@ -11,7 +11,6 @@ import io.github.leukocnn.io.AtomicFiles;
 import io.github.leukocnn.io.SegmentationWriter;
 import io.github.leukocnn.io.SmearImages;
 import io.github.leukocnn.progress.ProgressListener;
-import io.github.leukocnn.segment.BatchDiameter;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
@@ -26,8 +25,7 @@ import io.github.leukocnn.segment.SegmentationSettings;
 public final class SegmentBatch {
 
 	/**
-	 * @param cellDiameter leukocyte diameter in pixels; 0 = estimated, one diameter for the images of one
-	 *          magnification ({@link BatchDiameter}); {@link BatchDiameter#PER_IMAGE} = estimated per image
+	 * @param cellDiameter leukocyte diameter in pixels, 0 = estimate per image
 	 * @param threads worker threads: spread over images first (one image each), the rest inside the segmentation
 	 */
 	public record Options(Path input, Path output, double cellDiameter, int threads, boolean recursive, boolean overwrite) {}
@@ -50,15 +48,11 @@ public final class SegmentBatch {
 		runner.threads(parallelImages);
 		// large images (whole slides) are segmented in tiles rather than refused
 		ThreadLocal<LeukocyteSegmenter> segmenter = ThreadLocal.withInitial(() -> new TiledSegmenter(segmenters.get()));
-		BatchDiameter batchDiameter = options.cellDiameter() != 0 ? null
-			: BatchDiameter.of(runner.items().stream().map(BatchItem::file).toList(), SmearImages::openRgb, options.threads());
-		if (batchDiameter != null && out != null) out.println(batchDiameter);
 		return runner.run((item, itemProgress) -> {
 			// refuse before the (long) segmentation, so nothing of this image is half old, half new
 			AtomicFiles.checkCanWrite(item.outputs(SegmentationWriter.SUFFIXES), options.overwrite());
 			ColorProcessor rgb = SmearImages.openRgb(item.file(), TiledSegmenter.BYTES_PER_PIXEL);
-			double diameter = batchDiameter == null ? options.cellDiameter() : batchDiameter.diameterOf(item.file());
-			SegmentationSettings settings = new SegmentationSettings(diameter, threadsPerImage, itemProgress);
+			SegmentationSettings settings = new SegmentationSettings(options.cellDiameter(), threadsPerImage, itemProgress);
 			Segmentation s = segmenter.get().segment(RgbImages.wrap(rgb), settings);
 			SegmentationWriter.write(s, item.outputFolder(), item.outputName(), options.overwrite());
 			if (out != null) {

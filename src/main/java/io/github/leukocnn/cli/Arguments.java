@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.leukocnn.cnn.ModelFile;
-import io.github.leukocnn.segment.BatchDiameter;
 
 /**
  * GNU-style options of one subcommand: {@code --name value}, {@code --name=value} and flags.
@@ -88,21 +87,11 @@ public final class Arguments {
 		}
 	}
 
-	/**
-	 * {@code --cell-diameter PX|image}: the leukocyte diameter in pixels; 0 (the default) = estimated,
-	 * one diameter for the images of one magnification ({@link BatchDiameter}); {@code image} =
-	 * estimated for each image on its own ({@link BatchDiameter#PER_IMAGE}).
-	 */
+	/** {@code --cell-diameter PX}: the leukocyte diameter in pixels, 0 (the default) = estimate per image. */
 	public double cellDiameter() {
-		return cellDiameter(0);
-	}
-
-	/** As {@link #cellDiameter()} with another default. */
-	public double cellDiameter(double fallback) {
-		if ("image".equals(string("cell-diameter", null))) return BatchDiameter.PER_IMAGE;
-		double d = number("cell-diameter", fallback);
+		double d = number("cell-diameter", 0);
 		if (!(d >= 0) || Double.isInfinite(d))
-			throw new UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate) or 'image', got " + d);
+			throw new UsageException("--cell-diameter must be a number of pixels >= 0 (0 = estimate), got " + d);
 		return d;
 	}
 

@@ -12,12 +12,10 @@ import java.util.function.Supplier;
 
 import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.io.AtomicFiles;
-import io.github.leukocnn.io.SmearImages;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.report.EvaluationWriter;
 import io.github.leukocnn.report.HeldOutSplit;
 import io.github.leukocnn.report.LabelledImages;
-import io.github.leukocnn.segment.BatchDiameter;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.report.Predictions;
 import io.github.leukocnn.report.TrainingHistory;
@@ -170,15 +168,10 @@ public final class EvaluateSubcommand implements Subcommand {
 			out.printf(Locale.ROOT, "model %s, %d image(s) in %s, evaluating %s: %d image(s)%s%n", model, images.size(), data, splitName,
 				evaluated.size(), validation.isEmpty() ? "" : " (+" + validation.size() + " validation for the temperature)");
 			ProgressListener progress = new ConsoleProgress(out);
-			// as classify does for a folder: one diameter for the images of one magnification, over the whole data set
-			BatchDiameter batch = singleCell || diameter != 0 ? null
-				: BatchDiameter.of(images.stream().map(LabelledImages.Image::file).toList(), SmearImages::openRgb, threads);
-			if (batch != null) out.println(batch);
-			java.util.function.ToDoubleFunction<Path> diameterOf = batch == null ? p -> diameter : batch::diameterOf;
-			LabelledImages.Result test = LabelledImages.predict(evaluated, classifier, segmenters, singleCell, diameterOf, threads,
+			LabelledImages.Result test = LabelledImages.predict(evaluated, classifier, segmenters, singleCell, diameter, threads,
 				progress.subRange(0, validation.isEmpty() ? 1 : 0.8), err);
 			LabelledImages.Result val = validation.isEmpty() ? null : LabelledImages.predict(validation, classifier, segmenters,
-				singleCell, diameterOf, threads, progress.subRange(0.8, 1), err);
+				singleCell, diameter, threads, progress.subRange(0.8, 1), err);
 			if (test.predictions().size() == 0) throw new IOException("no image of " + data + " could be classified");
 			Evaluation e = evaluate(test.predictions(), val == null ? null : val.predictions(), positive, classifier.callThreshold());
 			List<EvaluationWriter.Table> tables = new ArrayList<>();

@@ -52,7 +52,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 		int size = args.integer("crop-size", 48);
 		double fraction = args.number("cell-fraction", 0.55);
 		String rule = args.string("single-cell-rule", ModelCard.WHOLE_IMAGE);
-		double diameter = args.cellDiameter();
+		double diameter = args.number("cell-diameter", 0);
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
 		TrainSubcommand.usage(() -> ModelCard.checkSingleCellRule(rule));

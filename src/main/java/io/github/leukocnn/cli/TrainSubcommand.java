@@ -113,7 +113,7 @@ public final class TrainSubcommand implements Subcommand {
 			if (args.flag(flag)) b.recipeFlag(flag);
 		if (startFrom != null && args.string("learning-rate", null) == null) b.learningRate(TrainingJob.START_FROM_LEARNING_RATE);
 		// what to train on, for how long, and where things go
-		double diameter = args.cellDiameter(d.cellDiameter());
+		double diameter = args.number("cell-diameter", d.cellDiameter());
 		int epochs = args.integer("epochs", d.epochs());
 		double maxMinutes = args.number("max-minutes", d.maxMinutes());
 		String cp = args.string("checkpoints", null);

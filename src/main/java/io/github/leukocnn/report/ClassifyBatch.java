@@ -22,7 +22,6 @@ import io.github.leukocnn.io.PngWriter;
 import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.io.SmearImages;
 import io.github.leukocnn.progress.ProgressListener;
-import io.github.leukocnn.segment.BatchDiameter;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.segment.SegmentationSettings;
@@ -51,9 +50,7 @@ public final class ClassifyBatch {
 	public static final List<String> SUFFIXES = List.of(ROI_SUFFIX, PNG_SUFFIX);
 
 	/**
-	 * @param cellDiameter leukocyte diameter in pixels; 0 = estimated, one diameter for the images of one
-	 *          magnification ({@link BatchDiameter}); {@link BatchDiameter#PER_IMAGE} = estimated per image
-	 *          (ignored with singleCell)
+	 * @param cellDiameter leukocyte diameter in pixels, 0 = estimate per image (ignored with singleCell)
 	 * @param singleCell each image shows one centred cell: no segmentation, cell count 1
 	 */
 	public record Options(Path input, Path output, double cellDiameter, int threads, boolean recursive, boolean overwrite,
@@ -98,16 +95,12 @@ public final class ClassifyBatch {
 		int threadsPerImage = Math.max(1, options.threads() / parallelImages);
 		runner.threads(parallelImages);
 		ThreadLocal<LeukocyteSegmenter> segmenter = options.singleCell() ? null : ThreadLocal.withInitial(segmenters);
-		BatchDiameter batchDiameter = options.singleCell() || options.cellDiameter() != 0 ? null
-			: BatchDiameter.of(items.stream().map(BatchItem::file).toList(), SmearImages::openRgb, options.threads());
-		if (batchDiameter != null && out != null) out.println(batchDiameter);
 		Map<String, ImageResult> results = new ConcurrentHashMap<>();
 		BatchRunner.Summary summary = runner.run((item, itemProgress) -> {
 			AtomicFiles.checkCanWrite(item.outputs(SUFFIXES), options.overwrite());
 			ColorProcessor rgb = SmearImages.openRgb(item.file());
 			Classified c = classify(slashes(item.relativePath()), rgb, options.singleCell() ? null : segmenter.get(), classifier,
-				batchDiameter == null ? options.cellDiameter() : batchDiameter.diameterOf(item.file()), threadsPerImage,
-				itemProgress.subRange(0, 0.9));
+				options.cellDiameter(), threadsPerImage, itemProgress.subRange(0, 0.9));
 			FieldReport report = c.report();
 			Segmentation s = c.segmentation();
 			List<Roi> rois = FieldAnnotation.rois(report, s, rgb.getWidth(), rgb.getHeight());

@@ -76,12 +76,10 @@ public final class LabelledImages {
 	 * the number of threads.
 	 *
 	 * @param segmenters one per worker thread; unused when {@code singleCell}
-	 * @param cellDiameter the leukocyte diameter to segment each image file with (0 = estimate it)
 	 * @param classifier shared; must be thread-safe when {@code threads > 1}
 	 */
 	public static Result predict(List<Image> images, CellClassifier classifier, Supplier<LeukocyteSegmenter> segmenters,
-		boolean singleCell, java.util.function.ToDoubleFunction<Path> cellDiameter, int threads, ProgressListener progress,
-		PrintStream err)
+		boolean singleCell, double cellDiameter, int threads, ProgressListener progress, PrintStream err)
 	{
 		int n = images.size();
 		double[][] probabilities = new double[n][];
@@ -103,7 +101,7 @@ public final class LabelledImages {
 					try {
 						ColorProcessor rgb = SmearImages.openRgb(image.file());
 						FieldReport r = ClassifyBatch.classify(image.name(), rgb, singleCell ? null : segmenter.get(), classifier,
-							cellDiameter.applyAsDouble(image.file()), 1, ProgressListener.NONE).report();
+							cellDiameter, 1, ProgressListener.NONE).report();
 						probabilities[index] = r.fieldProbabilities();
 					}
 					catch (CancelledException e) {

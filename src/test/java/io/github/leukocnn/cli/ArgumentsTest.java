@@ -22,14 +22,4 @@ class ArgumentsTest {
 		var none = assertThrows(Arguments.UsageException.class, () -> new Arguments(List.of("--models", " , "), Set.of()).models());
 		assertTrue(none.getMessage().contains("--models needs at least one model name or file"), none.getMessage());
 	}
-
-	@Test
-	void theCellDiameterIsPixelsOrEstimatedPerBatchOrPerImage() {
-		assertEquals(0, new Arguments(List.of(), Set.of()).cellDiameter(), "default: estimated, one per magnification");
-		assertEquals(42.5, new Arguments(List.of("--cell-diameter", "42.5"), Set.of()).cellDiameter());
-		assertEquals(io.github.leukocnn.segment.BatchDiameter.PER_IMAGE,
-			new Arguments(List.of("--cell-diameter", "image"), Set.of()).cellDiameter());
-		var bad = assertThrows(Arguments.UsageException.class, () -> new Arguments(List.of("--cell-diameter", "-3"), Set.of()).cellDiameter());
-		assertTrue(bad.getMessage().contains(">= 0 (0 = estimate) or 'image'"), bad.getMessage());
-	}
 }

@@ -55,7 +55,7 @@ class LabelledImagesTest {
 	void predictsFieldsAndListsFailures() throws IOException {
 		AreaRuleClassifier classifier = new AreaRuleClassifier(300);
 		List<LabelledImages.Image> images = LabelledImages.list(set(), classifier.classes());
-		LabelledImages.Result r = LabelledImages.predict(images, classifier, DarkBlobSegmenter::new, false, p -> 0, 2,
+		LabelledImages.Result r = LabelledImages.predict(images, classifier, DarkBlobSegmenter::new, false, 0, 2,
 			ProgressListener.NONE, null);
 		assertEquals(1, r.failures().size());
 		assertTrue(r.failures().get(0).file().endsWith("b0.jpg"));

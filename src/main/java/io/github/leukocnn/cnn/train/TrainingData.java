@@ -21,7 +21,6 @@ import io.github.leukocnn.crop.CellCropper;
 import io.github.leukocnn.crop.CropSpec;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.progress.ProgressListener;
-import io.github.leukocnn.segment.BatchDiameter;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.LeukocyteSegmenter;
 import io.github.leukocnn.segment.Segmentation;
@@ -117,9 +116,6 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 			throw new IOException("class folders " + classes + " differ from the expected classes " + card.classes());
 		CropSpec spec = card.cropSpec();
 		int ctx = contextSize(spec.size());
-		// as classify does for a folder: one diameter for the fields of one magnification
-		BatchDiameter batch = kind != Kind.FIELDS || cellDiameter != 0 ? null : BatchDiameter.of(files, TrainingData::open, threads);
-		if (batch != null) progress.progress(0, batch.toString());
 		TrainingItem[] items = new TrainingItem[files.size()];
 		String[] failed = new String[files.size()];
 		AtomicInteger done = new AtomicInteger();
@@ -134,7 +130,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 					try {
 						ColorProcessor cp = open(f);
 						List<int[]> cells = kind == Kind.SINGLE_CELL ? List.of(singleCellContext(cp, card, ctx))
-							: fieldContexts(cp, spec, ctx, segmenter, batch == null ? cellDiameter : batch.diameterOf(f));
+							: fieldContexts(cp, spec, ctx, segmenter, cellDiameter);
 						items[idx] = new TrainingItem(f.toString(), labels.get(idx), order(f), cells);
 					}
 					catch (Exception e) {

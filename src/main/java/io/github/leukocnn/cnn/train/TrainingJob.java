@@ -408,8 +408,7 @@ public final class TrainingJob {
 				"--batch %d --learning-rate %s --lr-decay %s%s --cells-per-image %d " +
 				"--colour-jitter %s%s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
 				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop,
-				cellDiameter < 0 ? "image" : cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, shape,
-				cellsPerImage, colourJitter,
+				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, shape, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
 				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "", mixup > 0 ? " --mixup " + mixup : "",
