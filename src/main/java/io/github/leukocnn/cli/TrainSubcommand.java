@@ -103,15 +103,15 @@ public final class TrainSubcommand implements Subcommand {
 		TrainingJob.Options d = TrainingJob.Options.defaults(data, kindName, name, outFile).withRecipeOf(args.string("recipe", null));
 		String positive = args.string("positive", "");
 		String startFrom = args.string("start-from", null);
-		TrainingJob.Options.Builder b = d.toBuilder();
-		// how to train: the options a recipe also sets, parsed where the recipe's are
+		// how to train: the start model's learning rate (as in Fiji), then the options a recipe also sets,
+		// parsed where the recipe's are (a --learning-rate given wins)
+		TrainingJob.Options.Builder b = usage(() -> d.withStartFrom(startFrom)).toBuilder();
 		for (String option : TrainingJob.RECIPE_OPTIONS) {
 			String value = args.string(option, null);
 			if (value != null) usage(() -> b.recipeOption(option, value));
 		}
 		for (String flag : TrainingJob.RECIPE_FLAGS)
 			if (args.flag(flag)) b.recipeFlag(flag);
-		if (startFrom != null && args.string("learning-rate", null) == null) b.learningRate(TrainingJob.START_FROM_LEARNING_RATE);
 		// what to train on, for how long, and where things go
 		double diameter = args.number("cell-diameter", d.cellDiameter());
 		int epochs = args.integer("epochs", d.epochs());
@@ -141,7 +141,7 @@ public final class TrainSubcommand implements Subcommand {
 			.checkpoints(cp == null ? null : Path.of(cp)).resume(resume).overwrite(overwrite)
 			.reportDir(reportDir == null ? null : Path.of(reportDir)).cvFolds(folds).trainingData(trainingData).citation(citation)
 			.threads(threads).extraCells(extraCells == null ? null : Path.of(extraCells)).extraClass(extraClass)
-			.extraFields(extraFields == null ? null : Path.of(extraFields)).startFrom(startFrom).build());
+			.extraFields(extraFields == null ? null : Path.of(extraFields)).build());
 		if (evaluateOnly) return TrainingJob.evaluateOnly(options, out, new ConsoleProgress(out)).failures().isEmpty() ? 0 : 1;
 		if (Files.exists(outFile) && !overwrite && folds == 0) {
 			err.println("leukocnn train: " + outFile + " exists; use --overwrite to replace it");

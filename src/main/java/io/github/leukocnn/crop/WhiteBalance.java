@@ -12,11 +12,14 @@ public final class WhiteBalance {
 	/** Channels darker than this at the percentile are not brightened further (no background in view). */
 	static final float MIN_WHITE = 0.3f;
 
+	/** Histogram working space of each thread: normalisation runs once per crop, in the inference workers. */
+	private static final ThreadLocal<int[]> HISTOGRAM = ThreadLocal.withInitial(() -> new int[256]);
+
 	private WhiteBalance() {}
 
 	/** Balances the crop at {@code offset} (planar RGB, 0..1) in place. */
 	public static void apply(float[] buf, int offset, int size) {
-		normalise(buf, offset, size, false, new int[256]);
+		normalise(buf, offset, size, false, HISTOGRAM.get());
 	}
 
 	/**
@@ -25,7 +28,7 @@ public final class WhiteBalance {
 	 * {@link #MIN_RANGE}, so a flat crop is not amplified into noise.
 	 */
 	public static void stretch(float[] buf, int offset, int size) {
-		normalise(buf, offset, size, true, new int[256]);
+		normalise(buf, offset, size, true, HISTOGRAM.get());
 	}
 
 	/**
@@ -36,7 +39,7 @@ public final class WhiteBalance {
 	 * not clipped in one channel, which would change their hue.
 	 */
 	public static void stretchBrightness(float[] buf, int offset, int size) {
-		int[] hist = new int[256];
+		int[] hist = HISTOGRAM.get();
 		normalise(buf, offset, size, false, hist);
 		int plane = size * size;
 		java.util.Arrays.fill(hist, 0);
