@@ -176,7 +176,7 @@ class TrainSubcommandTest {
 		Path data = sizesData(dir);
 		Path tuned = dir.resolve("tuned.zip");
 		List<String> args = List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "tuned", "--out",
-			tuned.toString(), "--epochs", "1", "--batch", "4", "--threads", "1", "--learning-rate", "0.0005", "--start-from",
+			tuned.toString(), "--epochs", "1", "--batch", "4", "--threads", "1", "--start-from",
 			first.toString());
 
 		assertEquals(0, console.cli(args), console.err());
@@ -191,6 +191,8 @@ class TrainSubcommandTest {
 		assertEquals(io.github.leukocnn.crop.CropNormalisation.WHITE_BALANCE, card.cropNormalisation());
 		assertTrue(card.trainingCommand().contains(" --start-from " + first + " --cell-diameter "), card.trainingCommand());
 		assertTrue(!card.trainingCommand().contains("--crop-size"), card.trainingCommand());
+		assertTrue(card.trainingCommand().contains(" --learning-rate " + io.github.leukocnn.cnn.train.TrainingJob.START_FROM_LEARNING_RATE + " "),
+			"without --learning-rate, the start model's default: " + card.trainingCommand());
 
 		assertEquals(2, console.cli(concat(args, "--crop-size", "32")));
 		assertTrue(console.err().contains("--crop-size is the --start-from model's; leave it out"), console.err());
