@@ -15,6 +15,7 @@ import io.github.leukocnn.cnn.train.TrainingData;
 import io.github.leukocnn.cnn.train.TrainingJob;
 import io.github.leukocnn.cnn.train.TrainingItem;
 import io.github.leukocnn.crop.CellCropper;
+import io.github.leukocnn.crop.FieldCropScale;
 
 /**
  * {@code leukocnn export-crops}: writes the network crops of a labelled data set as a
@@ -41,6 +42,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 			  --out DIR           output folder; gets one sub-folder per class; existing files are never overwritten
 			  --crop-size PX      crop side (default 48); --cell-fraction F cell diameter / crop side (default 0.55)
 			  --single-cell-rule R  whole-image (default), estimate or segmented-cell; --cell-diameter PX fields: 0 = estimate
+			  --field-scale R     fields, ROI sets: segmentation (default) or red-cells, as for train
 			  --threads N""";
 	}
 
@@ -53,11 +55,13 @@ public final class ExportCropsSubcommand implements Subcommand {
 		double fraction = args.number("cell-fraction", 0.55);
 		String rule = args.string("single-cell-rule", ModelCard.WHOLE_IMAGE);
 		double diameter = args.number("cell-diameter", 0);
+		String fieldScale = args.string("field-scale", FieldCropScale.SEGMENTATION);
 		int threads = args.integer("threads", Runtime.getRuntime().availableProcessors());
 		args.rejectUnknown();
 		TrainSubcommand.usage(() -> ModelCard.checkSingleCellRule(rule));
+		TrainSubcommand.usage(() -> FieldCropScale.checkRule(fieldScale));
 		ModelCard card = new ModelCard("export", ModelFile.FORMAT_VERSION, null, null, null, List.of(), size, fraction, rule,
-			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null);
+			ModelCard.RGB_UNIT, 1, FieldAggregation.MEAN_LOG.name(), null, null, null, null, Map.of(), 0, null, null, null).withFieldScale(fieldScale);
 		TrainingData set = TrainingJob.load(data, kind, card, diameter, threads, new TrainSubcommand.ConsoleProgress(out));
 		int ctx = TrainingData.contextSize(size), written = 0, skipped = 0;
 		float[] buf = new float[3 * size * size];

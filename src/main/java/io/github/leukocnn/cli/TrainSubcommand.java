@@ -46,6 +46,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --crop-size PX        network input side (default 48)
 			  --cell-fraction F     cell diameter / crop side (default 0.55)
 			  --single-cell-rule R  whole-image (default), estimate (from the stain) or segmented-cell (the segmented centre cell)
+			  --field-scale R       fields: what sizes the cell crops: segmentation (default; the leukocyte
+			                        diameter, given or estimated per field) or red-cells (2.1 x the field's
+			                        red-cell diameter, so cells keep their size relative to the red cells)
 			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
 			  --epochs N            maximum epochs (default 40); --patience N early stopping (default 8)
 			  --max-minutes M       wall-clock budget (default 30); --seed S (default 42)
@@ -130,7 +133,7 @@ public final class TrainSubcommand implements Subcommand {
 			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells or --extra-fields DIR, " +
 				"which is missing");
 		if (startFrom != null)
-			for (String fixed : List.of("crop-size", "cell-fraction", "single-cell-rule", "normalisation", "channels", "dense"))
+			for (String fixed : List.of("crop-size", "cell-fraction", "single-cell-rule", "field-scale", "normalisation", "channels", "dense"))
 				if (args.string(fixed, null) != null) throw new Arguments.UsageException("--" + fixed + " is the --start-from model's; " +
 					"leave it out (or train from scratch without --start-from)");
 		boolean evaluateOnly = args.flag("evaluate-only");

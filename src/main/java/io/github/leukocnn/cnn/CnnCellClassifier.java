@@ -15,6 +15,7 @@ import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.crop.CellCropper;
 import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.crop.CropSpec;
+import io.github.leukocnn.crop.FieldCropScale;
 import io.github.leukocnn.crop.SingleCellSize;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
@@ -145,7 +146,7 @@ public final class CnnCellClassifier implements CellClassifier {
 		int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1);
 		int[] argb = pixels(rgb);
 		List<CellMeasurements> cells = segmentation.measurements();
-		double diameter = segmentation.cellDiameter();
+		double diameter = FieldCropScale.cropDiameter(card.fieldScaleRule(), argb, w, h, segmentation.cellDiameter());
 		float[][] out = new float[cells.size()][];
 		for (int start = 0; start < cells.size(); start += batch) {
 			progress.checkCancelled();

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.crop.CropSpec;
+import io.github.leukocnn.crop.FieldCropScale;
 
 /**
  * What a LeukoCNN model file says about its network: everything needed to use it correctly
@@ -34,6 +35,8 @@ import io.github.leukocnn.crop.CropSpec;
  *          images; null (older cards, single-cell models) = 1
  * @param memberSha256 for an ensemble ({@link ModelFile#ENSEMBLE_FORMAT_VERSION}): the SHA-256 of
  *          each member network entry, in order; null = one network
+ * @param fieldScale what sizes the crops of a field's cells, one of {@link FieldCropScale#RULES}; null
+ *          (older cards) = {@link FieldCropScale#SEGMENTATION}
  */
 public record ModelCard(
 	String name,
@@ -58,7 +61,8 @@ public record ModelCard(
 	String weightsSha256,
 	Double callThreshold,
 	Double fieldTemperature,
-	List<String> memberSha256)
+	List<String> memberSha256,
+	String fieldScale)
 {
 	/** A card of one network. */
 	public ModelCard(String name, int formatVersion, String leukoCnnVersion, String description, List<String> classes,
@@ -69,7 +73,7 @@ public record ModelCard(
 	{
 		this(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule,
 			normalisation, temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed, date,
-			weightsSha256, callThreshold, fieldTemperature, null);
+			weightsSha256, callThreshold, fieldTemperature, null, null);
 	}
 
 	/** A card of one network without a field temperature. */
@@ -120,20 +124,20 @@ public record ModelCard(
 		return new ModelCard(name, ensemble ? ModelFile.ENSEMBLE_FORMAT_VERSION : ModelFile.SINGLE_NETWORK_FORMAT_VERSION,
 			leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule, normalisation,
 			temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed, date, sha.get(0),
-			callThreshold, fieldTemperature, ensemble ? List.copyOf(sha) : null);
+			callThreshold, fieldTemperature, ensemble ? List.copyOf(sha) : null, fieldScale);
 	}
 
 	/** This card with other classes (null = none yet: loading images then takes the class folders as they are). */
 	public ModelCard withClasses(List<String> c) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, c, positiveClasses, cropSize, cellFraction,
 			singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed,
-			date, weightsSha256, callThreshold, fieldTemperature, memberSha256);
+			date, weightsSha256, callThreshold, fieldTemperature, memberSha256, fieldScale);
 	}
 
 	public ModelCard withCalibration(double t, String aggregation, Map<String, Object> m) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, t, aggregation, prior, trainingData, citation,
-			trainingCommand, m, seed, date, weightsSha256, callThreshold, fieldTemperature, memberSha256);
+			trainingCommand, m, seed, date, weightsSha256, callThreshold, fieldTemperature, memberSha256, fieldScale);
 	}
 
 	public ModelCard withMetrics(Map<String, Object> m) {
@@ -144,19 +148,31 @@ public record ModelCard(
 	public ModelCard withCallThreshold(Double threshold) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, weightsSha256, threshold, fieldTemperature, memberSha256);
+			trainingCommand, metrics, seed, date, weightsSha256, threshold, fieldTemperature, memberSha256, fieldScale);
 	}
 
 	/** @param t null = 1 (field probabilities as the field rule gives them) */
 	public ModelCard withFieldTemperature(Double t) {
 		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
 			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
-			trainingCommand, metrics, seed, date, weightsSha256, callThreshold, t, memberSha256);
+			trainingCommand, metrics, seed, date, weightsSha256, callThreshold, t, memberSha256, fieldScale);
 	}
 
 	/** Number of networks the model file holds (1, or the members of an ensemble). */
 	public int networkCount() {
 		return memberSha256 == null ? 1 : memberSha256.size();
+	}
+
+	/** This card with crops of field cells sized by {@code rule} (one of {@link FieldCropScale#RULES}). */
+	public ModelCard withFieldScale(String rule) {
+		return new ModelCard(name, formatVersion, leukoCnnVersion, description, classes, positiveClasses, cropSize,
+			cellFraction, singleCellRule, normalisation, temperature, fieldAggregation, prior, trainingData, citation,
+			trainingCommand, metrics, seed, date, weightsSha256, callThreshold, fieldTemperature, memberSha256, rule);
+	}
+
+	/** {@link #fieldScale}, {@link FieldCropScale#SEGMENTATION} when the card has none. */
+	public String fieldScaleRule() {
+		return fieldScale == null ? FieldCropScale.SEGMENTATION : fieldScale;
 	}
 
 	/** {@link #fieldTemperature} as a number: 1 when the card has none. */

@@ -32,6 +32,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
 import io.github.leukocnn.crop.CropNormalisation;
+import io.github.leukocnn.crop.FieldCropScale;
 
 /**
  * The LeukoCNN model file: a zip holding {@code card.json} (the {@link ModelCard}) and
@@ -190,6 +191,9 @@ public final class ModelFile {
 		if (!ModelCard.SINGLE_CELL_RULES.contains(card.singleCellRule()))
 			throw new ModelFileException(what + ": unknown single-cell rule '" + card.singleCellRule() + "' (known: " +
 				String.join(", ", ModelCard.SINGLE_CELL_RULES) + ")");
+		if (!FieldCropScale.RULES.contains(card.fieldScaleRule()))
+			throw new ModelFileException(what + ": unknown field scale '" + card.fieldScale() + "' (known: " +
+				String.join(", ", FieldCropScale.RULES) + ")");
 		try {
 			FieldAggregation.valueOf(card.fieldAggregation());
 		}

@@ -80,6 +80,9 @@ class TrainSubcommandTest {
 			"--single-cell-rule", "centre")));
 		assertTrue(console.err().contains("--single-cell-rule must be one of whole-image, estimate, segmented-cell, got 'centre'"),
 			console.err());
+		assertEquals(2, console.cli(List.of("train", "--data", "d", "--kind", "fields", "--name", "n", "--out", "m.zip",
+			"--field-scale", "white-cells")));
+		assertTrue(console.err().contains("--field-scale must be one of segmentation, red-cells, got 'white-cells'"), console.err());
 	}
 
 	@Test
@@ -196,6 +199,8 @@ class TrainSubcommandTest {
 
 		assertEquals(2, console.cli(concat(args, "--crop-size", "32")));
 		assertTrue(console.err().contains("--crop-size is the --start-from model's; leave it out"), console.err());
+		assertEquals(2, console.cli(concat(args, "--field-scale", "red-cells")));
+		assertTrue(console.err().contains("--field-scale is the --start-from model's; leave it out"), console.err());
 	}
 
 	@Test

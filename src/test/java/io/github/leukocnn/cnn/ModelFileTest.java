@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.leukocnn.crop.FieldCropScale;
+
 /** Model files round-trip, and every kind of bad model file is refused with a specific message. */
 class ModelFileTest {
 
@@ -105,7 +107,7 @@ class ModelFileTest {
 			saved.positiveClasses(), saved.cropSize(), saved.cellFraction(), saved.singleCellRule(), saved.normalisation(),
 			saved.temperature(), saved.fieldAggregation(), saved.prior(), saved.trainingData(), saved.citation(),
 			saved.trainingCommand(), saved.metrics(), saved.seed(), saved.date(), saved.weightsSha256(), saved.callThreshold(),
-			saved.fieldTemperature(), saved.memberSha256()));
+			saved.fieldTemperature(), saved.memberSha256(), saved.fieldScale()));
 		msg = assertThrows(ModelFileException.class, () -> ModelFile.load(v1)).getMessage();
 		assertTrue(msg.contains("ensemble member checksum(s) in a format version 1 file"), msg);
 	}
@@ -138,6 +140,21 @@ class ModelFileTest {
 		ModelFile.save(net(16, 2), odd, f, false);
 		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
 		assertTrue(msg.contains("unknown single-cell rule 'whole-cell'") && msg.contains("segmented-cell"), msg);
+	}
+
+	@Test
+	void fieldScaleRoundTripsOlderCardsMeanSegmentationAndUnknownOnesAreRefused() throws IOException {
+		Path f = dir.resolve("scale.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false);
+		assertEquals(null, ModelFile.load(f).card().fieldScale()); // a card without the field, as before it existed
+		assertEquals(FieldCropScale.SEGMENTATION, ModelFile.load(f).card().fieldScaleRule());
+		Path g = dir.resolve("red.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1).withFieldScale(FieldCropScale.RED_CELLS), g, false);
+		assertEquals(FieldCropScale.RED_CELLS, ModelFile.load(g).card().fieldScaleRule());
+		Path h = dir.resolve("odd.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1).withFieldScale("white-cells"), h, false);
+		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(h)).getMessage();
+		assertTrue(msg.contains("unknown field scale 'white-cells'") && msg.contains("red-cells"), msg);
 	}
 
 	@Test

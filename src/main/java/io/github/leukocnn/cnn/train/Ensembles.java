@@ -88,6 +88,7 @@ public final class Ensembles {
 			check(a.cellFraction(), b.cellFraction(), "cell fraction", what, ref);
 			check(a.singleCellRule(), b.singleCellRule(), "single-cell rule", what, ref);
 			check(a.normalisation(), b.normalisation(), "normalisation", what, ref);
+			check(a.fieldScaleRule(), b.fieldScaleRule(), "field scale", what, ref);
 		}
 	}
 
@@ -107,7 +108,7 @@ public final class Ensembles {
 		return new ModelCard(name, first.formatVersion(), TrainingJob.version(), description, first.classes(),
 			first.positiveClasses(), first.cropSize(), first.cellFraction(), first.singleCellRule(), first.normalisation(), 1,
 			first.fieldAggregation(), first.prior(), first.trainingData(), first.citation(), commands.toString(), Map.of(),
-			first.seed(), java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), null, null, null, null);
+			first.seed(), java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), null, null, null, null, first.fieldScale());
 	}
 
 	/** Members' training cost: total minutes (what training the ensemble takes), and per member. */

@@ -15,6 +15,7 @@ import ij.gui.Roi;
 import ij.process.ColorProcessor;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.crop.CellCropper;
+import io.github.leukocnn.crop.FieldCropScale;
 
 /**
  * Training source (b): images with an ImageJ ROI set beside them ({@code NAME.zip} or
@@ -101,7 +102,9 @@ public final class RoiSetSource {
 			ColorProcessor cp = pixels.get(i);
 			List<LabelledRoi> r = rois.get(i);
 			double[] d = r.stream().mapToDouble(l -> (l.roi().getBounds().width + l.roi().getBounds().height) / 2.0).sorted().toArray();
-			double diameter = d[d.length / 2]; // the image's typical cell size sets the scale, as for segmented fields
+			// the image's typical cell size sets the scale, as the segmentation's diameter does for fields
+			double diameter = FieldCropScale.cropDiameter(card.fieldScaleRule(), (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(),
+				d[d.length / 2]);
 			float[] buf = new float[3 * ctx * ctx];
 			for (int j = 0; j < r.size(); j++) {
 				double[] c = r.get(j).roi().getContourCentroid();

@@ -481,7 +481,7 @@ public final class Trainer {
 		return new ModelCard(c.name(), c.formatVersion(), c.leukoCnnVersion(), c.description(), c.classes(), c.positiveClasses(),
 			c.cropSize(), c.cellFraction(), c.singleCellRule(), c.normalisation(), c.temperature(), c.fieldAggregation(), prior,
 			c.trainingData(), c.citation(), c.trainingCommand(), c.metrics(), c.seed(), c.date(), c.weightsSha256(), c.callThreshold(), c.fieldTemperature(),
-			c.memberSha256());
+			c.memberSha256(), c.fieldScale());
 	}
 
 	/** Un-augmented crops of up to 384 random training cells (seeded), for batch-norm recalibration. */

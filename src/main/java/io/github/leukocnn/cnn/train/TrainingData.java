@@ -19,6 +19,7 @@ import io.github.leukocnn.cnn.CnnCellClassifier;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.crop.CellCropper;
 import io.github.leukocnn.crop.CropSpec;
+import io.github.leukocnn.crop.FieldCropScale;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
@@ -130,7 +131,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 					try {
 						ColorProcessor cp = open(f);
 						List<int[]> cells = kind == Kind.SINGLE_CELL ? List.of(singleCellContext(cp, card, ctx))
-							: fieldContexts(cp, spec, ctx, segmenter, cellDiameter);
+							: fieldContexts(cp, spec, card.fieldScaleRule(), ctx, segmenter, cellDiameter);
 						items[idx] = new TrainingItem(f.toString(), labels.get(idx), order(f), cells);
 					}
 					catch (Exception e) {
@@ -172,14 +173,18 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 		return CellCropper.toArgb(buf, 0, ctx);
 	}
 
-	static List<int[]> fieldContexts(ColorProcessor cp, CropSpec spec, int ctx, LeukocyteSegmenter segmenter, double cellDiameter) {
+	/** Context crops of the cells the segmenter finds in a field, sized by the model's field scale ({@link FieldCropScale}). */
+	static List<int[]> fieldContexts(ColorProcessor cp, CropSpec spec, String fieldScale, int ctx, LeukocyteSegmenter segmenter,
+		double cellDiameter)
+	{
 		if (segmenter == null) throw new IllegalStateException("no segmenter available for whole-field training data");
 		Segmentation seg = segmenter.segment(RgbImages.wrap(cp), new SegmentationSettings(cellDiameter, 1, ProgressListener.NONE));
 		List<int[]> cells = new ArrayList<>();
 		float[] buf = new float[3 * ctx * ctx];
 		int[] px = (int[]) cp.getPixels();
+		double d = FieldCropScale.cropDiameter(fieldScale, px, cp.getWidth(), cp.getHeight(), seg.cellDiameter());
 		for (CellMeasurements m : seg.measurements()) {
-			CellCropper.crop(px, cp.getWidth(), cp.getHeight(), m.centroidX(), m.centroidY(), spec.sourceSide(seg.cellDiameter()) * CONTEXT,
+			CellCropper.crop(px, cp.getWidth(), cp.getHeight(), m.centroidX(), m.centroidY(), spec.sourceSide(d) * CONTEXT,
 				0, false, ctx, buf, 0);
 			cells.add(CellCropper.toArgb(buf, 0, ctx));
 		}

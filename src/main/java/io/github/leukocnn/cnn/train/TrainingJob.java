@@ -23,6 +23,7 @@ import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
 import io.github.leukocnn.crop.CropNormalisation;
+import io.github.leukocnn.crop.FieldCropScale;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.Segmenters;
@@ -71,6 +72,7 @@ public final class TrainingJob {
 		Map.entry("crop-size", (b, v) -> b.cropSize(Integer.parseInt(v))),
 		Map.entry("cell-fraction", (b, v) -> b.cellFraction(Double.parseDouble(v))),
 		Map.entry("single-cell-rule", Options.Builder::singleCellRule),
+		Map.entry("field-scale", Options.Builder::fieldScale),
 		Map.entry("patience", (b, v) -> b.patience(Integer.parseInt(v))),
 		Map.entry("seed", (b, v) -> b.seed(Long.parseLong(v))),
 		Map.entry("batch", (b, v) -> b.batchSize(Integer.parseInt(v))),
@@ -104,6 +106,7 @@ public final class TrainingJob {
 	 * The settings of a run, named as the command line's options (see {@code leukocnn train --help}).
 	 *
 	 * @param kind one of {@link #KINDS}
+	 * @param fieldScale what sizes the crops of field cells, one of {@link FieldCropScale#RULES}
 	 * @param normalisation one of {@link CropNormalisation#optionNames}
 	 * @param colourJitter one of {@link #COLOUR_JITTERS}, see {@link #augmenter}
 	 * @param checkpoints folder of per-epoch checkpoints (null = none)
@@ -127,7 +130,7 @@ public final class TrainingJob {
 	 *          see {@link #startingFrom}
 	 */
 	public record Options(Path data, String kind, String name, Path modelFile, List<String> positives, int cropSize,
-		double cellFraction, String singleCellRule, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
+		double cellFraction, String singleCellRule, String fieldScale, double cellDiameter, int epochs, int patience, double maxMinutes, long seed,
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
@@ -139,6 +142,7 @@ public final class TrainingJob {
 		 */
 		public Options {
 			ModelCard.checkSingleCellRule(singleCellRule);
+			FieldCropScale.checkRule(fieldScale);
 			if (CropNormalisation.ofOption(normalisation) == null)
 				throw new IllegalArgumentException("normalisation must be one of " + String.join(", ", CropNormalisation.optionNames()) +
 					", got '" + normalisation + "'");
@@ -158,7 +162,7 @@ public final class TrainingJob {
 		/** The defaults of {@code leukocnn train} for everything but the four required settings. */
 		public static Options defaults(Path data, String kind, String name, Path modelFile) {
 			TrainingConfig c = TrainingConfig.defaults();
-			return new Options(data, kind, name, modelFile, List.of(), 48, 0.55, ModelCard.WHOLE_IMAGE, 0, c.maxEpochs(), c.patience(),
+			return new Options(data, kind, name, modelFile, List.of(), 48, 0.55, ModelCard.WHOLE_IMAGE, FieldCropScale.SEGMENTATION, 0, c.maxEpochs(), c.patience(),
 				c.maxMinutes(), c.seed(), c.batchSize(), c.learningRate(), c.lrDecay(), c.channels(), c.dense(), "rgb",
 				c.cellsPerImage(), "moderate", true, c.classWeights(), null, false, false, null, 0, data.toString(), "", c.threads(),
 				0, 0, 0, 0, null, null, null, null);
@@ -179,6 +183,7 @@ public final class TrainingJob {
 			private int cropSize;
 			private double cellFraction;
 			private String singleCellRule;
+			private String fieldScale;
 			private double cellDiameter;
 			private int epochs;
 			private int patience;
@@ -220,6 +225,7 @@ public final class TrainingJob {
 				cropSize = o.cropSize;
 				cellFraction = o.cellFraction;
 				singleCellRule = o.singleCellRule;
+				fieldScale = o.fieldScale;
 				cellDiameter = o.cellDiameter;
 				epochs = o.epochs;
 				patience = o.patience;
@@ -261,6 +267,7 @@ public final class TrainingJob {
 			public Builder cropSize(int value) { cropSize = value; return this; }
 			public Builder cellFraction(double value) { cellFraction = value; return this; }
 			public Builder singleCellRule(String value) { singleCellRule = value; return this; }
+			public Builder fieldScale(String value) { fieldScale = value; return this; }
 			public Builder cellDiameter(double value) { cellDiameter = value; return this; }
 			public Builder epochs(int value) { epochs = value; return this; }
 			public Builder patience(int value) { patience = value; return this; }
@@ -320,7 +327,7 @@ public final class TrainingJob {
 			}
 
 			public Options build() {
-				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, cellDiameter,
+				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, fieldScale, cellDiameter,
 					epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation,
 					cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds,
 					trainingData, citation, threads, weightAveraging, blur, labelSmoothing, mixup, extraCells, extraClass, extraFields,
@@ -377,14 +384,14 @@ public final class TrainingJob {
 
 		/**
 		 * These settings with what continuing to train {@code start} fixes taken from it: crop size,
-		 * cell fraction, single-cell rule, normalisation and network shape, and its positive classes
+		 * cell fraction, single-cell rule, field scale, normalisation and network shape, and its positive classes
 		 * unless some are given.
 		 */
 		Options startingFrom(ModelFile.Model start) {
 			ModelCard c = start.card();
 			NetworkFactory.Shape shape = NetworkFactory.shapeOf(start.network());
 			return toBuilder().positives(positives.isEmpty() ? c.positiveClasses() : positives).cropSize(c.cropSize())
-				.cellFraction(c.cellFraction()).singleCellRule(c.singleCellRule()).channels(shape.channels()).dense(shape.dense())
+				.cellFraction(c.cellFraction()).singleCellRule(c.singleCellRule()).fieldScale(c.fieldScaleRule()).channels(shape.channels()).dense(shape.dense())
 				.normalisation(c.cropNormalisation().optionName).build();
 		}
 
@@ -400,7 +407,8 @@ public final class TrainingJob {
 		public String commandLine() {
 			// with a start model, crop rule, normalisation and shape are its own: the command line leaves them out
 			String crop = startFrom != null ? " --start-from " + startFrom : String.format(Locale.ROOT,
-				" --crop-size %d --cell-fraction %s --single-cell-rule %s", cropSize, cellFraction, singleCellRule);
+				" --crop-size %d --cell-fraction %s --single-cell-rule %s%s", cropSize, cellFraction, singleCellRule,
+				FieldCropScale.SEGMENTATION.equals(fieldScale) ? "" : " --field-scale " + fieldScale);
 			String shape = startFrom != null ? "" : String.format(Locale.ROOT, " --channels %s --dense %d --normalisation %s",
 				Arrays.toString(channels).replaceAll("[\\[\\] ]", ""), dense, normalisation);
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s%s " +
@@ -429,7 +437,7 @@ public final class TrainingJob {
 			CropNormalisation norm = CropNormalisation.ofOption(normalisation); // known: the record checks it
 			return new ModelCard(name, ModelFile.FORMAT_VERSION, version(), "LeukoCNN cell classifier '" + name + "'", classes,
 				positives, cropSize, cellFraction, singleCellRule, norm.cardValue, 1, FieldAggregation.MEAN_LOG.name(), null, trainingData,
-				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null, null);
+				citation, commandLine(), Map.of(), seed, LocalDate.now(ZoneOffset.UTC).toString(), null, null).withFieldScale(fieldScale);
 		}
 	}
 

@@ -24,6 +24,7 @@ import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.NetworkFactory;
+import io.github.leukocnn.crop.FieldCropScale;
 import io.github.leukocnn.progress.CancelledException;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.testutil.RecordingProgress;
@@ -129,7 +130,7 @@ class TrainingJobTest {
 		var card = new io.github.leukocnn.cnn.ModelCard("m", 1, "0", "m", List.of("a", "b"), List.of("b"), 24, 0.7,
 			ModelCard.SEGMENTED_CELL, ModelCard.WHITE_BALANCED, 1,
 			FieldAggregation.MEAN_LOG.name(), null, "none", "none", "none", Map.of(), 7, "2026-01-01",
-			null, null);
+			null, null).withFieldScale(FieldCropScale.RED_CELLS);
 		var one = NetworkFactory.build(24, 2, new int[] { 4, 8, 12 }, 6, 1e-3, null, 7);
 		var two = NetworkFactory.build(24, 2, new int[] { 4, 8, 12 }, 6, 1e-3, null, 8);
 		Path single = dir.resolve("one.zip"), ensemble = dir.resolve("two.zip");
@@ -144,6 +145,7 @@ class TrainingJobTest {
 		assertEquals(24, o.cropSize());
 		assertEquals(0.7, o.cellFraction());
 		assertEquals(ModelCard.SEGMENTED_CELL, o.singleCellRule());
+		assertEquals(FieldCropScale.RED_CELLS, o.fieldScale());
 		assertEquals("white-balance", o.normalisation());
 		assertEquals(List.of(4, 8, 12), Arrays.stream(o.channels()).boxed().toList());
 		assertEquals(6, o.dense());
@@ -165,6 +167,14 @@ class TrainingJobTest {
 			() -> options.withRecipe("leukocnn train --mixup 20")).getMessage());
 		assertEquals(0.4, options.withRecipe("leukocnn train --mixup 0.4").mixup());
 		assertTrue(options.toBuilder().mixup(0.4).build().commandLine().contains(" --mixup 0.4"), "the card records it");
+		assertEquals("field-scale must be one of segmentation, red-cells, got 'red'", assertThrows(IllegalArgumentException.class,
+			() -> options.withRecipe("leukocnn train --field-scale red")).getMessage());
+		TrainingJob.Options red = options.withRecipe("leukocnn train --field-scale red-cells");
+		assertEquals(FieldCropScale.RED_CELLS, red.fieldScale());
+		assertTrue(red.commandLine().contains(" --single-cell-rule whole-image --field-scale red-cells "), red.commandLine());
+		assertEquals(FieldCropScale.RED_CELLS, red.template(List.of("a", "b")).fieldScale(), "the card says how to crop");
+		assertFalse(options.commandLine().contains("--field-scale"), "the default leaves older models' commands as they were");
+		assertEquals(FieldCropScale.SEGMENTATION, options.template(List.of("a", "b")).fieldScaleRule());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> options.toBuilder().normalisation("grey").build())
 			.getMessage().startsWith("normalisation must be one of rgb, white-balance, contrast"));
 
