@@ -14,7 +14,9 @@ import io.github.leukocnn.segment.RedCellRuler;
  * <li>{@link #RED_CELLS}: {@link #LEUKOCYTE_PER_RED_CELL} times the field's red-cell diameter
  * ({@link RedCellRuler}), so a large blast looks large next to a small lymphocyte, as under the
  * microscope. Falls back to the segmentation's diameter where the ruler has too few red cells or
- * disagrees with it beyond {@link #PLAUSIBLE_RATIO}.</li>
+ * where the segmentation's diameter is not {@link #MIN_RATIO} to {@link #MAX_RATIO} times the
+ * ruler (it measured something else). A leukocyte diameter the user gives is the segmentation's,
+ * so with this rule it sets the fallback, not the crops.</li>
  * </ul>
  */
 public final class FieldCropScale {
@@ -23,8 +25,10 @@ public final class FieldCropScale {
 	public static final List<String> RULES = List.of(SEGMENTATION, RED_CELLS);
 	/** Crop diameter / red-cell diameter; matches the segmentation's median estimate on all-taleqani and bccd. */
 	public static final double LEUKOCYTE_PER_RED_CELL = 2.1;
-	/** Leukocyte diameter / red-cell diameter outside [1/…, …] means the ruler measured something else. */
-	public static final double[] PLAUSIBLE_RATIO = { 1.1, 5 };
+	/** Segmentation's leukocyte diameter / red-cell diameter below this: the ruler is not trusted. */
+	public static final double MIN_RATIO = 1.1;
+	/** ... and above this (in crowded pre-B fields of all-taleqani the estimate reaches 4-4.4 times the ruler, 90th percentile). */
+	public static final double MAX_RATIO = 5;
 
 	private FieldCropScale() {}
 
@@ -41,6 +45,6 @@ public final class FieldCropScale {
 		double red = RedCellRuler.diameter(new ColorProcessor(w, h, argb));
 		if (!(red > 0)) return segmentationDiameter;
 		double ratio = segmentationDiameter / red;
-		return ratio >= PLAUSIBLE_RATIO[0] && ratio <= PLAUSIBLE_RATIO[1] ? LEUKOCYTE_PER_RED_CELL * red : segmentationDiameter;
+		return ratio >= MIN_RATIO && ratio <= MAX_RATIO ? LEUKOCYTE_PER_RED_CELL * red : segmentationDiameter;
 	}
 }

@@ -37,7 +37,7 @@ class FieldCropScaleTest {
 	@Test
 	void redCellRuleFallsBackWhenTheRulerDisagreesOrCannotMeasure() {
 		double red = RedCellRuler.diameter(FIELD);
-		double tooLarge = red * FieldCropScale.PLAUSIBLE_RATIO[1] * 1.5, tooSmall = red * FieldCropScale.PLAUSIBLE_RATIO[0] * 0.8;
+		double tooLarge = red * FieldCropScale.MAX_RATIO * 1.5, tooSmall = red * FieldCropScale.MIN_RATIO * 0.8;
 		assertEquals(tooLarge, crop(FieldCropScale.RED_CELLS, tooLarge));
 		assertEquals(tooSmall, crop(FieldCropScale.RED_CELLS, tooSmall));
 		int[] blank = new int[200 * 200];
