@@ -102,12 +102,7 @@ public final class RedCellRuler {
 		nucleus = BinaryOps.open3x3(nucleus, w, h);
 		for (int i = 0; i < n; i++)
 			if (nucleus[i] == 0) notNucleus[i] = 1;
-		// dark specks and text (od up to 16) would take Otsu's threshold for themselves
-		float[] density = f.density.clone();
-		float top = percentile(density, notNucleus, CLIP_PERCENTILE);
-		for (int i = 0; i < n; i++)
-			density[i] = Math.min(density[i], top);
-		float tb = Thresholds.auto(density, notNucleus, AutoThresholder.Method.Otsu);
+		float tb = Thresholds.autoClipped(f.density, notNucleus, AutoThresholder.Method.Otsu, CLIP_PERCENTILE);
 		byte[] stained = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (f.density[i] > tb || nucleus[i] != 0) stained[i] = 1;
@@ -128,16 +123,6 @@ public final class RedCellRuler {
 
 	/** Percentile of the non-nucleus density above which values are clipped before thresholding. */
 	static final double CLIP_PERCENTILE = 0.995;
-
-	static float percentile(float[] values, byte[] mask, double q) {
-		int k = 0;
-		float[] v = new float[values.length];
-		for (int i = 0; i < values.length; i++)
-			if (mask[i] != 0) v[k++] = values[i];
-		if (k == 0) return 0;
-		java.util.Arrays.sort(v, 0, k);
-		return v[Math.min(k - 1, (int) (q * k))];
-	}
 
 	static final double BIN = 0.5;
 	static final int BINS = 400;

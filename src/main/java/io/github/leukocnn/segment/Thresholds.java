@@ -31,6 +31,25 @@ final class Thresholds {
 	}
 
 	/**
+	 * As {@link #auto} on the values clipped at their {@code clipPercentile} (among the masked pixels):
+	 * a few extreme values, such as dark specks or the text of a scale bar, would otherwise take a
+	 * threshold like Otsu's for themselves.
+	 */
+	static float autoClipped(float[] values, byte[] mask, AutoThresholder.Method method, double clipPercentile) {
+		int k = 0;
+		float[] v = new float[values.length];
+		for (int i = 0; i < values.length; i++)
+			if (mask == null || mask[i] != 0) v[k++] = values[i];
+		if (k == 0) return auto(values, mask, method);
+		java.util.Arrays.sort(v, 0, k);
+		float top = v[Math.min(k - 1, (int) (clipPercentile * k))];
+		float[] clipped = new float[values.length];
+		for (int i = 0; i < values.length; i++)
+			clipped[i] = Math.min(values[i], top);
+		return auto(clipped, mask, method);
+	}
+
+	/**
 	 * Upper threshold of a three-class Otsu (maximum between-class variance over both thresholds).
 	 * Smear features often have three modes (background, red cells or cytoplasm, nuclei); the upper
 	 * threshold isolates the rarest, most stained class even when it is small.
