@@ -39,38 +39,9 @@ public record TrainingConfig(int[] channels, int dense, double learningRate, dou
 			throw new IllegalArgumentException("mixup alpha must be in [0, 10], got " + mixup);
 	}
 
-	/** Without mixup. */
-	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
-		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
-		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging,
-		double labelSmoothing)
-	{
-		this(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed, validationFraction,
-			testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage, weightAveraging,
-			labelSmoothing, 0);
-	}
-
-	/** Without label smoothing and mixup. */
-	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
-		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
-		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage, double weightAveraging)
-	{
-		this(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed, validationFraction,
-			testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage, weightAveraging, 0);
-	}
-
-	/** Without weight averaging and label smoothing. */
-	public TrainingConfig(int[] channels, int dense, double learningRate, double lrDecay, int batchSize, int maxEpochs, int patience,
-		double maxMinutes, long seed, double validationFraction, double testFraction, Augmenter augmenter,
-		boolean classWeights, Path checkpointDir, boolean resume, int threads, int cvFolds, int cellsPerImage)
-	{
-		this(channels, dense, learningRate, lrDecay, batchSize, maxEpochs, patience, maxMinutes, seed, validationFraction,
-			testFraction, augmenter, classWeights, checkpointDir, resume, threads, cvFolds, cellsPerImage, 0);
-	}
-
 	public static TrainingConfig defaults() {
 		return new TrainingConfig(NetworkFactory.DEFAULT_CHANNELS, 64, 2e-3, 0.9, 32, 40, 8, 30, 42, 0.15, 0.2,
-			Augmenter.DEFAULT, true, null, false, Runtime.getRuntime().availableProcessors(), 0, 0);
+			Augmenter.DEFAULT, true, null, false, Runtime.getRuntime().availableProcessors(), 0, 0, 0, 0, 0);
 	}
 
 	public TrainingConfig with(int maxEpochs, int patience, double maxMinutes, long seed, Path checkpointDir, boolean resume) {

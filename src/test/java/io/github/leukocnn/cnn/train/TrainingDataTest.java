@@ -138,7 +138,7 @@ class TrainingDataTest {
 	private TrainingConfig toyConfig(int epochs, double weightAveraging) {
 		return new TrainingConfig(new int[] { 8, 16 }, 16, 5e-3, 0.9, 8, epochs, 12, 5, 3, 0.15, 0.2,
 			new Augmenter(Math.toRadians(10), 0.05, 0.1, 0.05, 0.1, 0.2, 0.2, 0.1), true, dir.resolve("ck"), false, 2, 0, 0,
-			weightAveraging);
+			weightAveraging, 0, 0);
 	}
 
 	private static ModelCard toyTemplate(TrainingData d) {
@@ -187,7 +187,7 @@ class TrainingDataTest {
 		MultiLayerNetwork last = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(dir.resolve("ck").resolve("last.zip").toFile(), false);
 		assertTrue(!r.network().params().equalsWithEps(last.params(), 1e-6), "kept weights are the last trained ones");
 		assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(new int[] { 8 }, 8, 1e-3, 1, 8, 1, 1, 1, 1, 0.15, 0.2,
-			Augmenter.NONE, true, null, false, 1, 0, 0, 1.0));
+			Augmenter.NONE, true, null, false, 1, 0, 0, 1.0, 0, 0));
 	}
 
 	@Test
@@ -200,7 +200,7 @@ class TrainingDataTest {
 		assertArrayEquals(new float[] { 1, 0, 0, 0 }, java.util.Arrays.copyOfRange(ys, 0, 4));
 		assertEquals(9f, ys[8], "another sample's target is left alone");
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(new int[] { 8 }, 8, 1e-3, 1,
-			8, 1, 1, 1, 1, 0.15, 0.2, Augmenter.NONE, true, null, false, 1, 0, 0, 0, 1.0));
+			8, 1, 1, 1, 1, 0.15, 0.2, Augmenter.NONE, true, null, false, 1, 0, 0, 0, 1.0, 0));
 		assertTrue(e.getMessage().contains("label smoothing must be in [0, 1), got 1.0"), e.getMessage());
 	}
 }
