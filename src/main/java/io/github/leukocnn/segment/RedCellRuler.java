@@ -36,6 +36,11 @@ public final class RedCellRuler {
 	public static final double MIN_RED_CELLS = 4;
 	/** ... and this share of the red-cell pixels. */
 	public static final double MIN_PEAK_SHARE = 0.3;
+	/** Percentile of the non-nucleus density above which values are clipped before thresholding. */
+	static final double CLIP_PERCENTILE = 0.995;
+	/** Histogram of disc radii at the analysis size: bin width and count (radii up to 200 px). */
+	static final double BIN = 0.5;
+	static final int BINS = 400;
 
 	private RedCellRuler() {}
 
@@ -120,12 +125,6 @@ public final class RedCellRuler {
 		}
 		return red == 0 ? null : hist;
 	}
-
-	/** Percentile of the non-nucleus density above which values are clipped before thresholding. */
-	static final double CLIP_PERCENTILE = 0.995;
-
-	static final double BIN = 0.5;
-	static final int BINS = 400;
 
 	/**
 	 * Per pixel of {@code mask}: radius of the largest disc inside the mask that covers it, among
