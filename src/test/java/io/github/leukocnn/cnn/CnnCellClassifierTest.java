@@ -3,6 +3,7 @@ package io.github.leukocnn.cnn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import ij.process.ColorProcessor;
 import io.github.leukocnn.crop.CellCropper;
+import io.github.leukocnn.crop.FieldCropScale;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
@@ -52,6 +54,31 @@ class CnnCellClassifierTest {
 		float[][] again = clf.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
 		for (int i = 0; i < 7; i++) assertArrayEquals(p[i], again[i]);
 		assertNotSame(p, again);
+	}
+
+	@Test
+	void theCardsFieldScaleSizesTheCrops() {
+		ColorProcessor cp = io.github.leukocnn.synth.SmearSynthesizer.generate(
+			new io.github.leukocnn.synth.SmearSynthesizer.Settings(320, 240, 36, 4)).rgb();
+		double red = io.github.leukocnn.segment.RedCellRuler.diameter(cp);
+		double segmentationDiameter = 60; // e.g. an estimate inflated by crowded cells
+		double[][] centres = { { 100, 80 }, { 220, 160 } };
+		Segmentation seg = cellsAt(320, 240, segmentationDiameter, centres);
+		ModelCard card = ModelFileTest.card(16, List.of("a", "b", "c"), 1);
+		var net = ModelFileTest.net(16, 3);
+		for (String rule : List.of(FieldCropScale.SEGMENTATION, FieldCropScale.RED_CELLS)) {
+			ModelCard c = card.withFieldScale(rule);
+			float[][] p = new CnnCellClassifier(new ModelFile.Model(net, c), 4).classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
+			double d = rule.equals(FieldCropScale.RED_CELLS) ? FieldCropScale.LEUKOCYTE_PER_RED_CELL * red : segmentationDiameter;
+			float[] crop = new float[3 * 16 * 16];
+			for (int i = 0; i < centres.length; i++) {
+				CellCropper.crop((int[]) cp.getPixels(), 320, 240, centres[i][0], centres[i][1], d, c.cropSpec(), crop, 0);
+				float[] ref = net.output(Nd4j.create(crop, new long[] { 1, 3, 16, 16 }), false).toFloatVector();
+				assertArrayEquals(CnnCellClassifier.calibrate(new float[][] { ref }, c.temperature())[0], p[i], 1e-5f, rule);
+			}
+		}
+		assertTrue(Math.abs(FieldCropScale.LEUKOCYTE_PER_RED_CELL * red - segmentationDiameter) > 5,
+			"the two rules crop differently here: red cells " + red + " px");
 	}
 
 	@Test
