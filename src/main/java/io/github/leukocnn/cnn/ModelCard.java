@@ -116,12 +116,14 @@ public record ModelCard(
 
 	/**
 	 * The card signed for the networks written: {@code sha[0]} the first (or only) network's
-	 * checksum, all of them as {@link #memberSha256} for an ensemble, with the format version of
-	 * that layout.
+	 * checksum, all of them as {@link #memberSha256} for an ensemble, with the oldest format version
+	 * that can hold it (so older LeukoCNN versions read what they can use, and refuse the rest).
 	 */
 	public ModelCard withNetworkChecksums(List<String> sha) {
 		boolean ensemble = sha.size() > 1;
-		return new ModelCard(name, ensemble ? ModelFile.ENSEMBLE_FORMAT_VERSION : ModelFile.SINGLE_NETWORK_FORMAT_VERSION,
+		int version = !FieldCropScale.SEGMENTATION.equals(fieldScaleRule()) ? ModelFile.FIELD_SCALE_FORMAT_VERSION
+			: ensemble ? ModelFile.ENSEMBLE_FORMAT_VERSION : ModelFile.SINGLE_NETWORK_FORMAT_VERSION;
+		return new ModelCard(name, version,
 			leukoCnnVersion, description, classes, positiveClasses, cropSize, cellFraction, singleCellRule, normalisation,
 			temperature, fieldAggregation, prior, trainingData, citation, trainingCommand, metrics, seed, date, sha.get(0),
 			callThreshold, fieldTemperature, ensemble ? List.copyOf(sha) : null, fieldScale);

@@ -37,17 +37,24 @@ import io.github.leukocnn.crop.FieldCropScale;
 /**
  * The LeukoCNN model file: a zip holding {@code card.json} (the {@link ModelCard}) and
  * {@code network.zip} (the DL4J network as written by {@link ModelSerializer}); an ensemble
- * (format version 2) holds its further members as {@code network-2.zip}, {@code network-3.zip}, …
+ * (format version 2) holds its further members as {@code network-2.zip}, {@code network-3.zip}, …;
+ * a card that sizes field crops by the red cells needs format version 3.
  * Loading checks the file thoroughly and says exactly what is wrong.
  */
 public final class ModelFile {
 
 	/** Newest layout this LeukoCNN reads; files with a higher number are refused. */
-	public static final int FORMAT_VERSION = 2;
+	public static final int FORMAT_VERSION = 3;
 	/** Layout of a file with one network; the version written for it, so older LeukoCNN versions read it. */
 	public static final int SINGLE_NETWORK_FORMAT_VERSION = 1;
 	/** First layout with several networks (an ensemble, whose members' outputs are averaged). */
 	public static final int ENSEMBLE_FORMAT_VERSION = 2;
+	/**
+	 * First layout whose card may size field crops by another rule than the segmentation's diameter
+	 * ({@link ModelCard#fieldScale}): a LeukoCNN that predates the rule would ignore it and crop
+	 * wrongly without a word, so such files carry this version and older versions refuse them.
+	 */
+	public static final int FIELD_SCALE_FORMAT_VERSION = 3;
 	public static final String CARD_ENTRY = "card.json", NETWORK_ENTRY = "network.zip";
 	/** Shipped models, chosen by name; the first is the default. */
 	public static final List<String> SHIPPED = List.of("all-screening", "leukocyte-types");
@@ -194,6 +201,9 @@ public final class ModelFile {
 		if (!FieldCropScale.RULES.contains(card.fieldScaleRule()))
 			throw new ModelFileException(what + ": unknown field scale '" + card.fieldScale() + "' (known: " +
 				String.join(", ", FieldCropScale.RULES) + ")");
+		if (!FieldCropScale.SEGMENTATION.equals(card.fieldScaleRule()) && card.formatVersion() < FIELD_SCALE_FORMAT_VERSION)
+			throw new ModelFileException(what + ": field scale '" + card.fieldScale() + "' in a format version " + card.formatVersion() +
+				" file (it needs format version " + FIELD_SCALE_FORMAT_VERSION + ")");
 		try {
 			FieldAggregation.valueOf(card.fieldAggregation());
 		}

@@ -148,9 +148,22 @@ class ModelFileTest {
 		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false);
 		assertEquals(null, ModelFile.load(f).card().fieldScale()); // a card without the field, as before it existed
 		assertEquals(FieldCropScale.SEGMENTATION, ModelFile.load(f).card().fieldScaleRule());
+		assertEquals(ModelFile.SINGLE_NETWORK_FORMAT_VERSION, ModelFile.load(f).card().formatVersion());
 		Path g = dir.resolve("red.zip");
-		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1).withFieldScale(FieldCropScale.RED_CELLS), g, false);
+		ModelCard red = ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1).withFieldScale(FieldCropScale.RED_CELLS), g, false);
 		assertEquals(FieldCropScale.RED_CELLS, ModelFile.load(g).card().fieldScaleRule());
+		assertEquals(ModelFile.FIELD_SCALE_FORMAT_VERSION, ModelFile.load(g).card().formatVersion(),
+			"a LeukoCNN that predates the rule refuses the file instead of cropping wrongly");
+		Path ensemble = dir.resolve("red-ensemble.zip");
+		ModelFile.save(List.of(net(16, 2), net(16, 2)), card(16, List.of("a", "b"), 1).withFieldScale(FieldCropScale.RED_CELLS), ensemble, false);
+		assertEquals(ModelFile.FIELD_SCALE_FORMAT_VERSION, ModelFile.load(ensemble).card().formatVersion());
+		rewriteCard(g, new ModelCard(red.name(), ModelFile.SINGLE_NETWORK_FORMAT_VERSION, red.leukoCnnVersion(), red.description(),
+			red.classes(), red.positiveClasses(), red.cropSize(), red.cellFraction(), red.singleCellRule(), red.normalisation(),
+			red.temperature(), red.fieldAggregation(), red.prior(), red.trainingData(), red.citation(), red.trainingCommand(),
+			red.metrics(), red.seed(), red.date(), red.weightsSha256(), red.callThreshold(), red.fieldTemperature(), null,
+			red.fieldScale()));
+		String refused = assertThrows(ModelFileException.class, () -> ModelFile.load(g)).getMessage();
+		assertTrue(refused.contains("field scale 'red-cells' in a format version 1 file (it needs format version 3)"), refused);
 		Path h = dir.resolve("odd.zip");
 		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1).withFieldScale("white-cells"), h, false);
 		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(h)).getMessage();
