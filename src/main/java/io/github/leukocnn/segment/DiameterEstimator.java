@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import ij.process.AutoThresholder;
 import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
 
 /**
  * Estimates the leukocyte diameter of a smear image without any size assumption, from its nuclei:
@@ -42,16 +43,26 @@ public final class DiameterEstimator {
 
 	/** @return the expected leukocyte diameter in pixels of {@code cp} */
 	public static double estimate(ColorProcessor cp) {
-		int w = cp.getWidth(), h = cp.getHeight();
-		double scale = Math.min(1, ANALYSIS_SIZE / (double) Math.max(w, h));
-		ColorProcessor small = cp;
-		if (scale < 1) {
-			int sw = Math.max(1, (int) Math.round(w * scale)), sh = Math.max(1, (int) Math.round(h * scale));
-			small = new ColorProcessor(sw, sh, AreaDownsampler.downsample((int[]) cp.getPixels(), w, h, sw, sh));
-			scale = small.getWidth() / (double) w;
-		}
+		ColorProcessor small = atAnalysisSize(cp, false);
 		double d = estimateAtSize(small);
+		double scale = small.getWidth() / (double) cp.getWidth();
 		return d > 0 ? d / scale : FALLBACK_DIAMETER;
+	}
+
+	/**
+	 * {@code cp} at {@link #ANALYSIS_SIZE} px on its longer side: a larger image reduced by area
+	 * averaging; a smaller one enlarged bilinearly if {@code enlarge}, else {@code cp} itself. The
+	 * image given is never changed.
+	 */
+	static ColorProcessor atAnalysisSize(ColorProcessor cp, boolean enlarge) {
+		int w = cp.getWidth(), h = cp.getHeight();
+		double scale = ANALYSIS_SIZE / (double) Math.max(w, h);
+		int sw = Math.max(1, (int) Math.round(w * scale)), sh = Math.max(1, (int) Math.round(h * scale));
+		if (scale < 1) return new ColorProcessor(sw, sh, AreaDownsampler.downsample((int[]) cp.getPixels(), w, h, sw, sh));
+		if (scale == 1 || !enlarge) return cp;
+		ColorProcessor view = new ColorProcessor(w, h, (int[]) cp.getPixels()); // its own interpolation setting
+		view.setInterpolationMethod(ImageProcessor.BILINEAR);
+		return (ColorProcessor) view.resize(sw, sh);
 	}
 
 	/** The estimate in pixels of {@code cp} as given; NaN if it shows no nucleus. */
@@ -59,11 +70,7 @@ public final class DiameterEstimator {
 		int w = cp.getWidth(), h = cp.getHeight(), n = w * h;
 		if (w < 8 || h < 8) return Double.NaN;
 		StainFeatures f = StainFeatures.compute((int[]) cp.getPixels(), w, h, 1);
-		float t = NucleusGroups.nucleusThreshold(f);
-		byte[] nucleus = new byte[n];
-		for (int i = 0; i < n; i++)
-			if (f.nucleus[i] > t) nucleus[i] = 1;
-		nucleus = BinaryOps.open3x3(nucleus, w, h);
+		byte[] nucleus = NucleusGroups.nucleusMask(f);
 		int[] count = new int[1];
 		int[] comps = Labels.components(nucleus, w, h, count);
 		int m = count[0];

@@ -129,6 +129,15 @@ final class NucleusGroups {
 		return v[k];
 	}
 
+	/** The nuclei of a small analysis image: the nucleus feature above {@link #nucleusThreshold}, opened 3×3 (specks gone). */
+	static byte[] nucleusMask(StainFeatures f) {
+		float t = nucleusThreshold(f);
+		byte[] nucleus = new byte[f.nucleus.length];
+		for (int i = 0; i < nucleus.length; i++)
+			if (f.nucleus[i] > t) nucleus[i] = 1;
+		return BinaryOps.open3x3(nucleus, f.width, f.height);
+	}
+
 	/** Otsu on the nucleus feature of the whole image, bounded below by MIN_NUCLEUS_CONTRAST. */
 	static float nucleusThreshold(StainFeatures f) {
 		float t = Thresholds.auto(f.nucleus, null, AutoThresholder.Method.Otsu);

@@ -2,7 +2,6 @@ package io.github.leukocnn.segment;
 
 import ij.process.AutoThresholder;
 import ij.process.ColorProcessor;
-import ij.process.ImageProcessor;
 
 /**
  * Measures the red-cell diameter of a smear image: a ruler that does not depend on the leukocytes,
@@ -69,19 +68,9 @@ public final class RedCellRuler {
 
 	/** Measures {@code cp} (which is left as it is). */
 	public static Measurement measure(ColorProcessor cp) {
-		int w = cp.getWidth(), h = cp.getHeight();
-		double scale = DiameterEstimator.ANALYSIS_SIZE / (double) Math.max(w, h);
-		int sw = Math.max(1, (int) Math.round(w * scale)), sh = Math.max(1, (int) Math.round(h * scale));
-		ColorProcessor small = cp;
-		if (scale < 1) {
-			small = new ColorProcessor(sw, sh, AreaDownsampler.downsample((int[]) cp.getPixels(), w, h, sw, sh));
-		} else if (scale > 1) {
-			// small fields are enlarged: red cells of 7 px would give a ruler in steps of 1/7
-			ColorProcessor view = new ColorProcessor(w, h, (int[]) cp.getPixels());
-			view.setInterpolationMethod(ImageProcessor.BILINEAR);
-			small = (ColorProcessor) view.resize(sw, sh);
-		}
-		scale = small.getWidth() / (double) w;
+		// small fields are enlarged too: red cells of 7 px would give a ruler in steps of 1/7
+		ColorProcessor small = DiameterEstimator.atAnalysisSize(cp, true);
+		double scale = small.getWidth() / (double) cp.getWidth();
 		double[] r = radii(small);
 		if (r == null) return new Measurement(Double.NaN, 0, 0, 0);
 		double mode = mode(r);
@@ -100,11 +89,7 @@ public final class RedCellRuler {
 		int w = cp.getWidth(), h = cp.getHeight(), n = w * h;
 		if (w < 8 || h < 8) return null;
 		StainFeatures f = StainFeatures.compute((int[]) cp.getPixels(), w, h, 1);
-		float t = NucleusGroups.nucleusThreshold(f);
-		byte[] nucleus = new byte[n], notNucleus = new byte[n];
-		for (int i = 0; i < n; i++)
-			if (f.nucleus[i] > t) nucleus[i] = 1;
-		nucleus = BinaryOps.open3x3(nucleus, w, h);
+		byte[] nucleus = NucleusGroups.nucleusMask(f), notNucleus = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (nucleus[i] == 0) notNucleus[i] = 1;
 		float tb = Thresholds.autoClipped(f.density, notNucleus, AutoThresholder.Method.Otsu, CLIP_PERCENTILE);

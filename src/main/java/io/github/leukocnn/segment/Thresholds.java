@@ -37,12 +37,13 @@ final class Thresholds {
 	 */
 	static float autoClipped(float[] values, byte[] mask, AutoThresholder.Method method, double clipPercentile) {
 		int k = 0;
-		float[] v = new float[values.length];
 		for (int i = 0; i < values.length; i++)
-			if (mask == null || mask[i] != 0) v[k++] = values[i];
+			if (mask == null || mask[i] != 0) k++;
 		if (k == 0) return auto(values, mask, method);
-		java.util.Arrays.sort(v, 0, k);
-		float top = v[Math.min(k - 1, (int) (clipPercentile * k))];
+		float[] v = new float[k];
+		for (int i = 0, j = 0; i < values.length; i++)
+			if (mask == null || mask[i] != 0) v[j++] = values[i];
+		float top = NucleusGroups.select(v, Math.min(k - 1, (int) (clipPercentile * k)));
 		float[] clipped = new float[values.length];
 		for (int i = 0; i < values.length; i++)
 			clipped[i] = Math.min(values[i], top);
