@@ -133,7 +133,7 @@ public final class TrainSubcommand implements Subcommand {
 			throw new Arguments.UsageException("--extra-class NAME names the class of the --extra-cells or --extra-fields DIR, " +
 				"which is missing");
 		if (startFrom != null)
-			for (String fixed : List.of("crop-size", "cell-fraction", "single-cell-rule", "field-scale", "normalisation", "channels", "dense"))
+			for (String fixed : TrainingJob.START_MODEL_OPTIONS)
 				if (args.string(fixed, null) != null) throw new Arguments.UsageException("--" + fixed + " is the --start-from model's; " +
 					"leave it out (or train from scratch without --start-from)");
 		boolean evaluateOnly = args.flag("evaluate-only");

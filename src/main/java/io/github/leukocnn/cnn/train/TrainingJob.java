@@ -91,6 +91,10 @@ public final class TrainingJob {
 	private static final Map<String, Consumer<Options.Builder>> RECIPE_SWITCHES = Map.of(
 		"no-class-weights", b -> b.classWeights(false), "no-augmentation", b -> b.augmentation(false));
 
+	/** The recipe options a start model fixes ({@link Options#startingFrom}): its crop rule, normalisation and network shape. */
+	public static final List<String> START_MODEL_OPTIONS = List.of("crop-size", "cell-fraction", "single-cell-rule", "field-scale",
+		"normalisation", "channels", "dense");
+
 	/** The options with a value that a recipe sets (how a model is trained), as named on the command line. */
 	public static final Set<String> RECIPE_OPTIONS = Collections.unmodifiableSet(new TreeSet<>(RECIPE_SETTINGS.keySet()));
 

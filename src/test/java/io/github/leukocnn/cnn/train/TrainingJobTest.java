@@ -151,6 +151,7 @@ class TrainingJobTest {
 		assertEquals(6, o.dense());
 		assertEquals(List.of("b"), o.positives());
 		assertEquals(TrainingJob.START_FROM_LEARNING_RATE, o.learningRate());
+		assertTrue(TrainingJob.RECIPE_OPTIONS.containsAll(TrainingJob.START_MODEL_OPTIONS), "what a start model fixes is part of a recipe");
 	}
 
 	@Test
