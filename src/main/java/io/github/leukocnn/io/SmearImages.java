@@ -18,6 +18,7 @@ import javax.imageio.stream.ImageInputStream;
 import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.io.FileInfo;
+import ij.io.FileOpener;
 import ij.io.Opener;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
@@ -31,8 +32,9 @@ import ij.process.LUT;
  * <li>RGB (24-bit) images are used as they are (no copy; an alpha channel is ignored); paletted colour
  * images (GIF, indexed PNG) are expanded to RGB, as their palette holds the true colours; 48-bit
  * colour images (PNG, TIFF) are reduced to 8 bits per channel on one scale shared by the three
- * channels, from 0 to the brightest value of any channel ({@link #sharedScale shared scale}); CMYK
- * JPEGs are converted to RGB.</li>
+ * channels, from 0 to the brightest value of any channel ({@link #sharedScale shared scale}),
+ * including the compressed 48-bit TIFFs that ImageJ 1 refuses (horizontal predictor) or misreads
+ * (three planes); CMYK JPEGs are converted to RGB.</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
@@ -143,11 +145,72 @@ public final class SmearImages {
 		}
 		if (end > fileSize)
 			throw new ImageInputException(name + " is truncated: its TIFF header describes " + end + " bytes but the file has only " + fileSize);
+		if (infos.length == 1 && isPredicted48Bit(first)) return openPredicted48Bit(first, name);
+		if (infos.length == 1 && isCompressedPlanar48Bit(first)) return openCompressedPlanar48Bit(first, name);
 		Opener opener = new Opener();
 		opener.setSilentMode(true);
 		ImagePlus imp = opener.openTiff(file.toAbsolutePath().getParent().toString() + java.io.File.separator, file.getFileName().toString());
 		if (imp == null) throw new ImageInputException(name + " is not a readable TIFF image");
 		return imp;
+	}
+
+	private static boolean isPredicted48Bit(FileInfo fi) {
+		return fi.fileType == FileInfo.RGB48 && (fi.compression == FileInfo.LZW_WITH_DIFFERENCING || fi.compression == FileInfo.ZIP_WITH_DIFFERENCING);
+	}
+
+	/**
+	 * A 48-bit TIFF compressed with the horizontal-differencing predictor (libtiff's and
+	 * ImageMagick's default for 16-bit LZW or Deflate, common from camera software), which ImageJ
+	 * refuses: ImageJ reads it without the predictor, and the predictor is undone here. Each
+	 * 16-bit sample was stored as the difference to the same channel's sample to its left, modulo
+	 * 2¹⁶ (TIFF 6.0, section 14).
+	 */
+	private static ImagePlus openPredicted48Bit(FileInfo fi, String name) throws ImageInputException {
+		FileInfo plain = (FileInfo) fi.clone();
+		plain.compression = fi.compression == FileInfo.LZW_WITH_DIFFERENCING ? FileInfo.LZW : FileInfo.ZIP;
+		ImagePlus imp = new FileOpener(plain).openImage();
+		if (imp == null || imp.getStackSize() != 3 || imp.getBitDepth() != 16)
+			throw new ImageInputException(name + " is not a readable TIFF image (48-bit with a predictor)");
+		int w = imp.getWidth(), h = imp.getHeight();
+		for (int c = 1; c <= 3; c++) {
+			short[] px = (short[]) imp.getStack().getPixels(c);
+			for (int y = 0; y < h; y++)
+				for (int x = 1, i = y * w + 1; x < w; x++, i++) px[i] = (short) (px[i] + px[i - 1]);
+		}
+		imp.resetDisplayRange();
+		return imp;
+	}
+
+	private static boolean isCompressedPlanar48Bit(FileInfo fi) {
+		return fi.fileType == FileInfo.RGB48_PLANAR && fi.compression > FileInfo.COMPRESSION_NONE && fi.stripOffsets != null
+			&& fi.stripLengths != null && fi.stripOffsets.length == fi.stripLengths.length && fi.stripOffsets.length % 3 == 0;
+	}
+
+	/**
+	 * A compressed 48-bit TIFF stored as three planes: ImageJ 1.54 reads its first channel right and
+	 * the other two wrongly, without an error (measured on LZW files written by ImageMagick). Each
+	 * plane, a third of the strips, is read here as a 16-bit grey image of its own (with the
+	 * predictor, if any, undone by ImageJ).
+	 */
+	private static ImagePlus openCompressedPlanar48Bit(FileInfo fi, String name) throws ImageInputException {
+		int perPlane = fi.stripOffsets.length / 3;
+		ij.ImageStack stack = new ij.ImageStack(fi.width, fi.height);
+		for (int c = 0; c < 3; c++) {
+			FileInfo plane = (FileInfo) fi.clone();
+			plane.fileType = FileInfo.GRAY16_UNSIGNED;
+			plane.nImages = 1;
+			plane.stripOffsets = java.util.Arrays.copyOfRange(fi.stripOffsets, c * perPlane, (c + 1) * perPlane);
+			plane.stripLengths = java.util.Arrays.copyOfRange(fi.stripLengths, c * perPlane, (c + 1) * perPlane);
+			plane.longOffset = plane.stripOffsets[0] & 0xffffffffL;
+			plane.offset = 0;
+			ImagePlus imp = new FileOpener(plane).openImage();
+			if (imp == null || imp.getBitDepth() != 16 || imp.getStackSize() != 1)
+				throw new ImageInputException(name + " is not a readable TIFF image (48-bit, three compressed planes)");
+			stack.addSlice(imp.getProcessor());
+		}
+		ImagePlus imp = new ImagePlus(fi.fileName, stack);
+		imp.setDimensions(3, 1, 1);
+		return new CompositeImage(imp, ij.IJ.COMPOSITE);
 	}
 
 	private static long planeBytes(FileInfo fi) {

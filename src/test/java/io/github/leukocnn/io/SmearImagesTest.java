@@ -196,6 +196,77 @@ class SmearImagesTest {
 			"the nucleus stays purple; per-channel display ranges would have made it black");
 	}
 
+	/**
+	 * A 48-bit TIFF as libtiff writes it: little-endian, Deflate-compressed strips of
+	 * {@code rowsPerStrip} rows, with the horizontal-differencing predictor (2) or none (1), the
+	 * channels interleaved (chunky) or as three planes.
+	 */
+	private Path deflatedRgb48Tiff(String name, short[][] rgb, int w, int h, int rowsPerStrip, boolean planar, int predictor) throws IOException {
+		java.util.List<byte[]> strips = new java.util.ArrayList<>();
+		int planes = planar ? 3 : 1, samples = planar ? 1 : 3;
+		for (int p = 0; p < planes; p++)
+			for (int y0 = 0; y0 < h; y0 += rowsPerStrip) {
+				int rows = Math.min(rowsPerStrip, h - y0);
+				java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(rows * w * samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+				for (int y = y0; y < y0 + rows; y++)
+					for (int x = 0; x < w; x++)
+						for (int k = 0; k < samples; k++) {
+							short[] channel = rgb[planar ? p : k];
+							int v = channel[y * w + x], left = x > 0 ? channel[y * w + x - 1] : 0;
+							raw.putShort((short) (predictor == 2 ? v - left : v));
+						}
+				java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+				deflater.setInput(raw.array());
+				deflater.finish();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+				byte[] buf = new byte[4096];
+				while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
+				strips.add(out.toByteArray());
+			}
+		int n = strips.size(), data = 8, at = data;
+		for (byte[] strip : strips) at += strip.length;
+		int bitsAt = at + (at & 1), offsetsAt = bitsAt + 6, countsAt = offsetsAt + 4 * n, ifdAt = countsAt + 4 * n;
+		int entries = 11;
+		java.nio.ByteBuffer f = java.nio.ByteBuffer.allocate(ifdAt + 2 + 12 * entries + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		f.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifdAt);
+		for (byte[] strip : strips) f.put(strip);
+		f.position(bitsAt);
+		for (int c = 0; c < 3; c++) f.putShort((short) 16);
+		for (int i = 0, o = data; i < n; o += strips.get(i).length, i++) f.putInt(o);
+		for (byte[] strip : strips) f.putInt(strip.length);
+		f.putShort((short) entries);
+		int[][] ifd = { { 256, 4, 1, w }, { 257, 4, 1, h }, { 258, 3, 3, bitsAt }, { 259, 3, 1, 8 }, { 262, 3, 1, 2 },
+			{ 273, 4, n, offsetsAt }, { 277, 3, 1, 3 }, { 278, 4, 1, rowsPerStrip }, { 279, 4, n, countsAt },
+			{ 284, 3, 1, planar ? 2 : 1 }, { 317, 3, 1, predictor } };
+		for (int[] e : ifd) {
+			f.putShort((short) e[0]).putShort((short) e[1]).putInt(e[2]);
+			if (e[1] == 3 && e[2] == 1) f.putShort((short) e[3]).putShort((short) 0);
+			else f.putInt(e[3]);
+		}
+		f.putInt(0);
+		Path file = dir.resolve(name);
+		Files.write(file, f.array());
+		return file;
+	}
+
+	@Test
+	void compressedSixteenBitRgbTiffsWithPredictorOrInPlanesOpenWithTheirValues() throws IOException {
+		int w = 7, h = 5;
+		java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+		short[][] rgb = new short[3][w * h];
+		for (short[] channel : rgb)
+			for (int i = 0; i < channel.length; i++) channel[i] = (short) rnd.nextInt(65536);
+		for (boolean planar : new boolean[] { false, true })
+			for (int predictor : new int[] { 1, 2 }) {
+				String name = (planar ? "planar" : "chunky") + "-predictor" + predictor + ".tif";
+				ImagePlus imp = SmearImages.open(deflatedRgb48Tiff(name, rgb, w, h, 2, planar, predictor));
+				assertEquals(3, imp.getStackSize(), name);
+				for (int c = 0; c < 3; c++)
+					assertArrayEquals(rgb[c], (short[]) imp.getStack().getPixels(c + 1), name + ", channel " + (c + 1));
+				assertEquals(w, SmearImages.openRgb(dir.resolve(name)).getWidth(), name);
+			}
+	}
+
 	@Test
 	void cmykJpegIsConvertedToRgb() throws IOException {
 		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
