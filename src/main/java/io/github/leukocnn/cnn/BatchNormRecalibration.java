@@ -1,10 +1,10 @@
 package io.github.leukocnn.cnn;
 
-import java.util.List;
-
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,23 +20,31 @@ public final class BatchNormRecalibration {
 
 	/** @param sample inputs [n, 3, size, size] representative of training data (n of a few hundred) */
 	public static void recalibrate(MultiLayerNetwork net, INDArray sample) {
-		for (int l = 0; l < net.getnLayers(); l++) {
+		int last = -1;
+		for (int l = 0; l < net.getnLayers(); l++) if (net.getLayer(l).conf().getLayer() instanceof BatchNormalization) last = l;
+		// one inference-mode pass, layer by layer, each batch-norm layer recalibrated before it runs, so
+		// the layers after it see its new statistics (a pass per layer cost a fifth of a training epoch)
+		LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+		INDArray in = sample;
+		for (int l = 0; l <= last; l++) {
 			Layer layer = net.getLayer(l);
-			if (!(layer.conf().getLayer() instanceof BatchNormalization bn)) continue;
-			// inputs of layer l in inference mode, with the layers before it already recalibrated
-			List<INDArray> acts = net.feedForwardToLayer(l, sample, false);
-			INDArray in = acts.get(l);
-			INDArray mean = in.mean(0, 2, 3);
-			INDArray var = in.var(false, 0, 2, 3);
-			// assign in place: the layer's parameters are views of the network's flattened parameter
-			// vector, which is what params(), setParams() and ModelSerializer see
-			assign(layer.getParam("mean"), mean);
-			if (layer.paramTable().containsKey("var")) assign(layer.getParam("var"), var);
-			else if (layer.paramTable().containsKey("log10stdev")) {
-				INDArray std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.add(bn.getEps()), false);
-				assign(layer.getParam("log10stdev"), org.nd4j.linalg.ops.transforms.Transforms.log(std, 10, false));
+			InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(l);
+			if (pre != null) in = pre.preProcess(in, (int) in.size(0), workspaces);
+			if (layer.conf().getLayer() instanceof BatchNormalization bn) {
+				INDArray mean = in.mean(0, 2, 3);
+				INDArray var = in.var(false, 0, 2, 3);
+				// assign in place: the layer's parameters are views of the network's flattened parameter
+				// vector, which is what params(), setParams() and ModelSerializer see
+				assign(layer.getParam("mean"), mean);
+				if (layer.paramTable().containsKey("var")) assign(layer.getParam("var"), var);
+				else if (layer.paramTable().containsKey("log10stdev")) {
+					INDArray std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(var.add(bn.getEps()), false);
+					assign(layer.getParam("log10stdev"), org.nd4j.linalg.ops.transforms.Transforms.log(std, 10, false));
+				}
 			}
+			if (l < last) in = layer.activate(in, false, workspaces);
 		}
+		net.clearLayersStates();
 	}
 
 	private static void assign(INDArray target, INDArray value) {
