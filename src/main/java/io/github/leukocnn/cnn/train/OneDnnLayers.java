@@ -4,23 +4,26 @@ import java.lang.reflect.Field;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Gives the convolution and batch-normalisation layers of a network DL4J's own oneDNN
+ * Gives the convolution, batch-normalisation and pooling layers of a network DL4J's own oneDNN
  * implementations for training. DL4J 1.0.0-M2.1 ships them ({@link MKLDNNConvHelper},
- * {@link MKLDNNBatchNormHelper}) but never turns them on: its availability check
+ * {@link MKLDNNBatchNormHelper}, {@link MKLDNNSubsamplingHelper}) but never turns them on: its availability check
  * ({@code BaseMKLDNNHelper.mklDnnEnabled}) looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment},
  * a class the CPU backend ships under {@code org.nd4j.linalg.cpu.nativecpu.bindings}, so every
  * layer falls back to im2col + gemm. Measured by {@code leukocnn benchmark-training} on this
  * project's 2-core machine (batch of 64): a training step of the session-4 leukocyte-types network
  * (64-px crops) took 1,562 ms with DL4J's built-in layers and 441 ms with the helpers,
- * all-screening's (32 px) 351 and 122 ms. The gradients agree to about 2e-6 relative
- * ({@code OneDnnLayersTest}) and repeat exactly from run to run.
+ * all-screening's (32 px) 351 and 122 ms. The pooling helper came later (session 13): a step of
+ * the 80-px leukocyte-types network went from 602 to 504 ms with it. The gradients agree to about
+ * 2e-6 relative ({@code OneDnnLayersTest}) and repeat exactly from run to run.
  *
  * <p>The layers keep DL4J's fallback: a helper that fails is counted and the built-in path runs.
  * {@code -Dleukocnn.onednn.training=false} leaves the layers as DL4J builds them.
@@ -33,7 +36,7 @@ public final class OneDnnLayers {
 	private OneDnnLayers() {}
 
 	/**
-	 * Installs the helpers in every convolution and batch-normalisation layer of {@code net} that
+	 * Installs the helpers in every convolution, batch-normalisation and pooling layer of {@code net} that
 	 * has none. Needed again for a network made by {@code clone()} or by loading a file.
 	 *
 	 * @return the number of layers given a helper (0 if turned off, on a non-CPU backend, or if this
@@ -48,6 +51,8 @@ public final class OneDnnLayers {
 					installed += setIfAbsent(layer, ConvolutionLayer.class, new MKLDNNConvHelper(net.getLayerWiseConfigurations().getDataType()));
 				else if (layer instanceof BatchNormalization)
 					installed += setIfAbsent(layer, BatchNormalization.class, new MKLDNNBatchNormHelper(net.getLayerWiseConfigurations().getDataType()));
+				else if (layer.getClass() == SubsamplingLayer.class)
+					installed += setIfAbsent(layer, SubsamplingLayer.class, new MKLDNNSubsamplingHelper(net.getLayerWiseConfigurations().getDataType()));
 			}
 			catch (ReflectiveOperationException | RuntimeException e) {
 				return installed; // another DL4J version: its own (slower) path stays

@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,11 @@ class OneDnnLayersTest {
 	}
 
 	@Test
-	void givesEveryConvolutionAndBatchNormLayerAHelperOnce() {
+	void givesEveryConvolutionBatchNormAndPoolingLayerAHelperOnce() {
 		MultiLayerNetwork net = network();
-		assertEquals(4, OneDnnLayers.install(net), "2 convolution + 2 batch-norm layers");
+		assertEquals(6, OneDnnLayers.install(net), "2 convolution + 2 batch-norm + 2 pooling layers");
 		assertEquals(0, OneDnnLayers.install(net), "layers that have a helper keep it");
-		assertEquals(4, OneDnnLayers.install(net.clone()), "a clone's layers start without helpers");
+		assertEquals(6, OneDnnLayers.install(net.clone()), "a clone's layers start without helpers");
 	}
 
 	@Test
@@ -56,7 +57,8 @@ class OneDnnLayersTest {
 		fast.fit(d);
 		for (Layer layer : fast.getLayers()) {
 			Class<?> owner = layer instanceof ConvolutionLayer ? ConvolutionLayer.class
-				: layer instanceof BatchNormalization ? BatchNormalization.class : null;
+				: layer instanceof BatchNormalization ? BatchNormalization.class
+				: layer instanceof SubsamplingLayer ? SubsamplingLayer.class : null;
 			if (owner == null) continue;
 			Field fails = owner.getDeclaredField("helperCountFail");
 			fails.setAccessible(true);
