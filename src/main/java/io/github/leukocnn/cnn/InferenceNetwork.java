@@ -1,6 +1,7 @@
 package io.github.leukocnn.cnn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -222,7 +223,7 @@ public final class InferenceNetwork {
 
 	private static float[] filled(int n, float v) {
 		float[] a = new float[n];
-		java.util.Arrays.fill(a, v);
+		Arrays.fill(a, v);
 		return a;
 	}
 
@@ -356,9 +357,9 @@ public final class InferenceNetwork {
 		private float[] head(int offset) {
 			float[] h = hidden;
 			int width = featureChannels, at = 0;
-			java.util.Arrays.fill(h, 0, featureChannels, 0f);
+			Arrays.fill(h, 0, featureChannels, 0f);
 			for (int p = 0; p < featurePixels; p++)
-				for (int c = 0, at0 = offset + p * featureChannels; c < featureChannels; c++) h[c] += features[at0 + c];
+				for (int c = 0, pixel = offset + p * featureChannels; c < featureChannels; c++) h[c] += features[pixel + c];
 			for (int c = 0; c < featureChannels; c++) h[c] /= featurePixels;
 			for (Dense d : dense) {
 				int next = at == 0 ? h.length / 2 : 0;

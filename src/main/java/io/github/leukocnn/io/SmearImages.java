@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,9 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 import ij.CompositeImage;
+import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.io.FileInfo;
 import ij.io.FileOpener;
 import ij.io.Opener;
@@ -194,13 +197,13 @@ public final class SmearImages {
 	 */
 	private static ImagePlus openCompressedPlanar48Bit(FileInfo fi, String name) throws ImageInputException {
 		int perPlane = fi.stripOffsets.length / 3;
-		ij.ImageStack stack = new ij.ImageStack(fi.width, fi.height);
+		ImageStack stack = new ImageStack(fi.width, fi.height);
 		for (int c = 0; c < 3; c++) {
 			FileInfo plane = (FileInfo) fi.clone();
 			plane.fileType = FileInfo.GRAY16_UNSIGNED;
 			plane.nImages = 1;
-			plane.stripOffsets = java.util.Arrays.copyOfRange(fi.stripOffsets, c * perPlane, (c + 1) * perPlane);
-			plane.stripLengths = java.util.Arrays.copyOfRange(fi.stripLengths, c * perPlane, (c + 1) * perPlane);
+			plane.stripOffsets = Arrays.copyOfRange(fi.stripOffsets, c * perPlane, (c + 1) * perPlane);
+			plane.stripLengths = Arrays.copyOfRange(fi.stripLengths, c * perPlane, (c + 1) * perPlane);
 			plane.longOffset = plane.stripOffsets[0] & 0xffffffffL;
 			plane.offset = 0;
 			ImagePlus imp = new FileOpener(plane).openImage();
@@ -210,7 +213,7 @@ public final class SmearImages {
 		}
 		ImagePlus imp = new ImagePlus(fi.fileName, stack);
 		imp.setDimensions(3, 1, 1);
-		return new CompositeImage(imp, ij.IJ.COMPOSITE);
+		return new CompositeImage(imp, IJ.COMPOSITE);
 	}
 
 	private static long planeBytes(FileInfo fi) {

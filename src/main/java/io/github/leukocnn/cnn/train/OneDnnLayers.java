@@ -15,15 +15,16 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Gives the convolution, batch-normalisation and pooling layers of a network DL4J's own oneDNN
  * implementations for training. DL4J 1.0.0-M2.1 ships them ({@link MKLDNNConvHelper},
- * {@link MKLDNNBatchNormHelper}, {@link MKLDNNSubsamplingHelper}) but never turns them on: its availability check
- * ({@code BaseMKLDNNHelper.mklDnnEnabled}) looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment},
+ * {@link MKLDNNBatchNormHelper}, {@link MKLDNNSubsamplingHelper}) but never turns them on: its
+ * availability check ({@code BaseMKLDNNHelper.mklDnnEnabled}) looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment},
  * a class the CPU backend ships under {@code org.nd4j.linalg.cpu.nativecpu.bindings}, so every
  * layer falls back to im2col + gemm. Measured by {@code leukocnn benchmark-training} on this
  * project's 2-core machine (batch of 64): a training step of the session-4 leukocyte-types network
  * (64-px crops) took 1,562 ms with DL4J's built-in layers and 441 ms with the helpers,
- * all-screening's (32 px) 351 and 122 ms. The pooling helper came later (session 13): a step of
- * the 80-px leukocyte-types network went from 602 to 504 ms with it. The gradients agree to about
- * 2e-6 relative ({@code OneDnnLayersTest}) and repeat exactly from run to run.
+ * all-screening's (32 px) 351 and 122 ms. The pooling helper came later (session 13; the same
+ * benchmark, back to back without and with it: 595 and 576 ms for the 80-px leukocyte-types
+ * network, 133 and 122 ms for all-screening). The gradients agree to about 2e-6 relative
+ * ({@code OneDnnLayersTest}) and repeat exactly from run to run.
  *
  * <p>The layers keep DL4J's fallback: a helper that fails is counted and the built-in path runs.
  * {@code -Dleukocnn.onednn.training=false} leaves the layers as DL4J builds them.
