@@ -25,7 +25,12 @@ public final class ClassifyBenchmark {
 		var rgb = net.imglib2.img.array.ArrayImgs.argbs(field, w, h);
 		Segmentation[] batches = new Segmentation[4];
 		for (int b = 0; b < batches.length; b++) batches[b] = randomCells(w, h, clf.batchSize(), 40, rnd);
-		clf.classifyCells(rgb, batches[0], ProgressListener.NONE); // warm-up
+		// warm-up, untimed, for a quarter of the time (at most 1 s): one batch was not enough; the first
+		// of several measurements in one JVM came out 10-40% below the next ones (JIT, oneDNN kernels,
+		// and the OpenMP threads of a DL4J run just before still spinning)
+		long w0 = System.nanoTime();
+		for (int b = 0; b == 0 || (System.nanoTime() - w0) / 1e9 < Math.min(1.0, seconds / 4); b = (b + 1) % batches.length)
+			clf.classifyCells(rgb, batches[b], ProgressListener.NONE);
 		long t0 = System.nanoTime();
 		long cells = 0;
 		for (int b = 0; (System.nanoTime() - t0) / 1e9 < seconds; b = (b + 1) % batches.length) {
