@@ -51,6 +51,8 @@ import ij.process.LUT;
  * <li>Images whose analysis would need more memory than Java has ({@link #BYTES_PER_PIXEL} per pixel,
  * or what the caller says, e.g. less when it works in tiles) are refused before they are decoded,
  * with the needed and the available amounts.</li>
+ * <li>TIFF layouts ImageJ 1 does not read (tiles, JPEG compression) are read by Java's TIFF reader;
+ * BigTIFF, which neither reads, is refused with what to save instead.</li>
  * <li>Missing, empty, truncated, damaged and non-image files fail with a message naming the file.</li>
  * </ul>
  * The format is recognised from the file content, not its extension.
@@ -114,12 +116,19 @@ public final class SmearImages {
 			throw new ImageInputException(name + " cannot be read: " + e.getMessage(), e);
 		}
 		if (size == 0) throw new ImageInputException(name + " is empty (0 bytes)");
+		if (isBigTiff(head))
+			throw new ImageInputException(name + " is a BigTIFF (a TIFF with 64-bit offsets, made for files over 4 GB), which neither "
+				+ "ImageJ 1 nor Java reads: save the field as a standard TIFF, PNG or JPEG");
 		if (isTiff(head)) return openTiff(file, size, bytesPerPixel);
 		return openWithImageIO(file, bytesPerPixel);
 	}
 
 	private static boolean isTiff(byte[] h) {
 		return (h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0) || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42);
+	}
+
+	private static boolean isBigTiff(byte[] h) {
+		return (h[0] == 'I' && h[1] == 'I' && h[2] == 43 && h[3] == 0) || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 43);
 	}
 
 	private static ImagePlus openTiff(Path file, long fileSize, long bytesPerPixel) throws ImageInputException {
@@ -131,8 +140,21 @@ public final class SmearImages {
 		catch (RuntimeException e) {
 			infos = null;
 		}
-		if (infos == null || infos.length == 0 || infos[0].width <= 0 || infos[0].height <= 0)
-			throw new ImageInputException(name + " is not a readable TIFF image (its header is damaged or uses a layout ImageJ does not read)");
+		if (infos == null || infos.length == 0 || infos[0].width <= 0 || infos[0].height <= 0) {
+			// a layout ImageJ 1 does not read (tiles, JPEG compression, …): Java's own TIFF reader reads
+			// many of them, and reports what it cannot read
+			if (!javaReads(file))
+				throw new ImageInputException(name + " is not a readable TIFF image (its header is damaged or uses a layout ImageJ does not read)");
+			try {
+				return openWithImageIO(file, bytesPerPixel);
+			}
+			catch (ImageInputException e) {
+				if (e.getCause() == null) throw e; // a specific refusal: memory, truncation, …
+				String why = e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getCause().getClass().getSimpleName();
+				throw new ImageInputException(name + " is damaged or a TIFF layout that neither ImageJ 1 nor Java's TIFF reader decodes (Java: "
+					+ why + "): save the field as an uncompressed or LZW TIFF, PNG or JPEG", e);
+			}
+		}
 		FileInfo first = infos[0];
 		checkMemory(name, first.width, first.height, bytesPerPixel, availableMemory());
 		long end = 0;
@@ -155,6 +177,16 @@ public final class SmearImages {
 		ImagePlus imp = opener.openTiff(file.toAbsolutePath().getParent().toString() + java.io.File.separator, file.getFileName().toString());
 		if (imp == null) throw new ImageInputException(name + " is not a readable TIFF image");
 		return imp;
+	}
+
+	/** Whether one of Java's image readers (javax.imageio) claims {@code file}. */
+	private static boolean javaReads(Path file) {
+		try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
+			return iis != null && ImageIO.getImageReaders(iis).hasNext();
+		}
+		catch (IOException e) {
+			return false;
+		}
 	}
 
 	private static boolean isPredicted48Bit(FileInfo fi) {
@@ -306,10 +338,15 @@ public final class SmearImages {
 		return null;
 	}
 
-	/** A colour image in another colour space (CMYK JPEG from print workflows…) converted to RGB; ImageJ would make it a stack. */
+	/**
+	 * A colour image in another colour space (CMYK JPEG from print workflows…), or an RGB image in a
+	 * layout without a standard type (Java's TIFF reader gives such images for tiled or
+	 * JPEG-compressed TIFFs), converted to packed RGB; ImageJ would make either a stack.
+	 */
 	private static BufferedImage otherColourSpaceToRgb(BufferedImage image) {
 		int type = image.getColorModel().getColorSpace().getType();
-		if (type == java.awt.color.ColorSpace.TYPE_RGB || type == java.awt.color.ColorSpace.TYPE_GRAY) return image;
+		if (type == java.awt.color.ColorSpace.TYPE_GRAY) return image;
+		if (type == java.awt.color.ColorSpace.TYPE_RGB && image.getType() != BufferedImage.TYPE_CUSTOM) return image;
 		int w = image.getWidth(), h = image.getHeight();
 		BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		int[] row = new int[w];

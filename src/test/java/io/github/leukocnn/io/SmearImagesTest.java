@@ -267,6 +267,49 @@ class SmearImagesTest {
 			}
 	}
 
+	/** {@code image} written by Java's TIFF writer, tiled 16×16, with the given compression. */
+	private Path tiledTiff(String name, BufferedImage image, String compression) throws IOException {
+		Path f = dir.resolve(name);
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setTilingMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+		param.setTiling(16, 16, 0, 0);
+		param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+		param.setCompressionType(compression);
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
+		return f;
+	}
+
+	@Test
+	void tiledAndJpegCompressedTiffsThatImageJCannotReadOpenThroughJavasReader() throws IOException {
+		BufferedImage pattern = rgbPattern(64, 48);
+		Path lzw = tiledTiff("tiled-lzw.tif", pattern, "LZW");
+		assertNull(ij.io.Opener.getTiffFileInfo(lzw.toString()), "ImageJ 1 does not read tiled TIFFs (else this test tests nothing)");
+		ColorProcessor cp = SmearImages.openRgb(lzw);
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 64; x++) assertEquals(pattern.getRGB(x, y) & 0xffffff, cp.get(x, y) & 0xffffff, "pixel " + x + "," + y);
+		ColorProcessor jpeg = SmearImages.openRgb(tiledTiff("tiled-jpeg.tif", pattern, "JPEG"));
+		double sum = 0;
+		for (int y = 0; y < 48; y++)
+			for (int x = 0; x < 64; x++)
+				for (int shift = 0; shift < 24; shift += 8)
+					sum += Math.abs((pattern.getRGB(x, y) >> shift & 0xff) - (jpeg.get(x, y) >> shift & 0xff));
+		assertTrue(sum / (64 * 48 * 3) < 4, "JPEG-compressed tiles decode close to the pattern: mean |difference| " + sum / (64 * 48 * 3));
+	}
+
+	@Test
+	void bigTiffIsRefusedWithWhatToSaveInstead() throws IOException {
+		Path f = dir.resolve("big.tif");
+		Files.write(f, new byte[] { 'I', 'I', 43, 0, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0 });
+		refused(f, "BigTIFF", "standard TIFF");
+	}
+
 	@Test
 	void cmykJpegIsConvertedToRgb() throws IOException {
 		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
