@@ -267,9 +267,9 @@ public final class SmearImages {
 			reader.setInput(iis, false, true);
 			int width = reader.getWidth(0), height = reader.getHeight(0);
 			checkMemory(name, width, height, bytesPerPixel, availableMemory());
-			if (format.equals("GIF")) {
+			if (format.equals("GIF") || format.startsWith("TIF")) {
 				int frames = reader.getNumImages(true);
-				if (frames > 1) throw stack(name, frames + " frames (an animated GIF)");
+				if (frames > 1) throw stack(name, frames + (format.equals("GIF") ? " frames (an animated GIF)" : " pages"));
 			}
 			List<String> warnings = new ArrayList<>();
 			reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));

@@ -304,6 +304,26 @@ class SmearImagesTest {
 	}
 
 	@Test
+	void multiPageTiledTiffIsRefusedAsAStack() throws IOException {
+		Path f = dir.resolve("pages.tif");
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setTilingMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+		param.setTiling(16, 16, 0, 0);
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.prepareWriteSequence(null);
+			writer.writeToSequence(new javax.imageio.IIOImage(rgbPattern(32, 32), null, null), param);
+			writer.writeToSequence(new javax.imageio.IIOImage(rgbPattern(32, 32), null, null), param);
+			writer.endWriteSequence();
+		}
+		finally {
+			writer.dispose();
+		}
+		refused(f, "2 pages");
+	}
+
+	@Test
 	void bigTiffIsRefusedWithWhatToSaveInstead() throws IOException {
 		Path f = dir.resolve("big.tif");
 		Files.write(f, new byte[] { 'I', 'I', 43, 0, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0 });
