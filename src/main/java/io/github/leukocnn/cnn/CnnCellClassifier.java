@@ -143,9 +143,10 @@ public final class CnnCellClassifier implements CellClassifier {
 	public synchronized float[][] classifyCells(RandomAccessibleInterval<ARGBType> rgb, Segmentation segmentation,
 		ProgressListener progress)
 	{
+		List<CellMeasurements> cells = segmentation.measurements();
+		if (cells.isEmpty()) return new float[0][]; // nothing to crop: no pixel copy, no red-cell ruler
 		int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1);
 		int[] argb = pixels(rgb);
-		List<CellMeasurements> cells = segmentation.measurements();
 		double diameter = FieldCropScale.cropDiameter(card.fieldScaleRule(), argb, w, h, segmentation.cellDiameter());
 		float[][] out = new float[cells.size()][];
 		for (int start = 0; start < cells.size(); start += batch) {

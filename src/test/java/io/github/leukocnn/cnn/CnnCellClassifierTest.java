@@ -17,7 +17,9 @@ import io.github.leukocnn.crop.FieldCropScale;
 import io.github.leukocnn.image.RgbImages;
 import io.github.leukocnn.progress.ProgressListener;
 import io.github.leukocnn.segment.CellMeasurements;
+import io.github.leukocnn.segment.RedCellRuler;
 import io.github.leukocnn.segment.Segmentation;
+import io.github.leukocnn.synth.SmearSynthesizer;
 import net.imglib2.img.array.ArrayImgs;
 
 /** Batched classification equals the plain network output, is deterministic and calibrated by the card. */
@@ -58,9 +60,8 @@ class CnnCellClassifierTest {
 
 	@Test
 	void theCardsFieldScaleSizesTheCrops() {
-		ColorProcessor cp = io.github.leukocnn.synth.SmearSynthesizer.generate(
-			new io.github.leukocnn.synth.SmearSynthesizer.Settings(320, 240, 36, 4)).rgb();
-		double red = io.github.leukocnn.segment.RedCellRuler.diameter(cp);
+		ColorProcessor cp = SmearSynthesizer.generate(new SmearSynthesizer.Settings(320, 240, 36, 4)).rgb();
+		double red = RedCellRuler.diameter(cp);
 		double segmentationDiameter = 60; // e.g. an estimate inflated by crowded cells
 		double[][] centres = { { 100, 80 }, { 220, 160 } };
 		Segmentation seg = cellsAt(320, 240, segmentationDiameter, centres);

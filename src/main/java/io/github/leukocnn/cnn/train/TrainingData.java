@@ -180,6 +180,7 @@ public record TrainingData(List<String> classes, List<TrainingItem> items, List<
 		if (segmenter == null) throw new IllegalStateException("no segmenter available for whole-field training data");
 		Segmentation seg = segmenter.segment(RgbImages.wrap(cp), new SegmentationSettings(cellDiameter, 1, ProgressListener.NONE));
 		List<int[]> cells = new ArrayList<>();
+		if (seg.measurements().isEmpty()) return cells; // no red-cell ruler for a field without cells
 		float[] buf = new float[3 * ctx * ctx];
 		int[] px = (int[]) cp.getPixels();
 		double d = FieldCropScale.cropDiameter(fieldScale, px, cp.getWidth(), cp.getHeight(), seg.cellDiameter());
