@@ -20,7 +20,7 @@ class BenchmarkTrainingSubcommandTest {
 	void printsBothStepTimesAndTheirRatio() throws Exception {
 		assertEquals(0, console.run(new BenchmarkTrainingSubcommand(), "--models", "all-screening", "--batch", "8", "--steps", "1",
 			"--rounds", "1"));
-		Matcher m = Pattern.compile("all-screening: (\\d+) ms per training step with DL4J's layers, (\\d+) ms with oneDNN layers "
+		Matcher m = Pattern.compile("all-screening: (\\d+) ms per training step with DL4J's layers, (\\d+) ms with LeukoCNN's training layers "
 			+ "\\(ratio ([0-9.]+); crop 32px\\)").matcher(console.out());
 		assertTrue(m.find(), console.out());
 		assertTrue(Double.parseDouble(m.group(3)) > 0, console.out());

@@ -142,7 +142,7 @@ public final class Trainer {
 			log.printf("resumed from %s at epoch %d (best epoch %d, score %.4f)%n", cp, startEpoch + 1, bestEpoch + 1, bestScore);
 		}
 		else if (config.resume()) log.println("no checkpoint to resume in " + cp + ": starting afresh");
-		log.printf("oneDNN training layers: %d%n", OneDnnLayers.install(net));
+		log.printf("fast training layers: %d%n", FastTrainingLayers.install(net));
 		TrainingHistory history = startHistory(startEpoch);
 
 		INDArray bnSample = recalibrationSample(trainCells, trainLabels, k, template, ctx, config.seed());
@@ -194,7 +194,7 @@ public final class Trainer {
 				// one copy for the whole run: only its parameters change from epoch to epoch
 				if (averaged == null) {
 					averaged = net.clone();
-					OneDnnLayers.install(averaged);
+					FastTrainingLayers.install(averaged);
 				}
 				averaged.setParams(average);
 				io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(averaged, bnSample);

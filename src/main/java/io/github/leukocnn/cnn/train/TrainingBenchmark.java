@@ -10,14 +10,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Time of one training step (forward, backward, Adam update) of a network on a random batch,
- * with DL4J's built-in layers and with {@link OneDnnLayers}, measured alternately in one JVM.
+ * with DL4J's built-in layers and with {@link FastTrainingLayers}, measured alternately in one JVM.
  */
 public final class TrainingBenchmark {
 
 	/** Median milliseconds per step of each variant. */
-	public record StepTimes(double builtInMs, double oneDnnMs) {
+	public record StepTimes(double builtInMs, double fastMs) {
 		public double ratio() {
-			return builtInMs / oneDnnMs;
+			return builtInMs / fastMs;
 		}
 	}
 
@@ -30,15 +30,15 @@ public final class TrainingBenchmark {
 	 */
 	public static StepTimes measure(MultiLayerNetwork architecture, int cropSize, int batch, int steps, int rounds) {
 		DataSet data = randomBatch(batch, cropSize, architecture.layerSize(architecture.getnLayers() - 1));
-		MultiLayerNetwork builtIn = architecture.clone(), oneDnn = architecture.clone();
-		OneDnnLayers.install(oneDnn);
+		MultiLayerNetwork builtIn = architecture.clone(), fast = architecture.clone();
+		FastTrainingLayers.install(fast);
 		builtIn.fit(data);
-		oneDnn.fit(data);
+		fast.fit(data);
 		double[] a = new double[rounds * steps], b = new double[rounds * steps];
 		for (int r = 0; r < rounds; r++)
 			for (int s = 0; s < steps; s++) {
 				a[r * steps + s] = timeStep(builtIn, data);
-				b[r * steps + s] = timeStep(oneDnn, data);
+				b[r * steps + s] = timeStep(fast, data);
 			}
 		return new StepTimes(median(a), median(b));
 	}

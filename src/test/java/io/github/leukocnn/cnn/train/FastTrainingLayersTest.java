@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.leukocnn.cnn.NetworkFactory;
 
-class OneDnnLayersTest {
+class FastTrainingLayersTest {
 
 	private static final int SIZE = 32, BATCH = 16, CLASSES = 4;
 
@@ -40,9 +40,9 @@ class OneDnnLayersTest {
 	@Test
 	void givesEveryConvolutionBatchNormAndPoolingLayerAHelperOnce() {
 		MultiLayerNetwork net = network();
-		assertEquals(6, OneDnnLayers.install(net), "2 convolution + 2 batch-norm + 2 pooling layers");
-		assertEquals(0, OneDnnLayers.install(net), "layers that have a helper keep it");
-		assertEquals(6, OneDnnLayers.install(net.clone()), "a clone's layers start without helpers");
+		assertEquals(6, FastTrainingLayers.install(net), "2 convolution + 2 batch-norm + 2 pooling layers");
+		assertEquals(0, FastTrainingLayers.install(net), "layers that have a helper keep it");
+		assertEquals(6, FastTrainingLayers.install(net.clone()), "a clone's layers start without helpers");
 	}
 
 	@Test
@@ -50,7 +50,7 @@ class OneDnnLayersTest {
 		DataSet d = batch();
 		INDArray builtIn = gradient(network(), d);
 		MultiLayerNetwork fast = network();
-		OneDnnLayers.install(fast);
+		FastTrainingLayers.install(fast);
 		INDArray helped = gradient(fast, d);
 		double relative = builtIn.sub(helped).norm2Number().doubleValue() / builtIn.norm2Number().doubleValue();
 		assertTrue(relative < 1e-4, "relative gradient difference " + relative);
@@ -68,12 +68,12 @@ class OneDnnLayersTest {
 
 	@Test
 	void turnedOffByTheSystemProperty() {
-		System.setProperty(OneDnnLayers.PROPERTY, "false");
+		System.setProperty(FastTrainingLayers.PROPERTY, "false");
 		try {
-			assertEquals(0, OneDnnLayers.install(network()));
+			assertEquals(0, FastTrainingLayers.install(network()));
 		}
 		finally {
-			System.clearProperty(OneDnnLayers.PROPERTY);
+			System.clearProperty(FastTrainingLayers.PROPERTY);
 		}
 	}
 }
