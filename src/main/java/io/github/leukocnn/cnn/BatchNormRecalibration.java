@@ -25,14 +25,19 @@ public final class BatchNormRecalibration {
 		// one inference-mode pass, layer by layer, each batch-norm layer recalibrated before it runs, so
 		// the layers after it see its new statistics (a pass per layer cost a fifth of a training epoch)
 		LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+		// every array made here is freed at the end, not left to garbage collection (native memory:
+		// the first block's activations for 384 crops of 80 px are 236 MB, made again every epoch)
+		java.util.List<INDArray> made = new java.util.ArrayList<>();
 		INDArray in = sample;
 		for (int l = 0; l <= last; l++) {
 			Layer layer = net.getLayer(l);
 			InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(l);
-			if (pre != null) in = pre.preProcess(in, (int) in.size(0), workspaces);
+			if (pre != null) made.add(in = pre.preProcess(in, (int) in.size(0), workspaces));
 			if (layer.conf().getLayer() instanceof BatchNormalization bn) {
 				INDArray mean = in.mean(0, 2, 3);
 				INDArray var = in.var(false, 0, 2, 3);
+				made.add(mean);
+				made.add(var);
 				// assign in place: the layer's parameters are views of the network's flattened parameter
 				// vector, which is what params(), setParams() and ModelSerializer see
 				assign(layer.getParam("mean"), mean);
@@ -42,9 +47,13 @@ public final class BatchNormRecalibration {
 					assign(layer.getParam("log10stdev"), org.nd4j.linalg.ops.transforms.Transforms.log(std, 10, false));
 				}
 			}
-			if (l < last) in = layer.activate(in, false, workspaces);
+			if (l < last) made.add(in = layer.activate(in, false, workspaces));
 		}
 		net.clearLayersStates();
+		java.util.Set<INDArray> freed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		for (INDArray a : made)
+			// not the caller's sample (a layer may hand its input back, e.g. dropout at inference)
+			if (a != sample && a.data() != sample.data() && freed.add(a)) InferenceNetwork.release(a);
 	}
 
 	private static void assign(INDArray target, INDArray value) {

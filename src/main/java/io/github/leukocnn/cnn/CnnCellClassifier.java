@@ -38,7 +38,7 @@ import net.imglib2.view.Views;
  * needs a new classifier. Instances are not shared between threads (one batch buffer each);
  * methods are synchronized.
  */
-public final class CnnCellClassifier implements CellClassifier {
+public final class CnnCellClassifier implements CellClassifier, AutoCloseable {
 
 	public static final int DEFAULT_BATCH = 64;
 	/** Largest difference in any probability allowed between the inference copy and DL4J on the probe. */
@@ -100,11 +100,25 @@ public final class CnnCellClassifier implements CellClassifier {
 		float[][] got = copy.output(probe, n);
 		for (int i = 0; i < n; i++)
 			for (int j = 0; j < expected[i].length; j++)
-				if (!(Math.abs(expected[i][j] - got[i][j]) <= INFERENCE_TOLERANCE)) return null;
+				if (!(Math.abs(expected[i][j] - got[i][j]) <= INFERENCE_TOLERANCE)) {
+					copy.close();
+					return null;
+				}
 		return copy;
 	}
 
 	/** Whether every network runs through its {@link InferenceNetwork} copy. */
+	/**
+	 * Frees the native memory of the inference copies and the DL4J batch now (see
+	 * {@link InferenceNetwork#close()}); the networks themselves belong to the caller and stay
+	 * usable. For classifiers made again and again, such as the trainer's one per epoch.
+	 */
+	@Override
+	public synchronized void close() {
+		for (InferenceNetwork copy : inference) if (copy != null) copy.close();
+		InferenceNetwork.release(input);
+	}
+
 	public boolean usesInferenceCopy() {
 		for (InferenceNetwork copy : inference) if (copy == null) return false;
 		return true;

@@ -66,7 +66,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>Networks of another shape are not accepted ({@link #of} returns null): callers then use
  * DL4J. Not thread-safe (shared buffers): one caller at a time.
  */
-public final class InferenceNetwork {
+public final class InferenceNetwork implements AutoCloseable {
 
 	/** One "same" k×k convolution with bias (weights OYXI), optionally followed by 2×2 max pooling, then optionally ReLU. */
 	private record ConvBlock(INDArray weights, INDArray bias, boolean relu, boolean pool, int channels, Conv2DConfig config) {}
@@ -92,6 +92,7 @@ public final class InferenceNetwork {
 	private final List<Dense> dense;
 	private final int size, maxBatch;
 	private final Worker[] workers;
+	private volatile boolean closed;
 
 	private InferenceNetwork(List<ConvBlock> blocks, List<Dense> dense, int size, int maxBatch, int threads) {
 		this.blocks = blocks;
@@ -227,6 +228,33 @@ public final class InferenceNetwork {
 		return a;
 	}
 
+	/**
+	 * Frees the native memory of this copy's weights and batch arrays now instead of at some later
+	 * garbage collection. ND4J's arrays live outside the Java heap, and a collection is triggered by
+	 * the heap filling, which a copy's few Java objects hardly do: the trainer, which makes a copy
+	 * every epoch, grew from 3.5 to 7.2 GB resident in 20 epochs of leukocyte-types before copies
+	 * were closed (with -Xmx8g, as a Fiji user might run it). Idempotent; using the copy afterwards
+	 * is refused.
+	 */
+	@Override
+	public synchronized void close() {
+		if (closed) return;
+		closed = true;
+		for (Worker w : workers) {
+			release(w.input);
+			for (INDArray[] a : w.activations) for (INDArray x : a) release(x);
+		}
+		for (ConvBlock b : blocks) {
+			release(b.weights());
+			release(b.bias());
+		}
+	}
+
+	/** Closes {@code a} if it owns its memory (not a view, not in a workspace). */
+	static void release(INDArray a) {
+		if (a != null && !a.wasClosed() && a.closeable()) a.close();
+	}
+
 	public int maxBatch() {
 		return maxBatch;
 	}
@@ -250,6 +278,7 @@ public final class InferenceNetwork {
 	 * in parallel); it must only touch crop {@code i}'s floats. Null = the crops are ready.
 	 */
 	public float[][] output(float[] crops, int n, IntConsumer prepare) {
+		if (closed) throw new IllegalStateException("this inference network was closed");
 		if (n < 1 || n > maxBatch) throw new IllegalArgumentException("batch of " + n + " crops, expected 1.." + maxBatch);
 		float[][] out = new float[n][];
 		// one chunk per worker, but none smaller than MIN_CHUNK unless the workers' capacity needs it

@@ -2,6 +2,7 @@ package io.github.leukocnn.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,11 @@ class BatchNormRecalibrationTest {
 		INDArray before = net.params().dup();
 		BatchNormRecalibration.recalibrate(net, x);
 		assertTrue(!before.equals(net.params()), "the flattened parameter vector changed (in-place update)");
+		// the intermediate arrays are freed, the caller's sample is not: it is recalibrated with again every epoch
+		assertFalse(x.wasClosed(), "the caller's sample was freed");
+		INDArray once = net.params().dup();
+		BatchNormRecalibration.recalibrate(net, x);
+		assertEquals(once, net.params(), "recalibrating again with the same sample changes nothing");
 		// after recalibration every BN layer's output over the sample has zero mean, unit variance per
 		// channel (gamma 1, beta 0): the deeper layers' statistics are those of inputs already normalised
 		int checked = 0;

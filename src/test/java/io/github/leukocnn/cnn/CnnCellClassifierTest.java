@@ -2,6 +2,7 @@ package io.github.leukocnn.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,14 @@ class CnnCellClassifierTest {
 		float[][] again = clf.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
 		for (int i = 0; i < 7; i++) assertArrayEquals(p[i], again[i]);
 		assertNotSame(p, again);
+		// closing frees the inference copy; the caller's network is left as it was
+		assertTrue(clf.usesInferenceCopy());
+		clf.close();
+		assertThrows(IllegalStateException.class, () -> clf.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE));
+		try (CnnCellClassifier fresh = new CnnCellClassifier(model, 4)) {
+			float[][] afresh = fresh.classifyCells(RgbImages.wrap(cp), seg, ProgressListener.NONE);
+			for (int i = 0; i < 7; i++) assertArrayEquals(p[i], afresh[i]);
+		}
 	}
 
 	@Test

@@ -147,6 +147,20 @@ class InferenceNetworkTest {
 	}
 
 	@Test
+	void closingFreesTheCopyButNotTheNetwork() {
+		int size = 32;
+		MultiLayerNetwork net = trainedLike(size, 4, new int[] { 8, 16 }, 16, 11);
+		float[] crops = randomCrops(5, size, 12);
+		InferenceNetwork copy = InferenceNetwork.of(net, size, 16, 2);
+		float[][] before = copy.output(crops, 5);
+		copy.close();
+		copy.close(); // idempotent
+		IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> copy.output(crops, 5));
+		assertTrue(e.getMessage().contains("closed"), e.getMessage());
+		assertTrue(maxDifference(before, dl4j(net, crops, 5, size)) <= TOLERANCE, "the DL4J network is untouched");
+	}
+
+	@Test
 	void otherShapesAreLeftToDl4j() {
 		// average pooling instead of max, and a conv layer with a sigmoid: not the factory's blocks
 		MultiLayerNetwork avg = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT).list()

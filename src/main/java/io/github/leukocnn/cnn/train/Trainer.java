@@ -202,8 +202,10 @@ public final class Trainer {
 			}
 			ModelCard provisional = template.withCalibration(1, FieldAggregation.MEAN_LOG.name(), Map.of());
 			provisional = withPrior(provisional, prior);
-			CnnCellClassifier probe = new CnnCellClassifier(new ModelFile.Model(validated, provisional), 128);
-			HeldOutScores val = score(probe, splits.validation(), k);
+			HeldOutScores val;
+			try (CnnCellClassifier probe = new CnnCellClassifier(new ModelFile.Model(validated, provisional), 128)) {
+				val = score(probe, splits.validation(), k);
+			}
 			// balanced (mean per-class recall), so the minority benign class weighs as much as the blasts
 			double score = val.itemBalancedAccuracy() - 0.01 * HeldOutScores.nll(val.cellTruth(), val.cellProbabilities());
 			boolean better = score > bestScore;
@@ -276,9 +278,11 @@ public final class Trainer {
 		int k = card.classes().size();
 		// calibration and field rule: validation block only
 		card = calibrate(networks, card, splits.validation(), log);
-		CnnCellClassifier clf = new CnnCellClassifier(new ModelFile.Model(networks, card), 128);
-		HeldOutScores val = score(clf, splits.validation(), k);
-		HeldOutScores test = score(clf, splits.test(), k);
+		HeldOutScores val, test;
+		try (CnnCellClassifier clf = new CnnCellClassifier(new ModelFile.Model(networks, card), 128)) {
+			val = score(clf, splits.validation(), k);
+			test = score(clf, splits.test(), k);
+		}
 		Map<String, Object> metrics = summary(test, card.classes(), positives(card, card.classes()), card.callThresholdOrNaN());
 		metrics.put("split", splits.testBlock());
 		return new Calibrated(card.withMetrics(metrics), val, test);
@@ -354,7 +358,10 @@ public final class Trainer {
 		boolean[] positive = positives(card, card.classes());
 		card = card.withCalibration(1, FieldAggregation.MEAN_LOG.name(), card.metrics() == null ? Map.of() : card.metrics());
 		// the network runs once; temperature, field rule, field temperature and threshold only re-aggregate
-		HeldOutScores valRaw = score(new CnnCellClassifier(new ModelFile.Model(networks, card), 128), validation, k);
+		HeldOutScores valRaw;
+		try (CnnCellClassifier clf = new CnnCellClassifier(new ModelFile.Model(networks, card), 128)) {
+			valRaw = score(clf, validation, k);
+		}
 		double temperature = fitTemperature(valRaw.cellTruth(), valRaw.cellProbabilities());
 		log.printf("temperature fitted on validation cells: %.3f%n", temperature);
 		int[] cellT = valRaw.cellTruth();
