@@ -77,8 +77,7 @@ final class PlaneBatchNormHelper implements BatchNormalizationHelper {
 		FloatBuffer in = x.data().asNioFloat();
 		float[] mean, var;
 		if (training) {
-			double[] sum = new double[n * c], squares = new double[n * c];
-			IntStream.range(0, n * c).parallel().forEach(p -> {
+			double[][] sums = channelSums(n, c, p -> {
 				float[] v = read(in, offset(x, p, c), plane, 0);
 				double s = 0, q = 0;
 				for (int i = 0; i < plane; i++) {
@@ -86,21 +85,15 @@ final class PlaneBatchNormHelper implements BatchNormalizationHelper {
 					s += a;
 					q += a * a;
 				}
-				sum[p] = s;
-				squares[p] = q;
+				return new double[] { s, q };
 			});
 			mean = new float[c];
 			var = new float[c];
 			double count = (double) n * plane;
 			for (int ch = 0; ch < c; ch++) {
-				double s = 0, q = 0;
-				for (int i = 0; i < n; i++) {
-					s += sum[i * c + ch];
-					q += squares[i * c + ch];
-				}
-				double mu = s / count;
+				double mu = sums[0][ch] / count;
 				mean[ch] = (float) mu;
-				var[ch] = (float) Math.max(0, q / count - mu * mu); // biased, as DL4J's layer
+				var[ch] = (float) Math.max(0, sums[1][ch] / count - mu * mu); // biased, as DL4J's layer
 			}
 			if (meanCache == null || meanCache.length() != c)
 				try (MemoryWorkspace none = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
@@ -145,26 +138,20 @@ final class PlaneBatchNormHelper implements BatchNormalizationHelper {
 		if (!planar(x, format) || !planar(epsilon, format) || gamma == null || batchMean == null || batchMean.length != c) return null;
 		int n = (int) x.size(0), plane = (int) (x.size(2) * x.size(3));
 		FloatBuffer in = x.data().asNioFloat(), grad = epsilon.data().asNioFloat();
-		double[] sumGrad = new double[n * c], sumGradX = new double[n * c];
-		IntStream.range(0, n * c).parallel().forEach(p -> {
+		double[][] sums = channelSums(n, c, p -> {
 			float[] v = read(in, offset(x, p, c), plane, 0), d = read(grad, offset(epsilon, p, c), plane, 1);
 			double s = 0, q = 0;
 			for (int i = 0; i < plane; i++) {
 				s += d[i];
 				q += (double) d[i] * v[i];
 			}
-			sumGrad[p] = s;
-			sumGradX[p] = q;
+			return new double[] { s, q };
 		});
 		float[] g = gamma.dup().data().asFloat();
 		float[] dGamma = new float[c], dBeta = new float[c], onGrad = new float[c], onInput = new float[c], constant = new float[c];
 		double count = (double) n * plane;
 		for (int ch = 0; ch < c; ch++) {
-			double s = 0, q = 0;
-			for (int i = 0; i < n; i++) {
-				s += sumGrad[i * c + ch];
-				q += sumGradX[i * c + ch];
-			}
+			double s = sums[0][ch], q = sums[1][ch];
 			double inv = batchInvStd[ch], dg = (q - batchMean[ch] * s) * inv; // sum of dy * xhat
 			dGamma[ch] = (float) dg;
 			dBeta[ch] = (float) s;
@@ -189,6 +176,26 @@ final class PlaneBatchNormHelper implements BatchNormalizationHelper {
 		gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
 		gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
 		return new Pair<>(gradient, dx);
+	}
+
+	/** Two sums of one plane (sample p / c, channel p % c). */
+	private interface PlaneSums {
+		double[] of(int plane);
+	}
+
+	/**
+	 * The two sums of every plane, computed in parallel, added up per channel over the samples in a
+	 * fixed order (so a run repeats to the bit): [0][channel] and [1][channel].
+	 */
+	private static double[][] channelSums(int n, int c, PlaneSums sums) {
+		double[][] perPlane = new double[n * c][];
+		IntStream.range(0, n * c).parallel().forEach(p -> perPlane[p] = sums.of(p));
+		double[][] total = new double[2][c];
+		for (int p = 0; p < n * c; p++) {
+			total[0][p % c] += perPlane[p][0];
+			total[1][p % c] += perPlane[p][1];
+		}
+		return total;
 	}
 
 	/** Float, channels-first, rank 4, with every (sample, channel) plane contiguous. */
