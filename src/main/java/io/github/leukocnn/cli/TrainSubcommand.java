@@ -68,6 +68,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --cells-per-image N   fields: at most N random cells of each field per epoch (default 0 = all)
 			  --blur S              blur jitter: half of the training crops get a Gaussian blur of random sigma up to S
 			                        crop pixels (default 0 = off), so that sharpness is not read as a class cue
+			  --cutout F            half of the training crops get a square of side F × the crop side (e.g. 0.3) filled
+			                        with the crop's mean colour at a random place (default 0 = off): no one part of
+			                        the cell may decide alone
 			  --weight-averaging D  validate, keep and ship a moving average of the weights, decay D per batch
 			                        (e.g. 0.995; default 0 = off): smoother than the last weights
 			  --label-smoothing E   train towards 1 − E + E/k for the true class and E/k for the others

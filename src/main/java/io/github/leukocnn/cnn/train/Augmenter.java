@@ -20,9 +20,14 @@ import io.github.leukocnn.crop.CellCropper;
  * @param maxBlur largest Gaussian sigma, in crop pixels (0 = no blur jitter)
  * @param densityRange optical densities are scaled by a log-uniform factor in [1/densityRange,
  *          densityRange], each channel by a further ±{@link #CHANNEL_DENSITY_JITTER} (1 = off)
+ * @param cutout side of a square, as a fraction of the crop side, that half of the crops get
+ *          filled with their own mean colour, at a random place (partly outside the crop at its
+ *          borders); 0 = off. Cutout (DeVries and Taylor 2017) keeps a network from relying on one
+ *          part of the cell: with the nucleus hidden, granules and cytoplasm must still tell the type.
  */
 public record Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness,
-	double contrast, double saturation, double maxHueRotation, double greyProbability, double maxBlur, double densityRange)
+	double contrast, double saturation, double maxHueRotation, double greyProbability, double maxBlur, double densityRange,
+	double cutout)
 {
 	/** Relative jitter of each channel's density factor around the common one. */
 	public static final double CHANNEL_DENSITY_JITTER = 0.2;
@@ -31,21 +36,31 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	public Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness, double contrast,
 		double saturation, double maxHueRotation, double greyProbability)
 	{
-		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0, 1);
+		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0, 1, 0);
 	}
 
 	public Augmenter {
 		if (!(densityRange >= 1)) throw new IllegalArgumentException("density range must be at least 1 (1 = off), got " + densityRange);
+		if (!(cutout >= 0 && cutout <= MAX_CUTOUT))
+			throw new IllegalArgumentException("cutout must be a fraction of the crop side from 0 (off) to " + MAX_CUTOUT + ", got " + cutout);
 	}
+
+	/** Largest cutout side, as a fraction of the crop side. */
+	public static final double MAX_CUTOUT = 0.8;
 
 	public Augmenter withBlur(double sigma) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, sigma, densityRange);
+			greyProbability, sigma, densityRange, cutout);
 	}
 
 	public Augmenter withDensityRange(double range) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, maxBlur, range);
+			greyProbability, maxBlur, range, cutout);
+	}
+
+	public Augmenter withCutout(double side) {
+		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
+			greyProbability, maxBlur, densityRange, side);
 	}
 
 	public static final Augmenter NONE = new Augmenter(0, 0, 0, 0, 0, 0, 0, 0);
@@ -92,6 +107,27 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 			scaleDensities(dest, offset, size * size, factors);
 		}
 		colour(rnd, size * size, dest, offset);
+		// drawn only when enabled, as the blur
+		if (cutout > 0 && rnd.nextBoolean()) {
+			int side = (int) Math.round(cutout * size);
+			cutOut(dest, offset, size, rnd.nextInt(size) - side / 2, rnd.nextInt(size) - side / 2, side);
+		}
+	}
+
+	/**
+	 * Fills the square of {@code side} pixels whose top left corner is ({@code x0}, {@code y0}),
+	 * clipped to the crop, with the crop's mean colour (per plane, taken before the fill).
+	 */
+	static void cutOut(float[] d, int offset, int size, int x0, int y0, int side) {
+		int plane = size * size;
+		for (int c = 0; c < 3; c++) {
+			int o = offset + c * plane;
+			double sum = 0;
+			for (int i = 0; i < plane; i++) sum += d[o + i];
+			float mean = (float) (sum / plane);
+			for (int y = Math.max(0, y0); y < Math.min(size, y0 + side); y++)
+				for (int x = Math.max(0, x0); x < Math.min(size, x0 + side); x++) d[o + y * size + x] = mean;
+		}
 	}
 
 	/** Separable Gaussian blur of the three planes of a crop (borders clamped). */

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** Blur and optical-density jitter: what they do to a crop, and that they leave runs without them unchanged. */
+/** Blur, optical-density jitter and cutout: what they do to a crop, and that they leave runs without them unchanged. */
 class AugmenterTest {
 
 	private static double variance(float[] d) {
@@ -60,6 +60,52 @@ class AugmenterTest {
 			jittered += variance(c);
 		}
 		assertTrue(jittered < 0.9 * plain, "variance without blur " + plain + ", with blur jitter " + jittered);
+	}
+
+	@Test
+	void cutOutFillsTheClippedSquareWithTheCropsMeanColour() {
+		int size = 8, plane = size * size;
+		float[] d = new float[3 * plane];
+		for (int i = 0; i < d.length; i++) d[i] = (i % 7) / 7f + (i / plane) * 0.1f;
+		float[] cut = d.clone();
+		Augmenter.cutOut(cut, 0, size, 5, -2, 4); // columns 5..7 (clipped at 8), rows 0..1 (clipped at 0)
+		for (int c = 0; c < 3; c++) {
+			double mean = 0;
+			for (int i = 0; i < plane; i++) mean += d[c * plane + i];
+			mean /= plane;
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++) {
+					int i = c * plane + y * size + x;
+					if (x >= 5 && y <= 1) assertEquals(mean, cut[i], 1e-6, "inside the square, plane " + c);
+					else assertEquals(d[i], cut[i], 0f, "outside the square");
+				}
+		}
+	}
+
+	@Test
+	void cutoutHidesPartOfHalfTheCropsAndLeavesRunsWithoutItUnchanged() {
+		int ctx = 24, size = 16;
+		int[] context = new int[ctx * ctx];
+		SplittableRandom pixels = new SplittableRandom(2);
+		for (int i = 0; i < context.length; i++) context[i] = 0xff000000 | pixels.nextInt(0x1000000);
+		float[] a = new float[3 * size * size], b = new float[3 * size * size];
+		Augmenter.DEFAULT.apply(context, ctx, size, new SplittableRandom(5), a, 0);
+		Augmenter.DEFAULT.withCutout(0).apply(context, ctx, size, new SplittableRandom(5), b, 0);
+		assertArrayEquals(a, b, 0f);
+		int changed = 0;
+		for (int seed = 0; seed < 100; seed++) {
+			Augmenter.DEFAULT.apply(context, ctx, size, new SplittableRandom(seed), a, 0);
+			Augmenter.DEFAULT.withCutout(0.4).apply(context, ctx, size, new SplittableRandom(seed), b, 0);
+			int same = 0;
+			for (int i = 0; i < a.length; i++) if (a[i] == b[i]) same++;
+			if (same < a.length) {
+				changed++;
+				// at most a 6×6 square (0.4 of 16, rounded) of each plane changes
+				assertTrue(a.length - same <= 3 * 6 * 6, (a.length - same) + " values changed");
+			}
+		}
+		assertTrue(changed > 35 && changed < 65, changed + " of 100 crops got a cutout, expected about half");
+		org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Augmenter.DEFAULT.withCutout(0.9));
 	}
 
 	@Test

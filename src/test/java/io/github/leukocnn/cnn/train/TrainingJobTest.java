@@ -85,6 +85,13 @@ class TrainingJobTest {
 		assertEquals(1.5, plain.blur());
 		assertEquals(12, plain.epochs());
 		assertEquals(null, plain.extraCells());
+		// a card's command line carries the cutout, and its recipe gives it back
+		TrainingJob.Options cut = mine.toBuilder().cutout(0.3).build();
+		assertTrue(cut.commandLine().contains(" --cutout 0.3"), cut.commandLine());
+		assertEquals(0.3, mine.withRecipe(cut.commandLine()).cutout());
+		assertEquals(0.3, cut.config().augmenter().cutout());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.toBuilder().cutout(0.95).build()).getMessage()
+			.contains("cutout must be a fraction of the crop side from 0 (off) to 0.8"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.withRecipe("leukocnn train --data d --start-from lt.zip " +
 			"--epochs 3")).getMessage().contains("continued from lt.zip, so its command line is not a whole recipe"));
 		assertTrue(assertThrows(IOException.class, () -> mine.withRecipeOf("leukocyte-typo")).getMessage()
