@@ -107,7 +107,6 @@ public final class CnnCellClassifier implements CellClassifier, AutoCloseable {
 		return copy;
 	}
 
-	/** Whether every network runs through its {@link InferenceNetwork} copy. */
 	/**
 	 * Frees the native memory of the inference copies and the DL4J batch now (see
 	 * {@link InferenceNetwork#close()}); the networks themselves belong to the caller and stay
@@ -119,6 +118,7 @@ public final class CnnCellClassifier implements CellClassifier, AutoCloseable {
 		InferenceNetwork.release(input);
 	}
 
+	/** Whether every network runs through its {@link InferenceNetwork} copy. */
 	public boolean usesInferenceCopy() {
 		for (InferenceNetwork copy : inference) if (copy == null) return false;
 		return true;
