@@ -41,12 +41,18 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 
 	public Augmenter {
 		if (!(densityRange >= 1)) throw new IllegalArgumentException("density range must be at least 1 (1 = off), got " + densityRange);
-		if (!(cutout >= 0 && cutout <= MAX_CUTOUT))
-			throw new IllegalArgumentException("cutout must be a fraction of the crop side from 0 (off) to " + MAX_CUTOUT + ", got " + cutout);
+		checkCutout(cutout);
 	}
 
 	/** Largest cutout side, as a fraction of the crop side. */
 	public static final double MAX_CUTOUT = 0.8;
+
+	/** Refuses a cutout side outside 0 (off) .. {@link #MAX_CUTOUT}, in the words of the command line's option. */
+	public static void checkCutout(double cutout) {
+		if (!(cutout >= 0 && cutout <= MAX_CUTOUT))
+			throw new IllegalArgumentException("cutout must be a fraction of the crop side from 0 (off) to " + MAX_CUTOUT +
+				" (e.g. 0.3), got " + cutout);
+	}
 
 	public Augmenter withBlur(double sigma) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,

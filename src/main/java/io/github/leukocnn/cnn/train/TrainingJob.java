@@ -159,9 +159,7 @@ public final class TrainingJob {
 				throw new IllegalArgumentException("weight-averaging must be a decay in [0, 1) (e.g. 0.995; 0 = off), got " + weightAveraging);
 			if (!(blur >= 0 && blur <= 5))
 				throw new IllegalArgumentException("blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
-			if (!(cutout >= 0 && cutout <= Augmenter.MAX_CUTOUT))
-				throw new IllegalArgumentException("cutout must be a fraction of the crop side from 0 (off) to " + Augmenter.MAX_CUTOUT +
-					" (e.g. 0.3), got " + cutout);
+			Augmenter.checkCutout(cutout);
 			if (!(labelSmoothing >= 0 && labelSmoothing < 1))
 				throw new IllegalArgumentException("label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + labelSmoothing);
 			if (!(mixup >= 0 && mixup <= 10))
