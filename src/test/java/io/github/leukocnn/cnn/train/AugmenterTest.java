@@ -19,6 +19,14 @@ class AugmenterTest {
 		return v / d.length;
 	}
 
+	/** A square context crop of random opaque colours. */
+	private static int[] randomContext(int side, long seed) {
+		int[] context = new int[side * side];
+		SplittableRandom pixels = new SplittableRandom(seed);
+		for (int i = 0; i < context.length; i++) context[i] = 0xff000000 | pixels.nextInt(0x1000000);
+		return context;
+	}
+
 	@Test
 	void blurKeepsFlatCropsAndSmoothsEdges() {
 		int size = 16;
@@ -44,9 +52,7 @@ class AugmenterTest {
 	@Test
 	void withoutBlurTheAugmentedCropsAreUnchanged() {
 		int ctx = 24, size = 16;
-		int[] context = new int[ctx * ctx];
-		SplittableRandom pixels = new SplittableRandom(1);
-		for (int i = 0; i < context.length; i++) context[i] = 0xff000000 | pixels.nextInt(0x1000000);
+		int[] context = randomContext(ctx, 1);
 		float[] a = new float[3 * size * size], b = new float[3 * size * size], c = new float[3 * size * size];
 		Augmenter.DEFAULT.apply(context, ctx, size, new SplittableRandom(7), a, 0);
 		Augmenter.DEFAULT.withBlur(0).apply(context, ctx, size, new SplittableRandom(7), b, 0);
@@ -85,9 +91,7 @@ class AugmenterTest {
 	@Test
 	void cutoutHidesPartOfHalfTheCropsAndLeavesRunsWithoutItUnchanged() {
 		int ctx = 24, size = 16;
-		int[] context = new int[ctx * ctx];
-		SplittableRandom pixels = new SplittableRandom(2);
-		for (int i = 0; i < context.length; i++) context[i] = 0xff000000 | pixels.nextInt(0x1000000);
+		int[] context = randomContext(ctx, 2);
 		float[] a = new float[3 * size * size], b = new float[3 * size * size];
 		Augmenter.DEFAULT.apply(context, ctx, size, new SplittableRandom(5), a, 0);
 		Augmenter.DEFAULT.withCutout(0).apply(context, ctx, size, new SplittableRandom(5), b, 0);
