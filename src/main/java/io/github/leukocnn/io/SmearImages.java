@@ -37,7 +37,8 @@ import ij.process.LUT;
  * colour images (PNG, TIFF) are reduced to 8 bits per channel on one scale shared by the three
  * channels, from 0 to the brightest value of any channel ({@link #sharedScale shared scale}),
  * including the compressed 48-bit TIFFs that ImageJ 1 refuses (horizontal predictor) or misreads
- * (three planes); CMYK JPEGs are converted to RGB.</li>
+ * (three planes); CMYK JPEGs are converted to RGB (through their ICC profile when they have one,
+ * else by the conventional formula, see {@link #untaggedCmykJpeg}).</li>
  * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
  * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
  * one would give silently wrong results.</li>
@@ -273,6 +274,14 @@ public final class SmearImages {
 			}
 			List<String> warnings = new ArrayList<>();
 			reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+			if (format.equals("JPEG")) {
+				int[] cmyk = untaggedCmykJpeg(reader, name);
+				if (cmyk != null) {
+					if (!warnings.isEmpty())
+						throw new ImageInputException(name + " is damaged or truncated: the JPEG decoder reported '" + warnings.get(0) + "'");
+					return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, cmyk));
+				}
+			}
 			javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
 			ImageTypeSpecifier packed = packedRgbType(reader);
 			if (packed != null) param.setDestinationType(packed);
@@ -336,6 +345,95 @@ public final class SmearImages {
 			if (t.getBufferedImageType() == BufferedImage.TYPE_INT_RGB || t.getBufferedImageType() == BufferedImage.TYPE_INT_ARGB) return t;
 		}
 		return null;
+	}
+
+	/**
+	 * A four-channel (CMYK) JPEG without an embedded ICC profile, as packed RGB; null for any other
+	 * JPEG. Such files come from print workflows (ImageMagick's {@code -colorspace CMYK}, "save for
+	 * print"). Java's reader converted them through a generic CMYK profile: sample image s1 saved so
+	 * came out 23–34 levels brighter per channel than its RGB original (mean |difference|), and its
+	 * field call changed from early to benign. Without a profile there is no colour management to
+	 * apply, so the conventional conversion is used, as ImageMagick and web browsers do:
+	 * R = (1 − C)(1 − K), G = (1 − M)(1 − K), B = (1 − Y)(1 − K) (s1: within 1 level of the
+	 * original). Adobe's marker says how the inks are stored ({@link #cmykToRgb}). A file with an
+	 * ICC profile keeps Java's conversion, which uses that profile.
+	 */
+	private static int[] untaggedCmykJpeg(ImageReader reader, String name) throws IOException {
+		javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+		if (metadata == null || !metadata.isStandardMetadataFormatSupported()) return null;
+		org.w3c.dom.Node tree;
+		try {
+			tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+		}
+		catch (IllegalArgumentException e) {
+			return null; // another JPEG reader than the JDK's
+		}
+		Integer components = null, adobeTransform = null;
+		boolean profile = false;
+		java.util.ArrayDeque<org.w3c.dom.Node> todo = new java.util.ArrayDeque<>(List.of(tree));
+		while (!todo.isEmpty()) {
+			org.w3c.dom.Node n = todo.pop();
+			switch (n.getNodeName()) {
+				case "sof" -> components = intAttribute(n, "numFrameComponents");
+				case "app14Adobe" -> adobeTransform = intAttribute(n, "transform");
+				case "app2ICC" -> profile = true;
+				default -> {}
+			}
+			for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) todo.push(c);
+		}
+		if (components == null || components != 4 || profile) return null;
+		java.awt.image.Raster raster = reader.readRaster(0, null);
+		if (raster.getNumBands() != 4 || raster.getTransferType() != java.awt.image.DataBuffer.TYPE_BYTE)
+			throw new ImageInputException(name + " is a four-channel JPEG LeukoCNN cannot convert: save the field as an RGB JPEG, PNG or TIFF");
+		int w = raster.getWidth(), h = raster.getHeight();
+		int[] rgb = new int[w * h], row = new int[4 * w];
+		for (int y = 0; y < h; y++) {
+			raster.getPixels(0, y, w, 1, row);
+			for (int x = 0; x < w; x++)
+				rgb[y * w + x] = cmykToRgb(row[4 * x], row[4 * x + 1], row[4 * x + 2], row[4 * x + 3], adobeTransform);
+		}
+		return rgb;
+	}
+
+	private static Integer intAttribute(org.w3c.dom.Node n, String attribute) {
+		org.w3c.dom.Node a = n.getAttributes() == null ? null : n.getAttributes().getNamedItem(attribute);
+		try {
+			return a == null ? null : Integer.valueOf(a.getNodeValue());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	/**
+	 * One JPEG CMYK sample as packed RGB. {@code adobeTransform} is the transform of the file's
+	 * Adobe marker, null without one: 2 = YCCK (the first three samples are YCbCr of the three
+	 * inks, the fourth is 255 − K, as libjpeg and Adobe store it); 0, and no marker, = the four inks
+	 * stored as 255 − ink (Adobe's inverted CMYK, which ImageMagick and Java's reader also assume for
+	 * a file without the marker).
+	 */
+	static int cmykToRgb(int a, int b, int c, int d, Integer adobeTransform) {
+		int cyan, magenta, yellow, black;
+		if (adobeTransform != null && adobeTransform == 2) {
+			double cb = b - 128, cr = c - 128;
+			cyan = clamp(Math.round(a + 1.402 * cr));
+			magenta = clamp(Math.round(a - 0.344136 * cb - 0.714136 * cr));
+			yellow = clamp(Math.round(a + 1.772 * cb));
+			black = 255 - d;
+		}
+		else {
+			cyan = 255 - a;
+			magenta = 255 - b;
+			yellow = 255 - c;
+			black = 255 - d;
+		}
+		int white = 255 - black;
+		int r = ((255 - cyan) * white + 127) / 255, g = ((255 - magenta) * white + 127) / 255, bl = ((255 - yellow) * white + 127) / 255;
+		return 0xff000000 | r << 16 | g << 8 | bl;
+	}
+
+	private static int clamp(long v) {
+		return (int) Math.max(0, Math.min(255, v));
 	}
 
 	/**

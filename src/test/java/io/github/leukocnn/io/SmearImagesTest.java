@@ -498,4 +498,41 @@ class SmearImagesTest {
 		crc.update(data);
 		buf.putInt((int) crc.getValue());
 	}
+
+	private static Path resource(String name) throws Exception {
+		return Path.of(SmearImagesTest.class.getResource("/io/github/leukocnn/io/" + name).toURI());
+	}
+
+	private static double meanChannelDifference(ColorProcessor a, ColorProcessor b, int shift) {
+		int[] p = (int[]) a.getPixels(), q = (int[]) b.getPixels();
+		assertEquals(p.length, q.length);
+		double d = 0;
+		for (int i = 0; i < p.length; i++) d += Math.abs(((p[i] >> shift) & 255) - ((q[i] >> shift) & 255));
+		return d / p.length;
+	}
+
+	@Test
+	void cmykJpegWithoutProfileOpensInTheColoursOfItsRgbOriginal() throws Exception {
+		// part of sample image s1, saved by ImageMagick 6 with -colorspace CMYK (Adobe marker, YCCK, no ICC profile);
+		// Java's own conversion made it 20-35 levels brighter per channel
+		ColorProcessor cmyk = SmearImages.openRgb(resource("cmyk-ycck.jpg")), rgb = SmearImages.openRgb(resource("cmyk-source.png"));
+		for (int shift : new int[] { 16, 8, 0 }) {
+			double d = meanChannelDifference(cmyk, rgb, shift);
+			assertTrue(d < 3, "mean |difference| " + d + " in the channel at bit " + shift);
+		}
+	}
+
+	@Test
+	void cmykSamplesConvertByTheConventionOfTheAdobeMarker() {
+		// inks C 0, M 69, Y 58, K 49 are RGB (206, 150, 159)
+		int expected = 0xffce969f;
+		assertEquals(expected, SmearImages.cmykToRgb(255, 186, 197, 206, 0), "Adobe CMYK: 255 - ink");
+		assertEquals(expected, SmearImages.cmykToRgb(255, 186, 197, 206, null), "no Adobe marker: 255 - ink as well");
+		// Adobe YCCK: YCbCr of the three inks (Y 47.1, Cb 134.1, Cr 94.4), then 255 - K
+		int ycck = SmearImages.cmykToRgb(47, 134, 94, 206, 2);
+		for (int shift : new int[] { 16, 8, 0 })
+			assertEquals((expected >> shift) & 255, (ycck >> shift) & 255, 2, "YCCK, channel at bit " + shift);
+		assertEquals(0xffffffff, SmearImages.cmykToRgb(255, 255, 255, 255, 0), "no ink is white");
+		assertEquals(0xff000000, SmearImages.cmykToRgb(255, 255, 255, 0, 0), "full black is black");
+	}
 }
