@@ -535,4 +535,26 @@ class SmearImagesTest {
 		assertEquals(0xffffffff, SmearImages.cmykToRgb(255, 255, 255, 255, 0), "no ink is white");
 		assertEquals(0xff000000, SmearImages.cmykToRgb(255, 255, 255, 0, 0), "full black is black");
 	}
+
+	@Test
+	void anEmbeddedIccProfileIsReadFromItsApp2ChunksInSequenceOrder() {
+		byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+		int half = profile.length / 2;
+		java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+		jpeg.writeBytes(new byte[] { (byte) 0xff, (byte) 0xd8 });
+		// chunk 2 of 2 first: the sequence number, not the file order, decides
+		for (int[] part : new int[][] { { 2, half, profile.length }, { 1, 0, half } }) {
+			byte[] head = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+			int length = 2 + head.length + 2 + (part[2] - part[1]);
+			jpeg.writeBytes(new byte[] { (byte) 0xff, (byte) 0xe2, (byte) (length >> 8), (byte) length });
+			jpeg.writeBytes(head);
+			jpeg.writeBytes(new byte[] { (byte) part[0], 2 });
+			jpeg.write(profile, part[1], part[2] - part[1]);
+		}
+		jpeg.writeBytes(new byte[] { (byte) 0xff, (byte) 0xda, 0, 2 });
+		java.awt.color.ICC_Profile read = SmearImages.embeddedIccProfile(jpeg.toByteArray());
+		assertNotNull(read);
+		assertArrayEquals(profile, read.getData());
+		assertNull(SmearImages.embeddedIccProfile(new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xda, 0, 2 }), "no profile");
+	}
 }
