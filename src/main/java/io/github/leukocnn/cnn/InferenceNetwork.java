@@ -233,8 +233,8 @@ public final class InferenceNetwork implements AutoCloseable {
 	 * garbage collection. ND4J's arrays live outside the Java heap, and a collection is triggered by
 	 * the heap filling, which a copy's few Java objects hardly do: the trainer, which makes a copy
 	 * every epoch, grew to 7.4 GiB resident in 20 epochs of leukocyte-types before copies and the
-	 * batch-norm recalibration's arrays were freed, 1.6 GiB after (-Xmx8g, as Fiji may run it). Idempotent; using the copy afterwards
-	 * is refused.
+	 * batch-norm recalibration's arrays were freed, 1.6 GiB after (-Xmx8g, as Fiji may run it).
+	 * Idempotent; using the copy afterwards is refused.
 	 */
 	@Override
 	public synchronized void close() {

@@ -382,31 +382,27 @@ public final class SmearImages {
 		if (raster.getNumBands() != 4 || raster.getTransferType() != java.awt.image.DataBuffer.TYPE_BYTE)
 			throw new ImageInputException(name + " is a four-channel JPEG LeukoCNN cannot convert: save the field as an RGB JPEG, PNG or TIFF");
 		int w = raster.getWidth(), h = raster.getHeight();
-		java.awt.image.WritableRaster ink = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
-		int[] row = new int[4 * w];
+		java.awt.color.ICC_Profile profile = embeddedIccProfile(Files.readAllBytes(file));
+		boolean managed = profile != null && profile.getColorSpaceType() == java.awt.color.ColorSpace.TYPE_CMYK;
+		// ink amounts, kept as a raster only for the profile's conversion; else straight to RGB
+		java.awt.image.WritableRaster ink = managed
+			? java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null) : null;
+		int[] rgb = new int[w * h], row = new int[4 * w];
 		for (int y = 0; y < h; y++) {
 			raster.getPixels(0, y, w, 1, row);
 			for (int x = 0; x < w; x++) {
-				int[] k = inks(row[4 * x], row[4 * x + 1], row[4 * x + 2], row[4 * x + 3], adobeTransform);
-				System.arraycopy(k, 0, row, 4 * x, 4);
+				inks(row, 4 * x, adobeTransform);
+				if (!managed) rgb[y * w + x] = inksToRgb(row, 4 * x);
 			}
-			ink.setPixels(0, y, w, 1, row);
+			if (managed) ink.setPixels(0, y, w, 1, row);
 		}
-		java.awt.color.ICC_Profile profile = embeddedIccProfile(Files.readAllBytes(file));
-		int[] rgb;
-		if (profile != null && profile.getColorSpaceType() == java.awt.color.ColorSpace.TYPE_CMYK) {
+		if (managed) {
 			java.awt.image.ColorModel model = new java.awt.image.ComponentColorModel(new java.awt.color.ICC_ColorSpace(profile), false,
 				false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
 			BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 			new java.awt.image.ColorConvertOp(null).filter(new BufferedImage(model, ink, false, null), out);
 			rgb = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
 			for (int i = 0; i < rgb.length; i++) rgb[i] |= 0xff000000;
-		}
-		else {
-			rgb = new int[w * h];
-			int[] k = new int[4];
-			for (int y = 0, i = 0; y < h; y++)
-				for (int x = 0; x < w; x++, i++) rgb[i] = inksToRgb(ink.getPixel(x, y, k));
 		}
 		return rgb;
 	}
@@ -452,31 +448,37 @@ public final class SmearImages {
 	}
 
 	/**
-	 * The ink amounts (C, M, Y, K; 0 = none, 255 = full) of one JPEG CMYK sample. {@code adobeTransform}
-	 * is the transform of the file's Adobe marker, null without one: 2 = YCCK (the first three samples
-	 * are YCbCr of the three inks, the fourth is 255 − K, as libjpeg and Adobe store it); 0, and no
-	 * marker, = the four inks stored as 255 − ink (Adobe's inverted CMYK, which ImageMagick and Java's
-	 * reader also assume for a file without the marker).
+	 * Turns the JPEG CMYK sample at {@code s[at..at+3]} into ink amounts (C, M, Y, K; 0 = none,
+	 * 255 = full), in place. {@code adobeTransform} is the transform of the file's Adobe marker, null
+	 * without one: 2 = YCCK (the first three samples are YCbCr of the three inks, the fourth is
+	 * 255 − K, as libjpeg and Adobe store it); 0, and no marker, = the four inks stored as 255 − ink
+	 * (Adobe's inverted CMYK, which ImageMagick and Java's reader also assume for a file without the
+	 * marker).
 	 */
-	static int[] inks(int a, int b, int c, int d, Integer adobeTransform) {
+	static void inks(int[] s, int at, Integer adobeTransform) {
 		if (adobeTransform != null && adobeTransform == 2) {
-			double cb = b - 128, cr = c - 128;
-			return new int[] { clamp(Math.round(a + 1.402 * cr)), clamp(Math.round(a - 0.344136 * cb - 0.714136 * cr)),
-				clamp(Math.round(a + 1.772 * cb)), 255 - d };
+			double y = s[at], cb = s[at + 1] - 128, cr = s[at + 2] - 128;
+			s[at] = clamp(Math.round(y + 1.402 * cr));
+			s[at + 1] = clamp(Math.round(y - 0.344136 * cb - 0.714136 * cr));
+			s[at + 2] = clamp(Math.round(y + 1.772 * cb));
 		}
-		return new int[] { 255 - a, 255 - b, 255 - c, 255 - d };
+		else for (int i = at; i < at + 3; i++) s[i] = 255 - s[i];
+		s[at + 3] = 255 - s[at + 3];
 	}
 
-	/** Ink amounts as packed RGB by the conventional formula, without colour management. */
-	static int inksToRgb(int[] ink) {
-		int white = 255 - ink[3];
-		int r = ((255 - ink[0]) * white + 127) / 255, g = ((255 - ink[1]) * white + 127) / 255, b = ((255 - ink[2]) * white + 127) / 255;
+	/** The ink amounts at {@code ink[at..at+3]} as packed RGB by the conventional formula, without colour management. */
+	static int inksToRgb(int[] ink, int at) {
+		int white = 255 - ink[at + 3];
+		int r = ((255 - ink[at]) * white + 127) / 255, g = ((255 - ink[at + 1]) * white + 127) / 255,
+			b = ((255 - ink[at + 2]) * white + 127) / 255;
 		return 0xff000000 | r << 16 | g << 8 | b;
 	}
 
 	/** One JPEG CMYK sample as packed RGB without colour management: {@link #inks}, then {@link #inksToRgb}. */
 	static int cmykToRgb(int a, int b, int c, int d, Integer adobeTransform) {
-		return inksToRgb(inks(a, b, c, d, adobeTransform));
+		int[] sample = { a, b, c, d };
+		inks(sample, 0, adobeTransform);
+		return inksToRgb(sample, 0);
 	}
 
 	private static int clamp(long v) {
