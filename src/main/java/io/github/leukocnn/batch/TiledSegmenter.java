@@ -79,7 +79,7 @@ public final class TiledSegmenter implements LeukocyteSegmenter {
 		if ((long) w * h <= limit) return inner.segment(rgb, settings);
 		int[] argb = pixels(rgb, w, h);
 		ProgressListener progress = settings.progress();
-		double diameter = settings.estimateDiameter() ? DiameterEstimator.estimate(new ColorProcessor(w, h, argb)) : settings.cellDiameter();
+		double diameter = DiameterEstimator.diameter(new ColorProcessor(w, h, argb), settings);
 		int margin = (int) Math.ceil(MARGIN * diameter);
 		int tile = (int) Math.min(Integer.MAX_VALUE / 2, (long) Math.sqrt((double) limit));
 		int core = Math.max(Math.max(tile - 2 * margin, 2 * margin), 64); // little memory: cores of at least 3 diameters

@@ -22,8 +22,8 @@ public final class SingleCellSize {
 	/** The segmented cell must have its centroid within this fraction of the shorter side of the centre. */
 	public static final double MAX_CENTRE_OFFSET = 0.25;
 
-	/** Diameter estimated per image; one thread, since callers already run images in parallel. */
-	private static final SegmentationSettings ONE_IMAGE = SegmentationSettings.defaults().withThreads(1);
+	/** Diameter estimated per image, as for one cell (no crowd); one thread, since callers already run images in parallel. */
+	private static final SegmentationSettings ONE_IMAGE = SegmentationSettings.defaults().withThreads(1).withSingleCell();
 
 	private SingleCellSize() {}
 

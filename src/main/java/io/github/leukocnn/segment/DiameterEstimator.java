@@ -38,10 +38,33 @@ public final class DiameterEstimator {
 	public static final int ANALYSIS_SIZE = 400;
 	/** Used when the image holds no nucleus (e.g. red cells only, or blank). */
 	public static final double FALLBACK_DIAMETER = 40;
+	/**
+	 * Largest leukocyte diameter / red-cell diameter: about 20 µm (the largest blasts and monocytes)
+	 * over 7.5 µm. An estimate above this many times the red-cell ruler measured a crowd of
+	 * leukocytes, not one, and is cut back to it.
+	 */
+	public static final double MAX_LEUKOCYTE_PER_RED_CELL = 2.7;
 
 	private DiameterEstimator() {}
 
-	/** @return the expected leukocyte diameter in pixels of {@code cp} */
+	/**
+	 * The leukocyte diameter a segmentation with {@code settings} runs at: the one given, else the
+	 * estimate of {@code cp}, for a field at most {@link #MAX_LEUKOCYTE_PER_RED_CELL} times its
+	 * red-cell diameter where {@link RedCellRuler} can measure it. Where leukocytes crowd, their
+	 * bodies and nuclei merge and the estimate grows with the crowd (up to 4 times the ruler in pre-B
+	 * fields of all-taleqani), which would keep a cluster of blasts as one cell and crop each of them
+	 * too small. A single-cell image holds no crowd, and the ruler reads its few red cells small next
+	 * to its large leukocyte (PBC): its estimate is taken as it is.
+	 */
+	public static double diameter(ColorProcessor cp, SegmentationSettings settings) {
+		if (!settings.estimateDiameter()) return settings.cellDiameter();
+		double d = estimate(cp);
+		if (settings.singleCell()) return d;
+		double red = RedCellRuler.diameter(cp);
+		return red > 0 ? Math.min(d, MAX_LEUKOCYTE_PER_RED_CELL * red) : d;
+	}
+
+	/** @return the expected leukocyte diameter in pixels of {@code cp}, from its leukocytes alone */
 	public static double estimate(ColorProcessor cp) {
 		ColorProcessor small = atAnalysisSize(cp, false);
 		double d = estimateAtSize(small);

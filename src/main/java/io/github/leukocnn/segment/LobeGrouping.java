@@ -22,16 +22,21 @@ final class LobeGrouping {
 		double minMass, int[] count)
 	{
 		int[] lobes = Labels.components(mask, w, h, count);
-		return group(lobes, count[0], mask, feature, w, h, maxGap, orphanGap, maxSpan, minMass, count);
+		return group(lobes, count[0], mask, feature, w, h, maxGap, orphanGap, maxSpan, minMass, null, count);
 	}
 
 	/**
 	 * As {@link #group(byte[], float[], int, int, double, double, double, double, int[])}, with the
 	 * lobes already labelled ({@link Labels#components} of {@code mask}: 1..n in raster order), which
 	 * are renumbered in place.
+	 *
+	 * @param cutFrom per lobe, the id of the wide lobe it was cut from ({@link WideLobeSplitter}), 0 if
+	 *          none; null = no lobe was cut. Two pieces of one cut lobe that both carry a nucleus's
+	 *          chromatin are never joined again: they were cut because together they are wider than
+	 *          a nucleus.
 	 */
 	static int[] group(int[] lobes, int n, byte[] mask, float[] feature, int w, int h, double maxGap,
-		double orphanGap, double maxSpan, double minMass, int[] count)
+		double orphanGap, double maxSpan, double minMass, int[] cutFrom, int[] count)
 	{
 		count[0] = n;
 		if (n < 2) return lobes;
@@ -90,6 +95,7 @@ final class LobeGrouping {
 		int[] parent = new int[n + 1];
 		for (int l = 0; l <= n; l++)
 			parent[l] = l;
+		int[] family = cutFrom == null ? new int[n + 1] : cutFrom.clone();
 		// first lobes of one nucleus (small gaps); then fragments too small to be a nucleus on their
 		// own join their nearest group within the orphan gap
 		for (int stage = 0; stage < 2; stage++)
@@ -97,13 +103,15 @@ final class LobeGrouping {
 				if (gaps[e] > (stage == 0 ? maxGap : orphanGap)) continue;
 				int a = root(parent, (int) (pairs[e] >>> 32)), b = root(parent, (int) pairs[e]);
 				if (a == b) continue;
-				if (stage == 1 && mass[a] >= minMass && mass[b] >= minMass) continue;
+				boolean twoNuclei = mass[a] >= minMass && mass[b] >= minMass;
+				if (twoNuclei && (stage == 1 || family[a] != 0 && family[a] == family[b])) continue;
 				Extent joined = extent[a].union(extent[b]);
 				if (joined.span() > maxSpan) continue;
 				int lo = Math.min(a, b), hi = Math.max(a, b);
 				parent[hi] = lo;
 				extent[lo] = joined;
 				mass[lo] += mass[hi];
+				family[lo] = Math.max(family[lo], family[hi]);
 			}
 		// renumber groups in raster order of their first pixel
 		int[] id = new int[n + 1];

@@ -51,11 +51,16 @@ final class NucleusGroups {
 				if (lobes[i] == 0) mask[i] = 0;
 			}
 
+		// a lobe wider than any one nucleus is several touching nuclei (a tight cluster of blasts): cut at its necks
+		int[] cutFrom = WideLobeSplitter.split(lobes, kept, mask, w, h, SmearSegmenter.MAX_NUCLEUS_SPAN * d,
+			SmearSegmenter.NUCLEUS_NECK_DEPTH * d);
+		kept = cutFrom.length - 1;
+
 		// group lobes (closest pairs first) as long as the group still fits inside one leukocyte
 		double strongest = strongNucleusLevel(f.nucleus, mask);
 		double minMass = SmearSegmenter.MIN_CHROMATIN * strongest * discArea;
 		int[] groups = LobeGrouping.group(lobes, kept, mask, f.nucleus, w, h, SmearSegmenter.LOBE_GAP * d,
-			SmearSegmenter.ORPHAN_GAP * d, SmearSegmenter.MAX_NUCLEUS_SPAN * d, minMass, count);
+			SmearSegmenter.ORPHAN_GAP * d, SmearSegmenter.MAX_NUCLEUS_SPAN * d, minMass, cutFrom, count);
 		int m = count[0];
 		int[] area = new int[m + 1];
 		double[] sx = new double[m + 1], sy = new double[m + 1], sf = new double[m + 1];

@@ -67,6 +67,12 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 	 * nuclei of two touching leukocytes together span about twice a nucleus.
 	 */
 	public static final double MAX_NUCLEUS_SPAN = 1.7;
+	/**
+	 * A lobe wider than {@link #MAX_NUCLEUS_SPAN}·d is cut where its distance map has a saddle at least
+	 * this fraction of d below the maxima it separates: touching round nuclei (necks far narrower than
+	 * the nuclei) are cut, a ragged outline is not.
+	 */
+	public static final double NUCLEUS_NECK_DEPTH = 0.1;
 	/** Smallest nucleus group, as a fraction of the area of a disc of diameter d. */
 	public static final double MIN_NUCLEUS_AREA = 0.08;
 	/**
@@ -110,7 +116,7 @@ public final class SmearSegmenter implements LeukocyteSegmenter {
 		if (width < 4 || height < 4)
 			return empty(width, height, settings.estimateDiameter() ? DiameterEstimator.FALLBACK_DIAMETER : settings.cellDiameter());
 		ColorProcessor cp = new ColorProcessor(width, height, argb);
-		double diameter = settings.estimateDiameter() ? DiameterEstimator.estimate(cp) : settings.cellDiameter();
+		double diameter = DiameterEstimator.diameter(cp, settings);
 		progress.checkCancelled();
 		progress.progress(0.2, "Stain features");
 

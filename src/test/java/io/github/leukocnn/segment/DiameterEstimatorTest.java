@@ -1,6 +1,7 @@
 package io.github.leukocnn.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,36 @@ class DiameterEstimatorTest {
 	void fallsBackWithoutNuclei() {
 		ColorProcessor blank = new SyntheticSmears(100, 80).noisy(0, 1);
 		assertEquals(DiameterEstimator.FALLBACK_DIAMETER, DiameterEstimator.estimate(blank));
+	}
+
+	/** A field of red cells of diameter 16 around two touching leukocytes of radius r each. */
+	private static ColorProcessor redCellsAndTwoLeukocytes(double r) {
+		SyntheticSmears s = new SyntheticSmears(400, 300);
+		for (int y = 12; y < 300; y += 24)
+			for (int x = 12 + (y / 24 % 2) * 12; x < 400; x += 24)
+				if (Math.hypot(x - 200, y - 150) > 80) s.redCell(x, y, 8);
+		s.leukocyte(200 - r, 150, r, 0.73 * r).leukocyte(200 + r, 150, r, 0.73 * r);
+		return s.noisy(5, 11);
+	}
+
+	@Test
+	void aFieldsEstimateIsCappedByItsRedCellsButNotASingleCellsOrAGivenDiameter() {
+		ColorProcessor cp = redCellsAndTwoLeukocytes(30);
+		double estimate = DiameterEstimator.estimate(cp), red = RedCellRuler.diameter(cp);
+		assertTrue(red > 0, "the ruler measures the red cells");
+		double cap = DiameterEstimator.MAX_LEUKOCYTE_PER_RED_CELL * red;
+		assertTrue(estimate > cap, "leukocytes 3.75 times the red cells: estimate " + estimate + ", cap " + cap);
+		SegmentationSettings field = SegmentationSettings.defaults();
+		assertEquals(cap, DiameterEstimator.diameter(cp, field), 1e-9);
+		assertEquals(estimate, DiameterEstimator.diameter(cp, field.withSingleCell()), 1e-9);
+		assertEquals(33, DiameterEstimator.diameter(cp, field.withCellDiameter(33)), 1e-9);
+		assertEquals(33, DiameterEstimator.diameter(cp, field.withSingleCell().withCellDiameter(33)), 1e-9);
+	}
+
+	@Test
+	void theCapLeavesFieldsOfOrdinaryLeukocytesAlone() {
+		ColorProcessor cp = redCellsAndTwoLeukocytes(18); // 36 px, 2.25 times the red cells
+		assertTrue(RedCellRuler.diameter(cp) > 0);
+		assertEquals(DiameterEstimator.estimate(cp), DiameterEstimator.diameter(cp, SegmentationSettings.defaults()), 1e-9);
 	}
 }

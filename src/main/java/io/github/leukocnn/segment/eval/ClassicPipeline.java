@@ -46,7 +46,7 @@ public final class ClassicPipeline implements LeukocyteSegmenter {
 		for (int i = 0; i < n; i++)
 			argb[i] = c.next().get();
 		ColorProcessor cp = new ColorProcessor(w, h, argb);
-		double d = settings.estimateDiameter() ? DiameterEstimator.estimate(cp) : settings.cellDiameter();
+		double d = DiameterEstimator.diameter(cp, settings);
 
 		// 1. colour threshold on blue - green
 		byte[] diff = new byte[n];
