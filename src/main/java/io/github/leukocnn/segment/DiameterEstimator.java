@@ -58,18 +58,22 @@ public final class DiameterEstimator {
 	 */
 	public static double diameter(ColorProcessor cp, SegmentationSettings settings) {
 		if (!settings.estimateDiameter()) return settings.cellDiameter();
-		double d = estimate(cp);
+		AnalysisImage small = AnalysisImage.of(cp, false);
+		double d = estimate(small);
 		if (settings.singleCell()) return d;
-		double red = RedCellRuler.diameter(cp);
+		// the ruler enlarges small images; a larger one shares its reduced copy, features and nuclei
+		double red = RedCellRuler.measure(small.enlarged(cp)).reliableDiameter();
 		return red > 0 ? Math.min(d, MAX_LEUKOCYTE_PER_RED_CELL * red) : d;
 	}
 
 	/** @return the expected leukocyte diameter in pixels of {@code cp}, from its leukocytes alone */
 	public static double estimate(ColorProcessor cp) {
-		ColorProcessor small = atAnalysisSize(cp, false);
+		return estimate(AnalysisImage.of(cp, false));
+	}
+
+	private static double estimate(AnalysisImage small) {
 		double d = estimateAtSize(small);
-		double scale = small.getWidth() / (double) cp.getWidth();
-		return d > 0 ? d / scale : FALLBACK_DIAMETER;
+		return d > 0 ? d / small.scale : FALLBACK_DIAMETER;
 	}
 
 	/**
@@ -88,12 +92,12 @@ public final class DiameterEstimator {
 		return (ColorProcessor) view.resize(sw, sh);
 	}
 
-	/** The estimate in pixels of {@code cp} as given; NaN if it shows no nucleus. */
-	static double estimateAtSize(ColorProcessor cp) {
-		int w = cp.getWidth(), h = cp.getHeight(), n = w * h;
+	/** The estimate in pixels of the analysis image as it is; NaN if it shows no nucleus. */
+	static double estimateAtSize(AnalysisImage a) {
+		int w = a.width(), h = a.height(), n = w * h;
 		if (w < 8 || h < 8) return Double.NaN;
-		StainFeatures f = StainFeatures.compute((int[]) cp.getPixels(), w, h, 1);
-		byte[] nucleus = NucleusGroups.nucleusMask(f);
+		StainFeatures f = a.features();
+		byte[] nucleus = a.nucleus();
 		int[] count = new int[1];
 		int[] comps = Labels.components(nucleus, w, h, count);
 		int m = count[0];

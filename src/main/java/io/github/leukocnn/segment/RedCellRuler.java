@@ -58,19 +58,26 @@ public final class RedCellRuler {
 		public boolean reliable() {
 			return diameter > 0 && redFraction >= MIN_RED_FRACTION && peakCells >= MIN_RED_CELLS && peakShare >= MIN_PEAK_SHARE;
 		}
+
+		/** The diameter if {@link #reliable}, else NaN. */
+		public double reliableDiameter() {
+			return reliable() ? diameter : Double.NaN;
+		}
 	}
 
 	/** @return the red-cell diameter in pixels of {@code cp}, or NaN if it is not {@link Measurement#reliable} */
 	public static double diameter(ColorProcessor cp) {
-		Measurement m = measure(cp);
-		return m.reliable() ? m.diameter() : Double.NaN;
+		return measure(cp).reliableDiameter();
 	}
 
 	/** Measures {@code cp} (which is left as it is). */
 	public static Measurement measure(ColorProcessor cp) {
 		// small fields are enlarged too: red cells of 7 px would give a ruler in steps of 1/7
-		ColorProcessor small = DiameterEstimator.atAnalysisSize(cp, true);
-		double scale = small.getWidth() / (double) cp.getWidth();
+		return measure(AnalysisImage.of(cp, true));
+	}
+
+	static Measurement measure(AnalysisImage small) {
+		double scale = small.scale;
 		double[] r = radii(small);
 		if (r == null) return new Measurement(Double.NaN, 0, 0, 0);
 		double mode = mode(r);
@@ -80,16 +87,16 @@ public final class RedCellRuler {
 			all += r[b];
 			if (v >= 0.75 * mode && v <= 1.33 * mode) inPeak += r[b];
 		}
-		return new Measurement(2 * mode / scale, all / (small.getWidth() * (double) small.getHeight()),
+		return new Measurement(2 * mode / scale, all / (small.width() * (double) small.height()),
 			inPeak / (Math.PI * mode * mode), inPeak / all);
 	}
 
 	/** Histogram (bins of {@link #BIN} px) of the opening transform over red-cell pixels; null if there are none. */
-	static double[] radii(ColorProcessor cp) {
-		int w = cp.getWidth(), h = cp.getHeight(), n = w * h;
+	static double[] radii(AnalysisImage a) {
+		int w = a.width(), h = a.height(), n = w * h;
 		if (w < 8 || h < 8) return null;
-		StainFeatures f = StainFeatures.compute((int[]) cp.getPixels(), w, h, 1);
-		byte[] nucleus = NucleusGroups.nucleusMask(f), notNucleus = new byte[n];
+		StainFeatures f = a.features();
+		byte[] nucleus = a.nucleus(), notNucleus = new byte[n];
 		for (int i = 0; i < n; i++)
 			if (nucleus[i] == 0) notNucleus[i] = 1;
 		float tb = Thresholds.autoClipped(f.density, notNucleus, AutoThresholder.Method.Otsu, CLIP_PERCENTILE);
