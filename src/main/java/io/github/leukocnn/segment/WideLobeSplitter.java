@@ -5,6 +5,7 @@ import ij.plugin.filter.MaximumFinder;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
+import io.github.leukocnn.progress.CancelledException;
 
 /**
  * Splits nucleus lobes that are too wide to be one leukocyte's nucleus (span above the grouping
@@ -23,6 +24,8 @@ final class WideLobeSplitter {
 	 * {@code mask}) whose span exceeds {@code maxSpan}: the cut lines leave {@code mask}, and
 	 * {@code lobes} is relabelled as the components of the cut mask.
 	 *
+	 * @throws CancelledException if the user pressed Esc in ImageJ meanwhile (its maximum finder then
+	 *           stops, as every LeukoCNN operation does)
 	 * @return per lobe id of the result (1..length − 1), the id of the wide lobe it was cut from, 0 for a
 	 *         lobe left whole; its length − 1 is the new number of lobes
 	 */
@@ -45,6 +48,7 @@ final class WideLobeSplitter {
 		FloatProcessor distance = new EDM().makeFloatEDM(binary, 0, false);
 		ByteProcessor pieces = new MaximumFinder().findMaxima(distance, minDepth, ImageProcessor.NO_THRESHOLD,
 			MaximumFinder.SEGMENTED, false, true);
+		if (pieces == null) throw new CancelledException(); // ImageJ's maximum finder stops when Esc is pressed
 		byte[] kept = (byte[]) pieces.getPixels();
 		int[] parent = lobes.clone();
 		for (int i = 0; i < lobes.length; i++)

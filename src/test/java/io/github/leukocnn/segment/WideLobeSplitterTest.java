@@ -3,9 +3,16 @@ package io.github.leukocnn.segment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.event.KeyEvent;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
+
+import ij.IJ;
+import io.github.leukocnn.progress.CancelledException;
 
 class WideLobeSplitterTest {
 
@@ -37,7 +44,7 @@ class WideLobeSplitterTest {
 		int[] lobes = split(m, count);
 		assertEquals(5, count[0], "four nuclei and the separate one");
 		int a = lobes[36 * W + 50], b = lobes[36 * W + 84], c = lobes[70 * W + 50], d = lobes[70 * W + 84];
-		assertEquals(4, java.util.stream.IntStream.of(a, b, c, d).distinct().count(), "each nucleus its own lobe");
+		assertEquals(4, IntStream.of(a, b, c, d).distinct().count(), "each nucleus its own lobe");
 		int[] again = Labels.components(m, W, H, new int[1]);
 		int[] cutFrom = WideLobeSplitter.split(again, 5, m, W, H, SmearSegmenter.MAX_NUCLEUS_SPAN * D,
 			SmearSegmenter.NUCLEUS_NECK_DEPTH * D);
@@ -96,5 +103,26 @@ class WideLobeSplitterTest {
 		assertEquals(1, count[0], "without the cut's record they would be joined again");
 		assertNotEquals(groups[60 * W + 50], groups[60 * W + 86]);
 		assertEquals(without[60 * W + 50], without[60 * W + 86]);
+	}
+
+	@Test
+	void escInImageJStopsTheCutWithACancellation() {
+		byte[] m = new byte[W * H];
+		disc(m, 50, 60, 18);
+		disc(m, 86, 60, 18);
+		int[] count = new int[1];
+		int[] lobes = Labels.components(m, W, H, count);
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+		try {
+			assertThrows(CancelledException.class,
+				() -> WideLobeSplitter.split(lobes, count[0], m, W, H, SmearSegmenter.MAX_NUCLEUS_SPAN * D,
+					SmearSegmenter.NUCLEUS_NECK_DEPTH * D));
+		}
+		finally {
+			IJ.resetEscape();
+		}
+		int[] again = Labels.components(m, W, H, count);
+		assertEquals(2, WideLobeSplitter.split(again, count[0], m, W, H, SmearSegmenter.MAX_NUCLEUS_SPAN * D,
+			SmearSegmenter.NUCLEUS_NECK_DEPTH * D).length - 1, "cut once Esc is released");
 	}
 }
