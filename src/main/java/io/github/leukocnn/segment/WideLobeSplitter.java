@@ -24,10 +24,10 @@ final class WideLobeSplitter {
 	 * {@code mask}) whose span exceeds {@code maxSpan}: the cut lines leave {@code mask}, and
 	 * {@code lobes} is relabelled as the components of the cut mask.
 	 *
-	 * @throws CancelledException if the user pressed Esc in ImageJ meanwhile (its maximum finder then
-	 *           stops, as every LeukoCNN operation does)
 	 * @return per lobe id of the result (1..length − 1), the id of the wide lobe it was cut from, 0 for a
 	 *         lobe left whole; its length − 1 is the new number of lobes
+	 * @throws CancelledException if the user pressed Esc in ImageJ meanwhile (its maximum finder then
+	 *           stops, as every LeukoCNN operation does)
 	 */
 	static int[] split(int[] lobes, int n, byte[] mask, int w, int h, double maxSpan, double minDepth) {
 		LobeGrouping.Extent[] extent = new LobeGrouping.Extent[n + 1];
