@@ -1,5 +1,9 @@
 package io.github.leukocnn.cnn;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -28,7 +32,7 @@ public final class BatchNormRecalibration {
 		// every array made here is freed as soon as the next layer's output exists, not left to garbage
 		// collection (native memory: each activation of the first block for 384 crops of 80 px is
 		// 236 MB, made again every epoch; kept to the end they added up to about 1.4 GB)
-		java.util.List<INDArray> made = new java.util.ArrayList<>();
+		List<INDArray> made = new ArrayList<>();
 		INDArray in = sample;
 		for (int l = 0; l <= last; l++) {
 			Layer layer = net.getLayer(l);
@@ -62,8 +66,8 @@ public final class BatchNormRecalibration {
 	 * Frees the arrays of {@code made} and empties it, except those sharing memory with {@code keep}
 	 * or the caller's {@code sample} (a layer may hand its input back, e.g. dropout at inference).
 	 */
-	private static void release(java.util.List<INDArray> made, INDArray keep, INDArray sample) {
-		for (java.util.Iterator<INDArray> it = made.iterator(); it.hasNext();) {
+	private static void release(List<INDArray> made, INDArray keep, INDArray sample) {
+		for (Iterator<INDArray> it = made.iterator(); it.hasNext();) {
 			INDArray a = it.next();
 			if (a.wasClosed()) { // listed twice
 				it.remove();

@@ -474,13 +474,6 @@ public final class SmearImages {
 		return 0xff000000 | r << 16 | g << 8 | b;
 	}
 
-	/** One JPEG CMYK sample as packed RGB without colour management: {@link #inks}, then {@link #inksToRgb}. */
-	static int cmykToRgb(int a, int b, int c, int d, Integer adobeTransform) {
-		int[] sample = { a, b, c, d };
-		inks(sample, 0, adobeTransform);
-		return inksToRgb(sample, 0);
-	}
-
 	private static int clamp(long v) {
 		return (int) Math.max(0, Math.min(255, v));
 	}

@@ -522,18 +522,25 @@ class SmearImagesTest {
 		}
 	}
 
+	/** One JPEG CMYK sample as packed RGB without colour management, as {@code SmearImages} converts an untagged file. */
+	private static int cmykToRgb(int a, int b, int c, int d, Integer adobeTransform) {
+		int[] sample = { a, b, c, d };
+		SmearImages.inks(sample, 0, adobeTransform);
+		return SmearImages.inksToRgb(sample, 0);
+	}
+
 	@Test
 	void cmykSamplesConvertByTheConventionOfTheAdobeMarker() {
 		// inks C 0, M 69, Y 58, K 49 are RGB (206, 150, 159)
 		int expected = 0xffce969f;
-		assertEquals(expected, SmearImages.cmykToRgb(255, 186, 197, 206, 0), "Adobe CMYK: 255 - ink");
-		assertEquals(expected, SmearImages.cmykToRgb(255, 186, 197, 206, null), "no Adobe marker: 255 - ink as well");
+		assertEquals(expected, cmykToRgb(255, 186, 197, 206, 0), "Adobe CMYK: 255 - ink");
+		assertEquals(expected, cmykToRgb(255, 186, 197, 206, null), "no Adobe marker: 255 - ink as well");
 		// Adobe YCCK: YCbCr of the three inks (Y 47.1, Cb 134.1, Cr 94.4), then 255 - K
-		int ycck = SmearImages.cmykToRgb(47, 134, 94, 206, 2);
+		int ycck = cmykToRgb(47, 134, 94, 206, 2);
 		for (int shift : new int[] { 16, 8, 0 })
 			assertEquals((expected >> shift) & 255, (ycck >> shift) & 255, 2, "YCCK, channel at bit " + shift);
-		assertEquals(0xffffffff, SmearImages.cmykToRgb(255, 255, 255, 255, 0), "no ink is white");
-		assertEquals(0xff000000, SmearImages.cmykToRgb(255, 255, 255, 0, 0), "full black is black");
+		assertEquals(0xffffffff, cmykToRgb(255, 255, 255, 255, 0), "no ink is white");
+		assertEquals(0xff000000, cmykToRgb(255, 255, 255, 0, 0), "full black is black");
 	}
 
 	@Test
