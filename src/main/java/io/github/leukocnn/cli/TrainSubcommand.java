@@ -71,6 +71,9 @@ public final class TrainSubcommand implements Subcommand {
 			  --cutout F            half of the training crops get a square of side F × the crop side (e.g. 0.3) filled
 			                        with the crop's mean colour at a random place (default 0 = off): no one part of
 			                        the cell may decide alone
+			  --colour-transfer P   with probability P a training crop takes the colour statistics (each channel's
+			                        mean and SD) of another training image's crop (default 0 = off): where
+			                        --extra-cells come from another scanner, colour no longer tells their class
 			  --weight-averaging D  validate, keep and ship a moving average of the weights, decay D per batch
 			                        (e.g. 0.995; default 0 = off): smoother than the last weights
 			  --label-smoothing E   train towards 1 − E + E/k for the true class and E/k for the others

@@ -1,5 +1,6 @@
 package io.github.leukocnn.cnn.train;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import io.github.leukocnn.crop.CellCropper;
@@ -24,10 +25,15 @@ import io.github.leukocnn.crop.CellCropper;
  *          filled with their own mean colour, at a random place (partly outside the crop at its
  *          borders); 0 = off. Cutout (DeVries and Taylor 2017) keeps a network from relying on one
  *          part of the cell: with the nucleus hidden, granules and cytoplasm must still tell the type.
+ * @param colourTransfer probability that a crop takes the colour statistics (each channel's mean and
+ *          standard deviation, Reinhard et al. 2001 in RGB) of another training image's crop drawn at
+ *          random (0 = off). Where one class comes from another scanner (normal
+ *          cells of a second data set trained as benign), colour tells the data set and so the class;
+ *          handing every class every data set's colours takes that cue away.
  */
 public record Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness,
 	double contrast, double saturation, double maxHueRotation, double greyProbability, double maxBlur, double densityRange,
-	double cutout)
+	double cutout, double colourTransfer)
 {
 	/** Relative jitter of each channel's density factor around the common one. */
 	public static final double CHANNEL_DENSITY_JITTER = 0.2;
@@ -36,12 +42,19 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	public Augmenter(double maxSmallRotation, double scaleJitter, double channelGain, double brightness, double contrast,
 		double saturation, double maxHueRotation, double greyProbability)
 	{
-		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0, 1, 0);
+		this(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation, greyProbability, 0, 1, 0, 0);
 	}
 
 	public Augmenter {
 		if (!(densityRange >= 1)) throw new IllegalArgumentException("density range must be at least 1 (1 = off), got " + densityRange);
 		checkCutout(cutout);
+		checkColourTransfer(colourTransfer);
+	}
+
+	/** Refuses a colour-transfer probability outside 0 (off) .. 1, in the words of the command line's option. */
+	public static void checkColourTransfer(double probability) {
+		if (!(probability >= 0 && probability <= 1))
+			throw new IllegalArgumentException("colour-transfer must be a probability from 0 (off) to 1 (e.g. 0.5), got " + probability);
 	}
 
 	/** Largest cutout side, as a fraction of the crop side. */
@@ -56,17 +69,22 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 
 	public Augmenter withBlur(double sigma) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, sigma, densityRange, cutout);
+			greyProbability, sigma, densityRange, cutout, colourTransfer);
 	}
 
 	public Augmenter withDensityRange(double range) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, maxBlur, range, cutout);
+			greyProbability, maxBlur, range, cutout, colourTransfer);
 	}
 
 	public Augmenter withCutout(double side) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, maxBlur, densityRange, side);
+			greyProbability, maxBlur, densityRange, side, colourTransfer);
+	}
+
+	public Augmenter withColourTransfer(double probability) {
+		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
+			greyProbability, maxBlur, densityRange, cutout, probability);
 	}
 
 	public static final Augmenter NONE = new Augmenter(0, 0, 0, 0, 0, 0, 0, 0);
@@ -91,8 +109,17 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	 */
 	public static final Augmenter WIDE_STAIN_AND_DENSITY = WIDE_STAIN.withDensityRange(2.5);
 
-	/** Writes an augmented network crop of {@code size} from a context crop into {@code dest}. */
+	/** Writes an augmented network crop of {@code size} from a context crop into {@code dest}, without colour transfer. */
 	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset) {
+		apply(context, contextSize, size, rnd, dest, offset, List.of());
+	}
+
+	/**
+	 * Writes an augmented network crop of {@code size} from a context crop into {@code dest}; with
+	 * {@link #colourTransfer} on, the crop may take the colour statistics of one of {@code donors}
+	 * (context crops, e.g. one of each training image).
+	 */
+	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset, List<int[]> donors) {
 		double c = (contextSize - 1) / 2.0;
 		if (this.equals(NONE)) {
 			CellCropper.crop(context, contextSize, contextSize, c, c, size, 0, false, size, dest, offset);
@@ -103,7 +130,10 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 		double shift = size * 0.04;
 		CellCropper.crop(context, contextSize, contextSize, c + (rnd.nextDouble() * 2 - 1) * shift,
 			c + (rnd.nextDouble() * 2 - 1) * shift, size * scale, angle, rnd.nextBoolean(), size, dest, offset);
-		// drawn only when enabled, so runs without blur jitter keep their exact random sequence
+		// drawn only when enabled, so runs without it keep their exact random sequence
+		if (colourTransfer > 0 && !donors.isEmpty() && rnd.nextDouble() < colourTransfer)
+			transferColour(dest, offset, size * size, channelStatistics(context), channelStatistics(donors.get(rnd.nextInt(donors.size()))));
+		// drawn only when enabled, as the colour transfer
 		if (maxBlur > 0 && rnd.nextBoolean()) blur(dest, offset, size, rnd.nextDouble() * maxBlur);
 		if (densityRange > 1) {
 			double common = Math.log(densityRange) * (rnd.nextDouble() * 2 - 1);
@@ -133,6 +163,34 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 			float mean = (float) (sum / plane);
 			for (int y = Math.max(0, y0); y < Math.min(size, y0 + side); y++)
 				for (int x = Math.max(0, x0); x < Math.min(size, x0 + side); x++) d[o + y * size + x] = mean;
+		}
+	}
+
+	/** Mean and standard deviation of each channel of packed RGB pixels, in 0..1: {mean R, G, B, SD R, G, B}. */
+	static double[] channelStatistics(int[] rgb) {
+		double[] sum = new double[3], squares = new double[3];
+		for (int p : rgb)
+			for (int k = 0; k < 3; k++) {
+				double v = ((p >> (16 - 8 * k)) & 0xff) / 255.0;
+				sum[k] += v;
+				squares[k] += v * v;
+			}
+		double[] stats = new double[6];
+		for (int k = 0; k < 3; k++) {
+			stats[k] = sum[k] / rgb.length;
+			stats[k + 3] = Math.sqrt(Math.max(0, squares[k] / rgb.length - stats[k] * stats[k]));
+		}
+		return stats;
+	}
+
+	/**
+	 * Maps each plane linearly so that a crop with the channel statistics {@code from} gets {@code to}
+	 * (both as {@link #channelStatistics}); a flat channel (SD under 1/255) is only shifted.
+	 */
+	static void transferColour(float[] d, int offset, int plane, double[] from, double[] to) {
+		for (int k = 0; k < 3; k++) {
+			double gain = from[k + 3] < 1 / 255.0 ? 1 : to[k + 3] / from[k + 3], mean = from[k], target = to[k];
+			for (int i = offset + k * plane, end = i + plane; i < end; i++) d[i] = clip((d[i] - mean) * gain + target);
 		}
 	}
 

@@ -96,6 +96,8 @@ public final class Trainer {
 			}
 		}
 		if (trainCells.isEmpty()) throw new IOException("the training block holds no cells");
+		// one crop per image, so that a second data set's colours reach every class in proportion to its images, not its cells
+		List<int[]> colourDonors = splits.train().stream().filter(it -> !it.cells().isEmpty()).map(it -> it.cells().get(0)).toList();
 		int[] count = new int[k];
 		for (int l : trainLabels) count[l]++;
 		int present = 0;
@@ -168,7 +170,7 @@ public final class Trainer {
 				progress.checkCancelled();
 				for (int i = 0; i < bs; i++) {
 					int s = order[b * bs + i];
-					config.augmenter().apply(trainCells.get(s), ctx, size, rnd, xs, i * 3 * size * size);
+					config.augmenter().apply(trainCells.get(s), ctx, size, rnd, xs, i * 3 * size * size, colourDonors);
 					normalisation.apply(xs, i * 3 * size * size, size);
 					target(ys, i, k, trainLabels.get(s), config.labelSmoothing());
 				}

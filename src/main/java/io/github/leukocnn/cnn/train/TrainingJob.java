@@ -86,6 +86,7 @@ public final class TrainingJob {
 		Map.entry("weight-averaging", (b, v) -> b.weightAveraging(Double.parseDouble(v))),
 		Map.entry("blur", (b, v) -> b.blur(Double.parseDouble(v))),
 		Map.entry("cutout", (b, v) -> b.cutout(Double.parseDouble(v))),
+		Map.entry("colour-transfer", (b, v) -> b.colourTransfer(Double.parseDouble(v))),
 		Map.entry("label-smoothing", (b, v) -> b.labelSmoothing(Double.parseDouble(v))),
 		Map.entry("mixup", (b, v) -> b.mixup(Double.parseDouble(v))));
 
@@ -121,6 +122,7 @@ public final class TrainingJob {
 	 * @param weightAveraging decay per batch of the moving average of the weights (0 = off), see {@link TrainingConfig}
 	 * @param blur largest sigma of the blur jitter in crop pixels (0 = off), see {@link Augmenter}
 	 * @param cutout side of the cutout square as a fraction of the crop side (0 = off), see {@link Augmenter}
+	 * @param colourTransfer probability that a training crop takes another's colour statistics (0 = off), see {@link Augmenter}
 	 * @param labelSmoothing ε of label smoothing (0 = off), see {@link TrainingConfig}
 	 * @param mixup α of mixup (0 = off), see {@link TrainingConfig}
 	 * @param extraCells a folder-per-class set of single-cell images whose TRAINING blocks are added to
@@ -140,7 +142,7 @@ public final class TrainingJob {
 		int batchSize, double learningRate, double lrDecay, int[] channels, int dense, String normalisation, int cellsPerImage,
 		String colourJitter, boolean augmentation, boolean classWeights, Path checkpoints, boolean resume, boolean overwrite,
 		Path reportDir, int cvFolds, String trainingData, String citation, int threads, double weightAveraging, double blur,
-		double cutout, double labelSmoothing, double mixup, Path extraCells, String extraClass, Path extraFields, String startFrom)
+		double cutout, double colourTransfer, double labelSmoothing, double mixup, Path extraCells, String extraClass, Path extraFields, String startFrom)
 	{
 		/**
 		 * Refuses settings no run could use, each named as its command-line option; so a recipe read
@@ -160,6 +162,7 @@ public final class TrainingJob {
 			if (!(blur >= 0 && blur <= 5))
 				throw new IllegalArgumentException("blur must be a Gaussian sigma from 0 (off) to 5 crop pixels, got " + blur);
 			Augmenter.checkCutout(cutout);
+			Augmenter.checkColourTransfer(colourTransfer);
 			if (!(labelSmoothing >= 0 && labelSmoothing < 1))
 				throw new IllegalArgumentException("label-smoothing must be an epsilon in [0, 1) (e.g. 0.1; 0 = off), got " + labelSmoothing);
 			if (!(mixup >= 0 && mixup <= 10))
@@ -172,7 +175,7 @@ public final class TrainingJob {
 			return new Options(data, kind, name, modelFile, List.of(), 48, 0.55, ModelCard.WHOLE_IMAGE, FieldCropScale.SEGMENTATION, 0, c.maxEpochs(), c.patience(),
 				c.maxMinutes(), c.seed(), c.batchSize(), c.learningRate(), c.lrDecay(), c.channels(), c.dense(), "rgb",
 				c.cellsPerImage(), "moderate", true, c.classWeights(), null, false, false, null, 0, data.toString(), "", c.threads(),
-				0, 0, 0, 0, 0, null, null, null, null);
+				0, 0, 0, 0, 0, 0, null, null, null, null);
 		}
 
 		/** These settings, to change some by name: {@code options.toBuilder().epochs(5).build()}. */
@@ -217,6 +220,7 @@ public final class TrainingJob {
 			private double weightAveraging;
 			private double blur;
 			private double cutout;
+			private double colourTransfer;
 			private double labelSmoothing;
 			private double mixup;
 			private Path extraCells;
@@ -260,6 +264,7 @@ public final class TrainingJob {
 				weightAveraging = o.weightAveraging;
 				blur = o.blur;
 				cutout = o.cutout;
+				colourTransfer = o.colourTransfer;
 				labelSmoothing = o.labelSmoothing;
 				mixup = o.mixup;
 				extraCells = o.extraCells;
@@ -303,6 +308,7 @@ public final class TrainingJob {
 			public Builder weightAveraging(double value) { weightAveraging = value; return this; }
 			public Builder blur(double value) { blur = value; return this; }
 			public Builder cutout(double value) { cutout = value; return this; }
+			public Builder colourTransfer(double value) { colourTransfer = value; return this; }
 			public Builder labelSmoothing(double value) { labelSmoothing = value; return this; }
 			public Builder mixup(double value) { mixup = value; return this; }
 			public Builder extraCells(Path value) { extraCells = value; return this; }
@@ -340,7 +346,7 @@ public final class TrainingJob {
 				return new Options(data, kind, name, modelFile, positives, cropSize, cellFraction, singleCellRule, fieldScale, cellDiameter,
 					epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, channels, dense, normalisation,
 					cellsPerImage, colourJitter, augmentation, classWeights, checkpoints, resume, overwrite, reportDir, cvFolds,
-					trainingData, citation, threads, weightAveraging, blur, cutout, labelSmoothing, mixup, extraCells, extraClass, extraFields,
+					trainingData, citation, threads, weightAveraging, blur, cutout, colourTransfer, labelSmoothing, mixup, extraCells, extraClass, extraFields,
 					startFrom);
 			}
 		}
@@ -424,12 +430,12 @@ public final class TrainingJob {
 			return String.format(Locale.ROOT, "leukocnn train --data %s --kind %s --name %s --out %s%s%s " +
 				"--cell-diameter %s --epochs %d --patience %d --max-minutes %s --seed %d " +
 				"--batch %d --learning-rate %s --lr-decay %s%s --cells-per-image %d " +
-				"--colour-jitter %s%s%s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
+				"--colour-jitter %s%s%s%s%s%s%s%s%s%s%s%s", data, kind, name, modelFile,
 				positives.isEmpty() ? "" : " --positive " + String.join(",", positives), crop,
 				cellDiameter, epochs, patience, maxMinutes, seed, batchSize, learningRate, lrDecay, shape, cellsPerImage, colourJitter,
 				classWeights ? "" : " --no-class-weights", augmentation ? "" : " --no-augmentation",
 				weightAveraging > 0 ? " --weight-averaging " + weightAveraging : "", blur > 0 ? " --blur " + blur : "",
-				cutout > 0 ? " --cutout " + cutout : "",
+				cutout > 0 ? " --cutout " + cutout : "", colourTransfer > 0 ? " --colour-transfer " + colourTransfer : "",
 				labelSmoothing > 0 ? " --label-smoothing " + labelSmoothing : "", mixup > 0 ? " --mixup " + mixup : "",
 				extraCells == null ? "" : " --extra-cells " + extraCells, extraFields == null ? "" : " --extra-fields " + extraFields,
 				extraClass == null ? "" : " --extra-class " + extraClass);
@@ -439,6 +445,7 @@ public final class TrainingJob {
 			Augmenter augmenter = !augmentation ? Augmenter.NONE : augmenter(colourJitter);
 			if (blur > 0 && augmentation) augmenter = augmenter.withBlur(blur);
 			if (cutout > 0 && augmentation) augmenter = augmenter.withCutout(cutout);
+			if (colourTransfer > 0 && augmentation) augmenter = augmenter.withColourTransfer(colourTransfer);
 			return new TrainingConfig(channels, dense, learningRate, lrDecay, batchSize, epochs, patience, maxMinutes, seed,
 				Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION, augmenter, classWeights, checkpoints, resume, threads, cvFolds,
 				cellsPerImage, weightAveraging, labelSmoothing, mixup);

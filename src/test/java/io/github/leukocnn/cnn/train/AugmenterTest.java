@@ -2,6 +2,7 @@ package io.github.leukocnn.cnn.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -154,5 +155,77 @@ class AugmenterTest {
 		assertTrue(darkest < Math.exp(-od * 2.0), "darkest " + darkest);
 		assertTrue(lightest <= Math.exp(-od / (2.5 * 1.2)) + 1e-3 && darkest >= Math.exp(-od * 2.5 * 1.2) - 1e-3,
 			lightest + " " + darkest);
+	}
+
+	/** A square context crop whose channels are uniform noise in [low, low + 40) of their own. */
+	private static int[] noiseContext(int side, long seed, int lowR, int lowG, int lowB) {
+		int[] context = new int[side * side];
+		SplittableRandom pixels = new SplittableRandom(seed);
+		for (int i = 0; i < context.length; i++)
+			context[i] = 0xff000000 | (lowR + pixels.nextInt(40)) << 16 | (lowG + pixels.nextInt(40)) << 8 | (lowB + pixels.nextInt(40));
+		return context;
+	}
+
+	@Test
+	void colourTransferGivesACropTheChannelStatisticsOfTheDonor() {
+		int plane = 64;
+		float[] crop = new float[3 * plane];
+		for (int i = 0; i < crop.length; i++) crop[i] = 0.3f + 0.2f * ((i * 7) % 11) / 10f;
+		double[] from = new double[6];
+		for (int k = 0; k < 3; k++) {
+			double m = 0, v = 0;
+			for (int i = 0; i < plane; i++) m += crop[k * plane + i];
+			m /= plane;
+			for (int i = 0; i < plane; i++) v += Math.pow(crop[k * plane + i] - m, 2);
+			from[k] = m;
+			from[k + 3] = Math.sqrt(v / plane);
+		}
+		double[] to = { 0.7, 0.5, 0.6, 0.02, 0.05, 0.08 };
+		Augmenter.transferColour(crop, 0, plane, from, to);
+		for (int k = 0; k < 3; k++) {
+			float[] channel = java.util.Arrays.copyOfRange(crop, k * plane, (k + 1) * plane);
+			double m = 0;
+			for (float x : channel) m += x;
+			assertEquals(to[k], m / plane, 1e-5, "mean of channel " + k);
+			assertEquals(to[k + 3] * to[k + 3], variance(channel), 1e-5, "variance of channel " + k);
+		}
+		int[] donor = noiseContext(8, 1, 200, 60, 90);
+		double[] stats = Augmenter.channelStatistics(donor);
+		assertEquals((200 + 19.5) / 255, stats[0], 0.02);
+		assertEquals((60 + 19.5) / 255, stats[1], 0.02);
+		assertEquals(40 / Math.sqrt(12) / 255, stats[3], 0.01, "SD of uniform noise 40 wide");
+	}
+
+	@Test
+	void colourTransferTakesADonorsColoursForTheChosenShareAndLeavesRunsWithoutItUnchanged() {
+		int ctx = 24, size = 16;
+		int[] reddish = noiseContext(ctx, 2, 180, 100, 100), bluish = noiseContext(ctx, 3, 90, 100, 190);
+		float[] a = new float[3 * size * size], b = new float[3 * size * size];
+		Augmenter.WIDE_STAIN.apply(reddish, ctx, size, new SplittableRandom(5), a, 0);
+		Augmenter.WIDE_STAIN.withColourTransfer(0.5).apply(reddish, ctx, size, new SplittableRandom(5), b, 0, java.util.List.of());
+		assertArrayEquals(a, b, 0f, "no donors: the crop as without colour transfer");
+		Augmenter.WIDE_STAIN.withColourTransfer(0).apply(reddish, ctx, size, new SplittableRandom(5), b, 0, java.util.List.of(bluish));
+		assertArrayEquals(a, b, 0f, "colour transfer off: the crop and the random sequence as before");
+		// geometry only plus the transfer: about half the crops turn from red to blue
+		Augmenter transferOnly = Augmenter.NONE.withColourTransfer(0.5);
+		int turned = 0;
+		for (int seed = 0; seed < 100; seed++) {
+			transferOnly.apply(reddish, ctx, size, new SplittableRandom(seed), a, 0, java.util.List.of(bluish));
+			double red = 0, blue = 0;
+			for (int i = 0; i < size * size; i++) {
+				red += a[i];
+				blue += a[2 * size * size + i];
+			}
+			red /= size * size;
+			blue /= size * size;
+			if (blue > red) {
+				turned++;
+				assertEquals((90 + 19.5) / 255, red, 0.03, "red mean of a turned crop");
+				assertEquals((190 + 19.5) / 255, blue, 0.03, "blue mean of a turned crop");
+			}
+			else assertEquals((180 + 19.5) / 255, red, 0.03, "red mean of a crop left alone");
+		}
+		assertTrue(turned > 35 && turned < 65, turned + " of 100 crops took the donor's colours, expected about half");
+		assertThrows(IllegalArgumentException.class, () -> Augmenter.DEFAULT.withColourTransfer(1.5));
 	}
 }

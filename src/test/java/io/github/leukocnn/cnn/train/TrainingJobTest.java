@@ -92,6 +92,13 @@ class TrainingJobTest {
 		assertEquals(0.3, cut.config().augmenter().cutout());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.toBuilder().cutout(0.95).build()).getMessage()
 			.contains("cutout must be a fraction of the crop side from 0 (off) to 0.8"));
+		TrainingJob.Options transfer = mine.toBuilder().colourTransfer(0.5).build();
+		assertTrue(transfer.commandLine().contains(" --colour-transfer 0.5"), transfer.commandLine());
+		assertEquals(0.5, mine.withRecipe(transfer.commandLine()).colourTransfer());
+		assertEquals(0.5, transfer.config().augmenter().colourTransfer());
+		assertEquals(0, transfer.toBuilder().augmentation(false).build().config().augmenter().colourTransfer(), "no augmentation, no transfer");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.toBuilder().colourTransfer(-0.1).build()).getMessage()
+			.contains("colour-transfer must be a probability from 0 (off) to 1"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.withRecipe("leukocnn train --data d --start-from lt.zip " +
 			"--epochs 3")).getMessage().contains("continued from lt.zip, so its command line is not a whole recipe"));
 		assertTrue(assertThrows(IOException.class, () -> mine.withRecipeOf("leukocyte-typo")).getMessage()
