@@ -121,12 +121,11 @@ public final class ClassifySubcommand implements Subcommand {
 		if (s != null && !s.hasCall())
 			out.printf(Locale.ROOT, "all images: no leukocytes found, no call; tables in %s%n", output);
 		else if (s != null && s.positiveClasses().isEmpty())
-			out.printf(Locale.ROOT, "all images: %d cell(s), call %s (%.2f); tables in %s%n", s.cellCount(), s.call(),
-				s.callProbability(), output);
+			out.printf(Locale.ROOT, "all images: %d cell(s), call %s; tables in %s%n", s.cellCount(), s.describeCall(), output);
 		else if (s != null)
-			out.printf(Locale.ROOT, "all images: %d cell(s), blasts %.1f%% [95%% CI %.1f-%.1f], call %s (%.2f), leukaemia %s; tables in %s%n",
+			out.printf(Locale.ROOT, "all images: %d cell(s), blasts %.1f%% [95%% CI %.1f-%.1f], call %s, leukaemia %s; tables in %s%n",
 				s.cellCount(), 100 * s.blastFraction().estimate(), 100 * s.blastFraction().low(), 100 * s.blastFraction().high(),
-				s.call(), s.callProbability(), s.leukaemiaCall(), output);
+				s.describeCall(), s.leukaemiaCall(), output);
 		return result.summary().exitCode();
 	}
 }

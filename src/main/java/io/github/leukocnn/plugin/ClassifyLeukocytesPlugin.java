@@ -41,7 +41,7 @@ public class ClassifyLeukocytesPlugin implements PlugIn {
 					progress);
 				FieldDisplay.show(imp, c, options.addToRoiManager(), options.showResults());
 				IJ.showStatus(TITLE + ": " + imp.getTitle() + ": " + c.segmentation().cellCount() + " leukocytes, " +
-					c.report().call() + " (leukaemia " + c.report().leukaemiaCall() + ")");
+					c.report().describeCall() + " (leukaemia " + c.report().leukaemiaCall() + ")");
 			}
 			finally {
 				progress.done();

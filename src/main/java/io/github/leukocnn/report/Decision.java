@@ -1,6 +1,10 @@
 package io.github.leukocnn.report;
 
 import java.util.List;
+import java.util.Locale;
+
+import io.github.leukocnn.stats.ConfusionMatrix;
+import io.github.leukocnn.stats.Probabilities;
 
 /**
  * The call of a field ({@link FieldReport}) or a slide ({@link SlideReport}): the class decided from
@@ -14,6 +18,12 @@ public interface Decision {
 	String NO_CALL = "none";
 
 	List<String> classes();
+
+	/** The classes whose call is a leukaemia call (empty for a cell-type model). */
+	List<String> positiveClasses();
+
+	/** The model's operating point on P(leukaemia) (NaN = the call is the argmax). */
+	double callThreshold();
 
 	/** The call, an index into {@link #classes}; -1 without cells. */
 	int callIndex();
@@ -37,6 +47,31 @@ public interface Decision {
 	/** The probability of the call (NaN without a call). */
 	default double callProbability() {
 		return hasCall() ? callProbabilities()[callIndex()] : Double.NaN;
+	}
+
+	/**
+	 * P(leukaemia), the summed probability of the positive classes, which a call threshold decides
+	 * by (NaN without a call or without positive classes).
+	 */
+	default double leukaemiaProbability() {
+		if (!hasCall() || positiveClasses().isEmpty()) return Double.NaN;
+		return Probabilities.positiveMass(callProbabilities(), ConfusionMatrix.positiveMask(classes(), positiveClasses()));
+	}
+
+	/**
+	 * The call in words with the probability that decided it: "neutrophil (0.93)" for a cell-type
+	 * model; with positive classes also P(leukaemia), and where a threshold decides, that
+	 * comparison instead of the class's own probability ("benign, P(leukaemia) 0.750 < 0.779"),
+	 * because the class called by a threshold may have a probability under 0.5, which alone would
+	 * read as doubt where it is not; {@link #NO_CALL} without cells.
+	 */
+	default String describeCall() {
+		if (!hasCall()) return NO_CALL;
+		if (positiveClasses().isEmpty()) return String.format(Locale.ROOT, "%s (%.2f)", call(), callProbability());
+		double p = leukaemiaProbability();
+		if (Double.isNaN(callThreshold()))
+			return String.format(Locale.ROOT, "%s (%.2f), P(leukaemia) %.2f", call(), callProbability(), p);
+		return String.format(Locale.ROOT, "%s, P(leukaemia) %.3f %s %.3f", call(), p, p >= callThreshold() ? ">=" : "<", callThreshold());
 	}
 
 	/** "positive", "negative" or {@link #NO_CALL}, as in images.csv and slide.csv. */

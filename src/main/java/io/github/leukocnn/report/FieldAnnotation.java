@@ -120,8 +120,8 @@ public final class FieldAnnotation {
 			int y = b.y > fontSize + 2 ? b.y - 2 : Math.min(out.getHeight() - 2, b.y + b.height + fontSize);
 			drawLabel(out, roi.getName(), b.x, y, colour);
 		}
-		String summary = !field.hasCall() ? "no leukocytes found" : String.format(Locale.ROOT, "%s (%.2f)  %d cell(s)",
-			field.call(), field.callProbability(), field.cellCount());
+		String summary = !field.hasCall() ? "no leukocytes found" : String.format(Locale.ROOT, "%s  %d cell(s)",
+			field.describeCall(), field.cellCount());
 		drawLabel(out, summary, 2, fontSize + 2, field.leukaemia() ? new Color(WARM[0]) : new Color(SAFE[0]));
 		return out;
 	}

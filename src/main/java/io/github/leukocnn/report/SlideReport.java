@@ -91,6 +91,12 @@ public record SlideReport(
 		return probabilities;
 	}
 
+	/** The fields' call threshold, one for the slide (see {@link #of}). */
+	@Override
+	public double callThreshold() {
+		return fields.get(0).callThreshold();
+	}
+
 	public int fieldCount() {
 		return fields.size();
 	}

@@ -67,6 +67,27 @@ class FieldReportTest {
 	}
 
 	@Test
+	void theCallIsDescribedByTheProbabilityThatDecidedIt() {
+		float[][] p = { { 0.1f, 0.8f, 0.1f } };
+		float[] field = { 0.30f, 0.45f, 0.25f };
+		FieldReport strict = FieldReport.of("f", CLASSES, Set.of("blast"), cells(1), p, field, 0.6);
+		assertEquals(0.45, strict.leukaemiaProbability(), 1e-6);
+		assertEquals("lymphocyte, P(leukaemia) 0.450 < 0.600", strict.describeCall(), "not 'lymphocyte (0.30)', which reads as doubt");
+		assertEquals("blast, P(leukaemia) 0.450 >= 0.400",
+			FieldReport.of("f", CLASSES, Set.of("blast"), cells(1), p, field, 0.4).describeCall());
+		assertEquals("blast (0.45), P(leukaemia) 0.45", FieldReport.of("f", CLASSES, Set.of("blast"), cells(1), p, field).describeCall());
+		FieldReport types = FieldReport.of("f", CLASSES, Set.of(), cells(1), p, field);
+		assertEquals("blast (0.45)", types.describeCall(), "a cell-type model: no leukaemia call to describe");
+		assertTrue(Double.isNaN(types.leukaemiaProbability()));
+		FieldReport empty = FieldReport.of("e", CLASSES, Set.of("blast"), List.of(), new float[0][], field, 0.6);
+		assertEquals(FieldReport.NO_CALL, empty.describeCall());
+		assertTrue(Double.isNaN(empty.leukaemiaProbability()));
+		SlideReport slide = SlideReport.of(List.of(strict, empty));
+		assertEquals(0.6, slide.callThreshold());
+		assertEquals("lymphocyte, P(leukaemia) 0.450 < 0.600", slide.describeCall(), "the slide: its field with cells");
+	}
+
+	@Test
 	void aFieldWithoutLeukocytesHasNoCallWhateverTheModelsPrior() {
 		// a model trained on mostly leukaemic fields: its prior alone would call an empty field leukaemic
 		float[] leukaemicPrior = { 0.1f, 0.85f, 0.05f };
