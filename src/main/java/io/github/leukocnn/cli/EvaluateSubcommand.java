@@ -27,7 +27,7 @@ import io.github.leukocnn.stats.Interval;
 public final class EvaluateSubcommand implements Subcommand {
 
 	public static final String PREDICTIONS_CSV = "predictions.csv", VALIDATION_CSV = "validation-predictions.csv",
-		FAILURES_CSV = "failures.csv";
+		FAILURES_CSV = "failures.csv", WITHOUT_CELLS_CSV = "without-cells.csv";
 
 	private final Supplier<LeukocyteSegmenter> segmenters;
 	private final ClassifySubcommand.ClassifierLoader classifiers;
@@ -88,7 +88,8 @@ public final class EvaluateSubcommand implements Subcommand {
 			"",
 			"Writes metrics.json, metrics.csv (metric,value,ci_low,ci_high), confusion.csv, calibration.png, with positive",
 			"classes roc.csv and roc.png; with --model also " + PREDICTIONS_CSV + " (re-usable with --predictions), " + VALIDATION_CSV,
-			"(--split test) and " + FAILURES_CSV + ". Intervals: Wilson 95% for proportions, stratified percentile bootstrap",
+			"(--split test), " + FAILURES_CSV + " and " + WITHOUT_CELLS_CSV + " (images in which no leukocyte was found, scored by the",
+			"model's prior). Intervals: Wilson 95% for proportions, stratified percentile bootstrap",
 			"(2000 resamples, fixed seed) for the AUC. The predicted class is decided as classify decides it: with the",
 			"model's call threshold (fitted on its validation block) the leukaemia call is P(positive classes) >= threshold",
 			"and the class the most probable one on that side; without one, the argmax. The ROC score is P(positive classes).",
@@ -183,8 +184,14 @@ public final class EvaluateSubcommand implements Subcommand {
 				for (LabelledImages.Failure f : r.failures())
 					failureRows.add(new Object[] { f.file(), f.message() });
 			tables.add(new EvaluationWriter.Table(FAILURES_CSV, List.of("file", "error"), failureRows));
+			List<Object[]> withoutCellsRows = new ArrayList<>();
+			for (String image : test.withoutCells()) withoutCellsRows.add(new Object[] { image });
+			tables.add(new EvaluationWriter.Table(WITHOUT_CELLS_CSV, List.of("image"), withoutCellsRows));
 			EvaluationWriter.write(e, "model " + model + " on " + data + " (split " + splitName + ")", training, tables, output, overwrite);
 			printSummary(e, out);
+			if (!withoutCellsRows.isEmpty())
+				out.println(withoutCellsRows.size() + " evaluated image(s) without a leukocyte found, scored by the model's prior (classify" +
+					" gives them no call): listed in " + output.resolve(WITHOUT_CELLS_CSV));
 			if (!failureRows.isEmpty()) out.println(failureRows.size() + " image(s) could not be classified: listed in " + output.resolve(FAILURES_CSV));
 			out.println("results in " + output);
 			return failureRows.isEmpty() ? 0 : 1;

@@ -36,7 +36,11 @@ public final class LabelledImages {
 	/** Images that could not be analysed, with the reason. */
 	public record Failure(Path file, String message) {}
 
-	public record Result(Predictions predictions, List<Failure> failures) {}
+	/**
+	 * @param withoutCells names of the predicted images in which no leukocyte was found: their
+	 *          probabilities are only the model's prior ({@link FieldReport}), so a report must say how many
+	 */
+	public record Result(Predictions predictions, List<Failure> failures, List<String> withoutCells) {}
 
 	private LabelledImages() {}
 
@@ -84,6 +88,7 @@ public final class LabelledImages {
 		int n = images.size();
 		double[][] probabilities = new double[n][];
 		String[] failures = new String[n];
+		boolean[] noCells = new boolean[n];
 		ThreadLocal<LeukocyteSegmenter> segmenter = singleCell ? null : ThreadLocal.withInitial(segmenters);
 		AtomicInteger done = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
@@ -103,6 +108,7 @@ public final class LabelledImages {
 						FieldReport r = ClassifyBatch.classify(image.name(), rgb, singleCell ? null : segmenter.get(), classifier,
 							cellDiameter, 1, ProgressListener.NONE).report();
 						probabilities[index] = r.fieldProbabilities();
+						noCells[index] = !r.hasCall();
 					}
 					catch (CancelledException e) {
 						return;
@@ -133,16 +139,18 @@ public final class LabelledImages {
 		List<Integer> truth = new ArrayList<>();
 		List<double[]> probs = new ArrayList<>();
 		List<Failure> failed = new ArrayList<>();
+		List<String> withoutCells = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			if (probabilities[i] != null) {
 				names.add(images.get(i).name());
 				truth.add(images.get(i).label());
 				probs.add(probabilities[i]);
+				if (noCells[i]) withoutCells.add(images.get(i).name());
 			}
 			else failed.add(new Failure(images.get(i).file(), failures[i] == null ? "not processed" : failures[i]));
 		}
 		Predictions p = new Predictions(classifier.classes(), List.copyOf(names), truth.stream().mapToInt(Integer::intValue).toArray(),
 			probs.toArray(double[][]::new));
-		return new Result(p, List.copyOf(failed));
+		return new Result(p, List.copyOf(failed), List.copyOf(withoutCells));
 	}
 }

@@ -83,9 +83,22 @@ class EvaluateModelModeTest {
 		assertTrue(failures.get(0, "file").endsWith("b9.jpg"));
 		assertTrue(console.err().contains("b9.jpg"));
 		assertTrue(Files.readString(o.resolve("metrics.json")).contains("\"cases\": 8"));
+		assertEquals(0, CsvTable.read(o.resolve(EvaluateSubcommand.WITHOUT_CELLS_CSV)).rowCount());
 		// again without --overwrite: refused before classifying
 		assertEquals(1, run("--data", data.toString(), "--output", o.toString(), "--split", "all"));
 		assertTrue(console.err().contains("--overwrite"), console.err());
+	}
+
+	@Test
+	void imagesWithoutLeukocytesAreCountedAndListed() throws Exception {
+		Path data = set(), o = dir.resolve("eval");
+		DiscFields.write(data.resolve("normal"), "n5.png"); // white: nothing to find
+		assertEquals(0, run("--data", data.toString(), "--output", o.toString(), "--split", "all"), console.err());
+		assertEquals(9, CsvTable.read(o.resolve(EvaluateSubcommand.PREDICTIONS_CSV)).rowCount(), "still scored, by the prior");
+		CsvTable without = CsvTable.read(o.resolve(EvaluateSubcommand.WITHOUT_CELLS_CSV));
+		assertEquals(1, without.rowCount());
+		assertEquals("normal/n5.png", without.get(0, "image"));
+		assertTrue(console.out().contains("1 evaluated image(s) without a leukocyte found, scored by the model's prior"), console.out());
 	}
 
 	@Test
