@@ -87,7 +87,7 @@ public final class FieldAnnotation {
 
 	/**
 	 * A copy of {@code image} (enlarged if small, see {@link #MIN_RENDER_SIDE}) with each ROI outlined in its colour and labelled with its name, and the
-	 * field call in the top-left corner.
+	 * field call (with the probability that decided it) and the cell count in the top-left corner.
 	 */
 	public static ColorProcessor render(ColorProcessor image, List<Roi> rois, FieldReport field) {
 		// Small fields (e.g. 224 px ALL-Taleqani tiles) are enlarged so that labels stay legible.
@@ -120,9 +120,10 @@ public final class FieldAnnotation {
 			int y = b.y > fontSize + 2 ? b.y - 2 : Math.min(out.getHeight() - 2, b.y + b.height + fontSize);
 			drawLabel(out, roi.getName(), b.x, y, colour);
 		}
-		String summary = !field.hasCall() ? "no leukocytes found" : String.format(Locale.ROOT, "%s  %d cell(s)",
-			field.describeCall(), field.cellCount());
-		drawLabel(out, summary, 2, fontSize + 2, field.leukaemia() ? new Color(WARM[0]) : new Color(SAFE[0]));
+		// two lines: the call with the probability that decided it, then the count (one line ran off 224-px fields)
+		Color callColour = field.leukaemia() ? new Color(WARM[0]) : new Color(SAFE[0]);
+		drawLabel(out, field.hasCall() ? field.describeCall() : "no leukocytes found", 2, fontSize + 2, callColour);
+		if (field.hasCall()) drawLabel(out, String.format(Locale.ROOT, "%d cell(s)", field.cellCount()), 2, 2 * fontSize + 4, callColour);
 		return out;
 	}
 
