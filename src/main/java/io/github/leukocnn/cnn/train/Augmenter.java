@@ -68,23 +68,25 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	}
 
 	public Augmenter withBlur(double sigma) {
-		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, sigma, densityRange, cutout, colourTransfer);
+		return withOptional(sigma, densityRange, cutout, colourTransfer);
 	}
 
 	public Augmenter withDensityRange(double range) {
-		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, maxBlur, range, cutout, colourTransfer);
+		return withOptional(maxBlur, range, cutout, colourTransfer);
 	}
 
 	public Augmenter withCutout(double side) {
-		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, maxBlur, densityRange, side, colourTransfer);
+		return withOptional(maxBlur, densityRange, side, colourTransfer);
 	}
 
 	public Augmenter withColourTransfer(double probability) {
+		return withOptional(maxBlur, densityRange, cutout, probability);
+	}
+
+	/** This jitter with other settings of the augmentations that are off by default. */
+	private Augmenter withOptional(double blur, double density, double cutoutSide, double transfer) {
 		return new Augmenter(maxSmallRotation, scaleJitter, channelGain, brightness, contrast, saturation, maxHueRotation,
-			greyProbability, maxBlur, densityRange, cutout, probability);
+			greyProbability, blur, density, cutoutSide, transfer);
 	}
 
 	public static final Augmenter NONE = new Augmenter(0, 0, 0, 0, 0, 0, 0, 0);
