@@ -15,10 +15,13 @@ import io.github.leukocnn.segment.CellMeasurements;
  * then the remaining {@link CellMeasurements#COLUMNS} (centroid_x … touches_border); cell_id and bbox are
  * not repeated. A single-cell image has cell_id 1, the whole image as bbox and empty morphometry.</li>
  * <li>images.csv: image, cell_count, count_&lt;class&gt;…, blast_percent, blast_ci_low, blast_ci_high,
- * call, leukaemia, p_&lt;class&gt;… (field-level). Percentages are 0..100; with no cells blast_percent
- * is NaN and its interval 0..100.</li>
+ * call, leukaemia, leukaemia_probability, call_threshold, p_&lt;class&gt;… (field-level). Percentages
+ * are 0..100; with no cells blast_percent is NaN and its interval 0..100. leukaemia_probability is
+ * P(leukaemia), the summed probability of the positive classes, which the model's call_threshold (NaN
+ * = argmax) decides by; NaN without cells or positive classes.</li>
  * <li>slide.csv: fields, fields_with_cells, positive_fields, cell_count, count_&lt;class&gt;…,
- * blast_percent, blast_ci_low, blast_ci_high, call, leukaemia, p_&lt;class&gt;…, rule.</li>
+ * blast_percent, blast_ci_low, blast_ci_high, call, leukaemia, leukaemia_probability, call_threshold,
+ * p_&lt;class&gt;…, rule.</li>
  * </ul>
  * leukaemia is {@code positive} or {@code negative}.
  */
@@ -29,7 +32,19 @@ public final class ReportTables {
 	/** cells.csv columns that come from the classifier (after image and the first 5 measurement columns). */
 	private static final int LEADING_MEASUREMENTS = 5; // cell_id, bbox_x, bbox_y, bbox_width, bbox_height
 
+	/** The columns of a field's or a slide's call, after its counts and before its class probabilities. */
+	private static final List<String> CALL_COLUMNS = List.of("blast_percent", "blast_ci_low", "blast_ci_high", "call", "leukaemia",
+		"leukaemia_probability", "call_threshold");
+
 	private ReportTables() {}
+
+	/** call, leukaemia, leukaemia_probability and call_threshold of {@link #CALL_COLUMNS}. */
+	private static void addCall(List<Object> row, Decision d) {
+		row.add(d.call());
+		row.add(d.leukaemiaCall());
+		row.add(d.leukaemiaProbability());
+		row.add(d.callThreshold());
+	}
 
 	public static List<String> cellHeader(List<String> classes) {
 		List<String> h = new ArrayList<>();
@@ -89,7 +104,7 @@ public final class ReportTables {
 		h.add("cell_count");
 		for (String c : classes)
 			h.add("count_" + c);
-		h.addAll(List.of("blast_percent", "blast_ci_low", "blast_ci_high", "call", "leukaemia"));
+		h.addAll(CALL_COLUMNS);
 		for (String c : classes)
 			h.add("p_" + c);
 		return h;
@@ -104,8 +119,7 @@ public final class ReportTables {
 		row.add(100 * f.blastFraction().estimate());
 		row.add(100 * f.blastFraction().low());
 		row.add(100 * f.blastFraction().high());
-		row.add(f.call());
-		row.add(f.leukaemiaCall());
+		addCall(row, f);
 		for (double p : f.fieldProbabilities())
 			row.add(f.hasCall() ? p : Double.NaN); // without cells only the prior: no answer
 		return row.toArray();
@@ -115,7 +129,7 @@ public final class ReportTables {
 		List<String> h = new ArrayList<>(List.of("fields", "fields_with_cells", "positive_fields", "cell_count"));
 		for (String c : classes)
 			h.add("count_" + c);
-		h.addAll(List.of("blast_percent", "blast_ci_low", "blast_ci_high", "call", "leukaemia"));
+		h.addAll(CALL_COLUMNS);
 		for (String c : classes)
 			h.add("p_" + c);
 		h.add("rule");
@@ -133,8 +147,7 @@ public final class ReportTables {
 		row.add(100 * s.blastFraction().estimate());
 		row.add(100 * s.blastFraction().low());
 		row.add(100 * s.blastFraction().high());
-		row.add(s.call());
-		row.add(s.leukaemiaCall());
+		addCall(row, s);
 		for (double p : s.probabilities())
 			row.add(s.hasCall() ? p : Double.NaN);
 		row.add(SlideReport.RULE);

@@ -53,7 +53,7 @@ class ReportTablesTest {
 			new float[][] { { 0.9f, 0.1f }, { 0.2f, 0.8f }, { 0.7f, 0.3f }, { 0.6f, 0.4f } }, new float[] { 0.6f, 0.4f });
 		List<String> h = ReportTables.imageHeader(f.classes());
 		assertEquals(List.of("image", "cell_count", "count_normal", "count_blast", "blast_percent", "blast_ci_low",
-			"blast_ci_high", "call", "leukaemia", "p_normal", "p_blast"), h);
+			"blast_ci_high", "call", "leukaemia", "leukaemia_probability", "call_threshold", "p_normal", "p_blast"), h);
 		Object[] r = ReportTables.imageRow(f);
 		assertEquals(h.size(), r.length);
 		assertEquals(4, r[1]);
@@ -63,6 +63,12 @@ class ReportTablesTest {
 		assertEquals(100 * f.blastFraction().low(), (double) r[5], 1e-9);
 		assertEquals("normal", r[7]);
 		assertEquals("negative", r[8]);
+		assertEquals(0.4, (double) r[9], 1e-6, "P(leukaemia) = P(blast)");
+		assertTrue(Double.isNaN((double) r[10]), "no call threshold: argmax");
+		FieldReport thresholded = FieldReport.of("d/g.png", AreaRuleClassifier.CLASSES, Set.of("blast"), FieldReportTest.cells(1),
+			new float[][] { { 0.7f, 0.3f } }, new float[] { 0.6f, 0.4f }, 0.35);
+		assertEquals("positive", ReportTables.imageRow(thresholded)[8], "0.4 >= 0.35");
+		assertEquals(0.35, (double) ReportTables.imageRow(thresholded)[10]);
 		SlideReport s = SlideReport.of(List.of(f, f));
 		assertEquals(ReportTables.slideHeader(f.classes()).size(), ReportTables.slideRow(s).length);
 		assertEquals(8L, ReportTables.slideRow(s)[3]);
@@ -76,7 +82,8 @@ class ReportTablesTest {
 		assertEquals(0, r[1]);
 		assertEquals("none", r[7]);
 		assertEquals("none", r[8]);
-		assertTrue(Double.isNaN((double) r[9]) && Double.isNaN((double) r[10]), "the prior is no answer: " + r[9] + ", " + r[10]);
+		assertTrue(Double.isNaN((double) r[9]), "no P(leukaemia) without cells");
+		assertTrue(Double.isNaN((double) r[11]) && Double.isNaN((double) r[12]), "the prior is no answer: " + r[11] + ", " + r[12]);
 		Object[] slide = ReportTables.slideRow(SlideReport.of(List.of(empty)));
 		List<String> h = ReportTables.slideHeader(empty.classes());
 		assertEquals("none", slide[h.indexOf("leukaemia")]);
