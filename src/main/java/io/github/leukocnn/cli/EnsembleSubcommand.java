@@ -38,6 +38,8 @@ public final class EnsembleSubcommand implements Subcommand {
 			  --out FILE            ensemble model file to write (refused if it exists, unless --overwrite)
 			  --cell-diameter PX    fields: leukocyte diameter in pixels (default 0 = estimate per field)
 			  --report-dir DIR      write NAME-evaluation.md/json there
+			  --training-data TEXT, --citation TEXT   provenance written into the card (default: the members' own,
+			                        each member's where they differ, and every reference of their citations once)
 			  --threads N""";
 	}
 
@@ -49,6 +51,7 @@ public final class EnsembleSubcommand implements Subcommand {
 		Path outFile = args.path("out");
 		boolean overwrite = args.flag("overwrite");
 		String reportDir = args.string("report-dir", null);
+		String trainingData = args.string("training-data", null), citation = args.string("citation", null);
 		double diameter = args.cellDiameter();
 		int threads = args.threads();
 		args.rejectUnknown();
@@ -60,7 +63,7 @@ public final class EnsembleSubcommand implements Subcommand {
 		String command = String.format("leukocnn ensemble --members %s --data %s --kind %s --name %s --out %s", String.join(",", members),
 			data, kind, name, outFile);
 		Ensembles.Outcome outcome = Ensembles.combine(members, data, TrainSubcommand.kind(kind), diameter, threads, name, outFile,
-			overwrite, reportDir == null ? null : Path.of(reportDir), command, out, new ConsoleProgress(out));
+			overwrite, reportDir == null ? null : Path.of(reportDir), command, trainingData, citation, out, new ConsoleProgress(out));
 		return outcome.failures().isEmpty() ? 0 : 1;
 	}
 }

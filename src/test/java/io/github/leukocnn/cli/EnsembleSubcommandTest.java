@@ -68,6 +68,28 @@ class EnsembleSubcommandTest {
 		float[] expected = CnnCellClassifier.calibrate(new float[][] { mean(members.get(0), members.get(1)) }, card.temperature())[0];
 		assertArrayEquals(expected, classify(model, crop), 1e-5f);
 
+		assertEquals(ModelFile.load(a).card().trainingData(), card.trainingData(), "members trained on the same data: its text");
+
+		// members whose data differ: each is named, and every reference cited once
+		Path c = dir.resolve("other-data.zip");
+		assertEquals(0, console.cli(List.of("train", "--data", data.toString(), "--kind", "single-cell", "--name", "sizes", "--out",
+			c.toString(), "--positive", "big", "--crop-size", "16", "--epochs", "1", "--batch", "4", "--channels", "4,8", "--dense", "8",
+			"--threads", "1", "--seed", "3", "--training-data", "sizes plus other discs", "--citation", "Disc A (2020); Disc B (2021)")),
+			console.err());
+		Path mixed = dir.resolve("mixed.zip");
+		List<String> mixedArgs = new ArrayList<>(List.of("ensemble", "--members", a + "," + c, "--data", data.toString(), "--kind",
+			"single-cell", "--name", "mixed", "--out", mixed.toString(), "--threads", "1"));
+		assertEquals(0, console.cli(mixedArgs), console.err());
+		ModelCard mixedCard = ModelFile.load(mixed).card();
+		assertEquals("member 1: " + card.trainingData() + "\nmember 2: sizes plus other discs", mixedCard.trainingData());
+		String firstCitation = ModelFile.load(a).card().citation();
+		assertEquals((firstCitation == null || firstCitation.isBlank() ? "" : firstCitation + "; ") + "Disc A (2020); Disc B (2021)",
+			mixedCard.citation());
+		mixedArgs.addAll(List.of("--overwrite", "--training-data", "given text", "--citation", "Given C (2022)"));
+		assertEquals(0, console.cli(mixedArgs), console.err());
+		assertEquals("given text", ModelFile.load(mixed).card().trainingData());
+		assertEquals("Given C (2022)", ModelFile.load(mixed).card().citation());
+
 		assertEquals(2, console.cli(args), "an existing model file is not replaced");
 		assertTrue(console.err().contains("exists; use --overwrite"), console.err());
 	}

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -41,10 +43,12 @@ public final class Ensembles {
 	 *
 	 * @param kind how {@code data} is labelled, as {@link TrainingJob#load}
 	 * @param command the command line that made the ensemble, written into the card after the members' commands
+	 * @param trainingData what the members were trained on, for the card (null = the members' own, see {@link #card})
+	 * @param citation the data's citation, for the card (null = the members' references together)
 	 */
 	public static Outcome combine(List<String> members, Path data, TrainingData.Kind kind, double cellDiameter, int threads,
-		String name, Path out, boolean overwrite, Path reportDir, String command, PrintStream log, ProgressListener progress)
-		throws IOException
+		String name, Path out, boolean overwrite, Path reportDir, String command, String trainingData, String citation, PrintStream log,
+		ProgressListener progress) throws IOException
 	{
 		if (members.size() < 2) throw new IllegalArgumentException("an ensemble needs at least 2 member models, got " + members.size());
 		if (Files.exists(out) && !overwrite) throw new FileAlreadyExistsException(out + " exists; use overwrite to replace it");
@@ -61,7 +65,7 @@ public final class Ensembles {
 		List<MultiLayerNetwork> networks = new ArrayList<>();
 		for (ModelFile.Model m : models) networks.addAll(m.networks());
 		progress.checkCancelled();
-		Trainer.Calibrated done = Trainer.calibrateAndScore(networks, card(models, name, command), splits, log);
+		Trainer.Calibrated done = Trainer.calibrateAndScore(networks, card(models, name, command, trainingData, citation), splits, log);
 		progress.checkCancelled(); // the last chance to stop before the file is written
 		ModelCard saved = ModelFile.save(networks, done.cardWith(memberMetrics(models)), out, overwrite);
 		log.printf("wrote %s (%d bytes, %d networks); TEST block: %s%n", out, Files.size(out), networks.size(), saved.metrics());
@@ -97,8 +101,13 @@ public final class Ensembles {
 			": the members of an ensemble must crop, normalise and classify alike");
 	}
 
-	/** The ensemble's card before calibration: the first member's, renamed, with every member's command. */
-	static ModelCard card(List<ModelFile.Model> models, String name, String command) {
+	/**
+	 * The ensemble's card before calibration: the first member's, renamed, with every member's
+	 * command. Its training data and citation are those given, else the members' together: one text
+	 * if they agree, otherwise each member's ("member 2: ..."), and every reference of their
+	 * citations once (references are separated by "; "), so that no member's data goes unnamed.
+	 */
+	static ModelCard card(List<ModelFile.Model> models, String name, String command, String trainingData, String citation) {
 		ModelCard first = models.get(0).card();
 		StringBuilder commands = new StringBuilder();
 		for (int i = 0; i < models.size(); i++)
@@ -107,8 +116,25 @@ public final class Ensembles {
 		String description = "LeukoCNN cell classifier '" + name + "': ensemble of " + models.size() + " networks";
 		return new ModelCard(name, first.formatVersion(), TrainingJob.version(), description, first.classes(),
 			first.positiveClasses(), first.cropSize(), first.cellFraction(), first.singleCellRule(), first.normalisation(), 1,
-			first.fieldAggregation(), first.prior(), first.trainingData(), first.citation(), commands.toString(), Map.of(),
+			first.fieldAggregation(), first.prior(), trainingData != null ? trainingData : membersTrainingData(models),
+			citation != null ? citation : membersCitations(models), commands.toString(), Map.of(),
 			first.seed(), java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), null, null, null, null, first.fieldScale());
+	}
+
+	private static String membersTrainingData(List<ModelFile.Model> models) {
+		List<String> texts = models.stream().map(m -> m.card().trainingData()).toList();
+		if (texts.stream().distinct().count() == 1) return texts.get(0);
+		StringBuilder s = new StringBuilder();
+		for (int i = 0; i < texts.size(); i++) s.append(i == 0 ? "" : "\n").append("member ").append(i + 1).append(": ").append(texts.get(i));
+		return s.toString();
+	}
+
+	private static String membersCitations(List<ModelFile.Model> models) {
+		Set<String> references = new LinkedHashSet<>();
+		for (ModelFile.Model m : models)
+			if (m.card().citation() != null)
+				for (String r : m.card().citation().split(";\\s+")) if (!r.isBlank()) references.add(r.trim());
+		return String.join("; ", references);
 	}
 
 	/** Members' training cost: total minutes (what training the ensemble takes), and per member. */
