@@ -90,8 +90,10 @@ public final class TrainSubcommand implements Subcommand {
 			                        trained under its field's class
 			  --recipe MODEL        train the way a model (shipped name or file) was trained, as its card records:
 			                        crop, network shape, normalisation, optimiser, augmentation, patience and seed
-			                        (e.g. --recipe leukocyte-types for your own cell types); flags given here win
-			  --start-from MODEL    start from the network of a model (shipped name or file) instead of random weights,
+			                        (e.g. --recipe leukocyte-types for your own cell types); flags given here win;
+			                        of an ensemble one member's, by number: --recipe all-screening#2
+			  --start-from MODEL    start from the network of a model (shipped name or file; of an ensemble one member,
+			                        e.g. all-screening#1 or all-screening#2) instead of random weights,
 			                        e.g. to adapt leukocyte-types to your scanner's cells: its crop rule, normalisation,
 			                        network shape and classes are kept (the data's class folders must be among them;
 			                        classes without images keep what the network knew); --learning-rate defaults to

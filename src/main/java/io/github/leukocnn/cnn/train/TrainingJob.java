@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.leukocnn.cnn.FieldAggregation;
 import io.github.leukocnn.cnn.ModelCard;
@@ -357,7 +359,10 @@ public final class TrainingJob {
 		 */
 		public Options withRecipeOf(String model) throws IOException {
 			if (model == null || model.isBlank()) return this;
-			String command = ModelFile.card(model.trim()).trainingCommand(); // the card only: no network restored
+			ModelReference ref = ModelReference.parse(model);
+			ModelCard card = ModelFile.card(ref.model()); // the card only: no network restored
+			ref.checkMember(card.networkCount());
+			String command = ref.member() == 0 ? card.trainingCommand() : ref.memberCommand(card.trainingCommand());
 			if (command == null || command.isBlank())
 				throw new IllegalArgumentException("the model " + model.trim() + " records no training command, so it has no recipe to train by");
 			try {
@@ -603,12 +608,50 @@ public final class TrainingJob {
 		return new Outcome(saved, failures);
 	}
 
-	/** The model training starts from: one network (an ensemble has several, which one would be arbitrary). */
+	/**
+	 * The model training starts from: one network, so of an ensemble the member its reference names
+	 * ("all-screening#2"; which one otherwise would be arbitrary), with the ensemble's card (the members
+	 * crop, normalise and classify alike).
+	 */
 	static ModelFile.Model startModel(String nameOrFile) throws IOException {
-		ModelFile.Model m = ModelFile.load(nameOrFile);
-		if (m.networks().size() != 1) throw new IllegalArgumentException("the start model " + nameOrFile + " is an ensemble of " +
-			m.networks().size() + " networks; start from one of its members");
-		return m;
+		ModelReference ref = ModelReference.parse(nameOrFile);
+		ModelFile.Model m = ModelFile.load(ref.model());
+		ref.checkMember(m.networks().size());
+		return ref.member() == 0 ? m : new ModelFile.Model(m.networks().get(ref.member() - 1), m.card());
+	}
+
+	/**
+	 * A model as {@code --start-from} and {@code --recipe} name it: a shipped name or a file, and for an
+	 * ensemble "#N", its N-th member (1-based; 0 = none given), e.g. "all-screening#2": the members of
+	 * an ensemble were trained, and are continued, one by one.
+	 */
+	record ModelReference(String model, int member) {
+
+		private static final Pattern MEMBER = Pattern.compile("(.+)#(\\d{1,3})");
+
+		static ModelReference parse(String text) {
+			String t = text.trim();
+			Matcher m = MEMBER.matcher(t);
+			// a file whose own name ends in #N is that file
+			if (m.matches() && !Files.isRegularFile(Path.of(t))) return new ModelReference(m.group(1), Integer.parseInt(m.group(2)));
+			return new ModelReference(t, 0);
+		}
+
+		/** Refuses a member number that the model's {@code networks} do not have, or a missing one for an ensemble. */
+		void checkMember(int networks) {
+			if (member == 0 && networks > 1) throw new IllegalArgumentException("the model " + model + " is an ensemble of " + networks +
+				" networks, trained one by one: name one of them as " + model + "#1" + (networks > 2 ? " ... " : " or ") + model + "#" + networks);
+			if (member > 0 && networks == 1) throw new IllegalArgumentException("the model " + model + " is one network, not an ensemble: name it without #" + member);
+			if (member > networks) throw new IllegalArgumentException("the ensemble " + model + " has " + networks + " members, not " + member);
+		}
+
+		/** This member's line of an ensemble's training command ("member N: leukocnn train ..."). */
+		String memberCommand(String ensembleCommand) {
+			String prefix = "member " + member + ": ";
+			for (String line : ensembleCommand == null ? new String[0] : ensembleCommand.split("\n"))
+				if (line.startsWith(prefix)) return line.substring(prefix.length());
+			return null;
+		}
 	}
 
 	private static org.nd4j.linalg.api.ndarray.INDArray startParams(ModelFile.Model start) {

@@ -72,11 +72,15 @@ class TrainingJobTest {
 			.channels(types.channels()).dense(128).normalisation("contrast").labelSmoothing(0.1).lrDecay(0.96).patience(20)
 			.batchSize(64).seed(43).build(), types, "data, names, epochs, budget, positives and extra images stay the user's");
 
-		TrainingJob.Options screening = mine.withRecipeOf("all-screening");
+		// all-screening is an ensemble (session 16): a recipe is one member's
+		TrainingJob.Options screening = mine.withRecipeOf("all-screening#1");
 		assertEquals(32, screening.cropSize());
 		assertEquals("wide", screening.colourJitter());
 		assertEquals(0.995, screening.weightAveraging());
+		assertEquals(0.0, screening.colourTransfer());
 		assertEquals(List.of("blast"), screening.positives());
+		assertEquals(0.5, mine.withRecipeOf("all-screening#2").colourTransfer(), "member 2 was trained with colour transfer");
+		assertEquals(null, mine.withRecipeOf("all-screening#2").extraFields(), "what it was trained on stays the user's");
 		assertEquals(mine, mine.withRecipeOf(" "), "no recipe: the settings as they were");
 
 		TrainingJob.Options plain = mine.withRecipe("leukocnn train --data /x y --kind fields --no-augmentation --blur 1.5 " +
@@ -140,19 +144,38 @@ class TrainingJobTest {
 	}
 
 	@Test
-	void anEnsembleIsNoStartModelAndAStartModelFixesCropAndShape() throws IOException {
+	void anEnsembleMemberIsNamedByNumberAndAStartModelFixesCropAndShape() throws IOException {
 		var card = new io.github.leukocnn.cnn.ModelCard("m", 1, "0", "m", List.of("a", "b"), List.of("b"), 24, 0.7,
 			ModelCard.SEGMENTED_CELL, ModelCard.WHITE_BALANCED, 1,
 			FieldAggregation.MEAN_LOG.name(), null, "none", "none", "none", Map.of(), 7, "2026-01-01",
 			null, null).withFieldScale(FieldCropScale.RED_CELLS);
+		var ensembleCard = new io.github.leukocnn.cnn.ModelCard("m", 1, "0", "m", List.of("a", "b"), List.of("b"), 24, 0.7,
+			ModelCard.SEGMENTED_CELL, ModelCard.WHITE_BALANCED, 1, FieldAggregation.MEAN_LOG.name(), null, "none", "none",
+			"member 1: leukocnn train --data d --seed 7 --cutout 0.2\nmember 2: leukocnn train --data d --seed 8 --colour-transfer 0.5\n" +
+				"then: leukocnn ensemble --members a,b", Map.of(), 7, "2026-01-01", null, null).withFieldScale(FieldCropScale.RED_CELLS);
 		var one = NetworkFactory.build(24, 2, new int[] { 4, 8, 12 }, 6, 1e-3, null, 7);
 		var two = NetworkFactory.build(24, 2, new int[] { 4, 8, 12 }, 6, 1e-3, null, 8);
 		Path single = dir.resolve("one.zip"), ensemble = dir.resolve("two.zip");
 		ModelFile.save(one, card, single, false);
-		ModelFile.save(List.of(one, two), card, ensemble, false);
+		ModelFile.save(List.of(one, two), ensembleCard, ensemble, false);
 
 		var refused = assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(ensemble.toString()));
-		assertEquals("the start model " + ensemble + " is an ensemble of 2 networks; start from one of its members", refused.getMessage());
+		assertEquals("the model " + ensemble + " is an ensemble of 2 networks, trained one by one: name one of them as " + ensemble +
+			"#1 or " + ensemble + "#2", refused.getMessage());
+		assertEquals(two.params(), TrainingJob.startModel(ensemble + "#2").network().params(), "member 2's weights");
+		assertEquals(one.params(), TrainingJob.startModel(ensemble + "#1").network().params(), "member 1's weights");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(ensemble + "#3")).getMessage()
+			.contains("has 2 members, not 3"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(single + "#1")).getMessage()
+			.contains("is one network, not an ensemble: name it without #1"));
+		// a recipe is one member's: the ensemble's command line holds each member's
+		TrainingJob.Options plain = TrainingJob.Options.defaults(Path.of("/d"), "single-cell", "n", Path.of("/m.zip"));
+		assertEquals(8, plain.withRecipeOf(ensemble + "#2").seed());
+		assertEquals(0.5, plain.withRecipeOf(ensemble + "#2").colourTransfer());
+		assertEquals(0.2, plain.withRecipeOf(ensemble + "#1").cutout());
+		assertEquals(0.0, plain.withRecipeOf(ensemble + "#1").colourTransfer());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> plain.withRecipeOf(ensemble.toString())).getMessage()
+			.contains("is an ensemble of 2 networks, trained one by one"));
 
 		TrainingJob.Options o = TrainingJob.Options.defaults(Path.of("/d"), "single-cell", "n", Path.of("/m.zip"))
 			.withStartFrom(single.toString()).startingFrom(TrainingJob.startModel(single.toString()));
