@@ -32,7 +32,7 @@ public final class ReportTables {
 	/** cells.csv columns that come from the classifier (after image and the first 5 measurement columns). */
 	private static final int LEADING_MEASUREMENTS = 5; // cell_id, bbox_x, bbox_y, bbox_width, bbox_height
 
-	/** The columns of a field's or a slide's call, after its counts and before its class probabilities. */
+	/** The columns between the counts and the class probabilities: the blast percentage with its interval, and the call. */
 	private static final List<String> CALL_COLUMNS = List.of("blast_percent", "blast_ci_low", "blast_ci_high", "call", "leukaemia",
 		"leukaemia_probability", "call_threshold");
 
