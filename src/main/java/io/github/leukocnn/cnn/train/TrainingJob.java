@@ -633,7 +633,11 @@ public final class TrainingJob {
 			String t = text.trim();
 			Matcher m = MEMBER.matcher(t);
 			// a file whose own name ends in #N is that file
-			if (m.matches() && !Files.isRegularFile(Path.of(t))) return new ModelReference(m.group(1), Integer.parseInt(m.group(2)));
+			if (m.matches() && !Files.isRegularFile(Path.of(t))) {
+				int member = Integer.parseInt(m.group(2));
+				if (member == 0) throw new IllegalArgumentException("ensemble members are numbered from 1: " + m.group(1) + "#1, not #0");
+				return new ModelReference(m.group(1), member);
+			}
 			return new ModelReference(t, 0);
 		}
 

@@ -166,6 +166,8 @@ class TrainingJobTest {
 		assertEquals(one.params(), TrainingJob.startModel(ensemble + "#1").network().params(), "member 1's weights");
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(ensemble + "#3")).getMessage()
 			.contains("has 2 members, not 3"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(ensemble + "#0")).getMessage()
+			.contains("numbered from 1"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingJob.startModel(single + "#1")).getMessage()
 			.contains("is one network, not an ensemble: name it without #1"));
 		// a recipe is one member's: the ensemble's command line holds each member's
