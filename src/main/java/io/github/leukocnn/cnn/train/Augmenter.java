@@ -118,10 +118,10 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 
 	/**
 	 * Writes an augmented network crop of {@code size} from a context crop into {@code dest}; with
-	 * {@link #colourTransfer} on, the crop may take the colour statistics of one of {@code donors}
-	 * (context crops, e.g. one of each training image).
+	 * {@link #colourTransfer} on, the crop may take one of {@code donors}, colour statistics
+	 * ({@link #channelStatistics}) of context crops computed once, e.g. of one crop of each training image.
 	 */
-	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset, List<int[]> donors) {
+	public void apply(int[] context, int contextSize, int size, SplittableRandom rnd, float[] dest, int offset, List<double[]> donors) {
 		double c = (contextSize - 1) / 2.0;
 		if (this.equals(NONE)) {
 			CellCropper.crop(context, contextSize, contextSize, c, c, size, 0, false, size, dest, offset);
@@ -134,7 +134,7 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 			c + (rnd.nextDouble() * 2 - 1) * shift, size * scale, angle, rnd.nextBoolean(), size, dest, offset);
 		// drawn only when enabled, so runs without it keep their exact random sequence
 		if (colourTransfer > 0 && !donors.isEmpty() && rnd.nextDouble() < colourTransfer)
-			transferColour(dest, offset, size * size, channelStatistics(context), channelStatistics(donors.get(rnd.nextInt(donors.size()))));
+			transferColour(dest, offset, size * size, channelStatistics(context), donors.get(rnd.nextInt(donors.size())));
 		// drawn only when enabled, as the colour transfer
 		if (maxBlur > 0 && rnd.nextBoolean()) blur(dest, offset, size, rnd.nextDouble() * maxBlur);
 		if (densityRange > 1) {
@@ -169,7 +169,7 @@ public record Augmenter(double maxSmallRotation, double scaleJitter, double chan
 	}
 
 	/** Mean and standard deviation of each channel of packed RGB pixels, in 0..1: {mean R, G, B, SD R, G, B}. */
-	static double[] channelStatistics(int[] rgb) {
+	public static double[] channelStatistics(int[] rgb) {
 		double[] sum = new double[3], squares = new double[3];
 		for (int p : rgb)
 			for (int k = 0; k < 3; k++) {

@@ -97,7 +97,8 @@ public final class Trainer {
 		}
 		if (trainCells.isEmpty()) throw new IOException("the training block holds no cells");
 		// one crop per image, so that a second data set's colours reach every class in proportion to its images, not its cells
-		List<int[]> colourDonors = splits.train().stream().filter(it -> !it.cells().isEmpty()).map(it -> it.cells().get(0)).toList();
+		List<double[]> colourDonors = config.augmenter().colourTransfer() == 0 ? List.of() : splits.train().stream()
+			.filter(it -> !it.cells().isEmpty()).map(it -> Augmenter.channelStatistics(it.cells().get(0))).toList();
 		int[] count = new int[k];
 		for (int l : trainLabels) count[l]++;
 		int present = 0;

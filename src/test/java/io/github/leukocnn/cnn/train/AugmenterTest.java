@@ -204,13 +204,13 @@ class AugmenterTest {
 		Augmenter.WIDE_STAIN.apply(reddish, ctx, size, new SplittableRandom(5), a, 0);
 		Augmenter.WIDE_STAIN.withColourTransfer(0.5).apply(reddish, ctx, size, new SplittableRandom(5), b, 0, java.util.List.of());
 		assertArrayEquals(a, b, 0f, "no donors: the crop as without colour transfer");
-		Augmenter.WIDE_STAIN.withColourTransfer(0).apply(reddish, ctx, size, new SplittableRandom(5), b, 0, java.util.List.of(bluish));
+		Augmenter.WIDE_STAIN.withColourTransfer(0).apply(reddish, ctx, size, new SplittableRandom(5), b, 0, java.util.List.of(Augmenter.channelStatistics(bluish)));
 		assertArrayEquals(a, b, 0f, "colour transfer off: the crop and the random sequence as before");
 		// geometry only plus the transfer: about half the crops turn from red to blue
 		Augmenter transferOnly = Augmenter.NONE.withColourTransfer(0.5);
 		int turned = 0;
 		for (int seed = 0; seed < 100; seed++) {
-			transferOnly.apply(reddish, ctx, size, new SplittableRandom(seed), a, 0, java.util.List.of(bluish));
+			transferOnly.apply(reddish, ctx, size, new SplittableRandom(seed), a, 0, java.util.List.of(Augmenter.channelStatistics(bluish)));
 			double red = 0, blue = 0;
 			for (int i = 0; i < size * size; i++) {
 				red += a[i];
