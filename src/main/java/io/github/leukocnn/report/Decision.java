@@ -71,7 +71,8 @@ public interface Decision {
 		double p = leukaemiaProbability();
 		if (Double.isNaN(callThreshold()))
 			return String.format(Locale.ROOT, "%s (%.2f), P(leukaemia) %.2f", call(), callProbability(), p);
-		return String.format(Locale.ROOT, "%s, P(leukaemia) %.3f %s %.3f", call(), p, p >= callThreshold() ? ">=" : "<", callThreshold());
+		// the comparison as the call came out (Probabilities.decide), not worked out a second time
+		return String.format(Locale.ROOT, "%s, P(leukaemia) %.3f %s %.3f", call(), p, leukaemia() ? ">=" : "<", callThreshold());
 	}
 
 	/** "positive", "negative" or {@link #NO_CALL}, as in images.csv and slide.csv. */
