@@ -11,9 +11,9 @@ command -v setpriv >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninte
 work=$(mktemp -d /tmp/leukocnn-non-root.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 jupiter=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=junit-jupiter.version -DforceStdout | grep -Eo '5\.[0-9]+\.[0-9]+' | tail -1)
-mvn -B -q dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:1.${jupiter#5.}" \
+mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:1.${jupiter#5.}" \
 	-DoutputDirectory="$work"
-mvn -B -q dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$work/lib"
+mvn -B -q -Dstyle.color=never dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$work/lib"
 cp -r target/classes target/test-classes "$work/"
 chmod -R a+rX "$work"
 classpath="$work/classes:$work/test-classes$(printf ":%s" "$work"/lib/*.jar)"
