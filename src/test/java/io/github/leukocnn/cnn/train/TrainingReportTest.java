@@ -36,7 +36,7 @@ class TrainingReportTest {
 
 	private TrainingJob.Options options(Path data, int epochs, boolean resume) {
 		return TrainingJob.Options.defaults(data, "single-cell", "toy", dir.resolve("toy.zip")).toBuilder().positives(List.of("ring"))
-			.cropSize(16).cellFraction(0.8).epochs(epochs).patience(50).maxMinutes(10).seed(3).batchSize(8).learningRate(5e-3)
+			.cropSize(16).cellFraction(0.8).epochs(epochs).patience(50).maxMinutes(TrainingDataTest.NO_TIME_LIMIT).seed(3).batchSize(8).learningRate(5e-3)
 			.lrDecay(0.9).channels(new int[] { 8, 16 }).dense(16).cellsPerImage(0).checkpoints(dir.resolve("ck")).resume(resume)
 			.overwrite(true).reportDir(dir.resolve("report")).trainingData("synthetic discs and rings").citation("none").threads(2)
 			.build();
