@@ -50,28 +50,69 @@ class ReportTablesTest {
 	@Test
 	void imageAndSlideRowsMatchTheirHeaders() {
 		FieldReport f = FieldReport.of("d/f.png", AreaRuleClassifier.CLASSES, Set.of("blast"), FieldReportTest.cells(4),
-			new float[][] { { 0.9f, 0.1f }, { 0.2f, 0.8f }, { 0.7f, 0.3f }, { 0.6f, 0.4f } }, new float[] { 0.6f, 0.4f });
+			new float[][] { { 0.9f, 0.1f }, { 0.2f, 0.8f }, { 0.7f, 0.3f }, { 0.6f, 0.4f } }, new float[] { 0.7f, 0.3f });
 		List<String> h = ReportTables.imageHeader(f.classes());
 		assertEquals(List.of("image", "cell_count", "count_normal", "count_blast", "blast_percent", "blast_ci_low",
 			"blast_ci_high", "call", "leukaemia", "leukaemia_probability", "call_threshold", "p_normal", "p_blast"), h);
 		Object[] r = ReportTables.imageRow(f);
 		assertEquals(h.size(), r.length);
-		assertEquals(4, r[1]);
-		assertEquals(3L, r[2]);
-		assertEquals(1L, r[3]);
-		assertEquals(25.0, (double) r[4], 1e-9);
-		assertEquals(100 * f.blastFraction().low(), (double) r[5], 1e-9);
-		assertEquals("normal", r[7]);
-		assertEquals("negative", r[8]);
-		assertEquals(0.4, (double) r[9], 1e-6, "P(leukaemia) = P(blast)");
-		assertTrue(Double.isNaN((double) r[10]), "no call threshold: argmax");
+		// every column by its name; the blast interval is the Wilson 95% interval of 1 of 4, worked out by hand:
+		// z = 1.959964, centre (p + z^2/2n) / (1 + z^2/n), half-width z sqrt(p(1-p)/n + z^2/4n^2) / (1 + z^2/n)
+		assertEquals("d/f.png", column(h, r, "image"));
+		assertEquals(4, column(h, r, "cell_count"));
+		assertEquals(3L, column(h, r, "count_normal"));
+		assertEquals(1L, column(h, r, "count_blast"));
+		assertEquals(25.0, (double) column(h, r, "blast_percent"), 1e-9);
+		assertEquals(4.558726, (double) column(h, r, "blast_ci_low"), 1e-5);
+		assertEquals(69.935816, (double) column(h, r, "blast_ci_high"), 1e-5);
+		assertEquals("normal", column(h, r, "call"));
+		assertEquals("negative", column(h, r, "leukaemia"));
+		assertEquals(0.3, (double) column(h, r, "leukaemia_probability"), 1e-6, "P(leukaemia) = P(blast)");
+		assertTrue(Double.isNaN((double) column(h, r, "call_threshold")), "no call threshold: argmax");
+		// the field probabilities as the model's field rule gave them (not the cells' mean, 0.6 / 0.4)
+		assertEquals(0.7, (double) column(h, r, "p_normal"), 1e-6);
+		assertEquals(0.3, (double) column(h, r, "p_blast"), 1e-6);
 		FieldReport thresholded = FieldReport.of("d/g.png", AreaRuleClassifier.CLASSES, Set.of("blast"), FieldReportTest.cells(1),
 			new float[][] { { 0.7f, 0.3f } }, new float[] { 0.6f, 0.4f }, 0.35);
-		assertEquals("positive", ReportTables.imageRow(thresholded)[8], "0.4 >= 0.35");
-		assertEquals(0.35, (double) ReportTables.imageRow(thresholded)[10]);
-		SlideReport s = SlideReport.of(List.of(f, f));
-		assertEquals(ReportTables.slideHeader(f.classes()).size(), ReportTables.slideRow(s).length);
-		assertEquals(8L, ReportTables.slideRow(s)[3]);
+		assertEquals("positive", column(h, ReportTables.imageRow(thresholded), "leukaemia"), "0.4 >= 0.35");
+		assertEquals(0.35, (double) column(h, ReportTables.imageRow(thresholded), "call_threshold"));
+
+		// the slide: f (1 blast of 4, called normal) and g (2 blasts of 2, called blast) pooled
+		FieldReport g = FieldReport.of("d/g.png", AreaRuleClassifier.CLASSES, Set.of("blast"), FieldReportTest.cells(2),
+			new float[][] { { 0.1f, 0.9f }, { 0.3f, 0.7f } }, new float[] { 0.25f, 0.75f });
+		SlideReport s = SlideReport.of(List.of(f, g));
+		List<String> sh = ReportTables.slideHeader(f.classes());
+		assertEquals(List.of("fields", "fields_with_cells", "positive_fields", "cell_count", "count_normal", "count_blast",
+			"blast_percent", "blast_ci_low", "blast_ci_high", "call", "leukaemia", "leukaemia_probability", "call_threshold",
+			"p_normal", "p_blast", "rule"), sh);
+		Object[] sr = ReportTables.slideRow(s);
+		assertEquals(sh.size(), sr.length);
+		assertEquals(2, column(sh, sr, "fields"));
+		assertEquals(2, column(sh, sr, "fields_with_cells"));
+		assertEquals(1, column(sh, sr, "positive_fields"), "g is called blast, f normal");
+		assertEquals(6L, column(sh, sr, "cell_count"));
+		assertEquals(3L, column(sh, sr, "count_normal"));
+		assertEquals(3L, column(sh, sr, "count_blast"));
+		// pooled 3 of 6: Wilson 95% interval by hand as above
+		assertEquals(50.0, (double) column(sh, sr, "blast_percent"), 1e-9);
+		assertEquals(18.761631, (double) column(sh, sr, "blast_ci_low"), 1e-5);
+		assertEquals(81.238369, (double) column(sh, sr, "blast_ci_high"), 1e-5);
+		// slide probabilities: the mean of the fields' (0.7, 0.3) and (0.25, 0.75), each field weighing alike
+		// (weighted by cells it would be 0.55 / 0.45, the mean of all six cells 0.467 / 0.533)
+		assertEquals(0.475, (double) column(sh, sr, "p_normal"), 1e-6);
+		assertEquals(0.525, (double) column(sh, sr, "p_blast"), 1e-6);
+		assertEquals("blast", column(sh, sr, "call"));
+		assertEquals("positive", column(sh, sr, "leukaemia"));
+		assertEquals(0.525, (double) column(sh, sr, "leukaemia_probability"), 1e-6);
+		assertTrue(Double.isNaN((double) column(sh, sr, "call_threshold")), "no call threshold: argmax");
+		assertEquals(SlideReport.RULE, column(sh, sr, "rule"));
+	}
+
+	/** The value of the column named {@code name}. */
+	private static Object column(List<String> header, Object[] row, String name) {
+		int i = header.indexOf(name);
+		assertTrue(i >= 0, "no column " + name + " in " + header);
+		return row[i];
 	}
 
 	@Test
