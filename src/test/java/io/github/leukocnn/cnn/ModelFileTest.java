@@ -319,6 +319,15 @@ class ModelFileTest {
 	void unknownNameOrMissingFile() {
 		String msg = assertThrows(ModelFileException.class, () -> ModelFile.load("no-such-model")).getMessage();
 		assertTrue(msg.contains("not a shipped model") && msg.contains("all-screening"), msg);
+		// a path to a file that is not there: named, and said to be missing (not "damaged" or "not a zip")
+		Path missing = dir.resolve("models").resolve("gone.zip");
+		msg = assertThrows(ModelFileException.class, () -> ModelFile.load(missing.toString())).getMessage();
+		assertTrue(msg.startsWith("no model named '" + missing + "'") && msg.endsWith("and no such file"), msg);
+		msg = assertThrows(ModelFileException.class, () -> ModelFile.card(missing.toString())).getMessage();
+		assertTrue(msg.contains(missing.toString()) && msg.endsWith("and no such file"), "the card alone: " + msg);
+		// by Path: the file system's own exception, which names the file
+		msg = assertThrows(java.nio.file.NoSuchFileException.class, () -> ModelFile.load(missing)).getMessage();
+		assertTrue(msg.contains(missing.toString()), msg);
 	}
 
 	static byte[] zip(Map<String, byte[]> entries) throws IOException {
