@@ -69,7 +69,14 @@ class EvaluateModelModeTest {
 		assertTrue(json.contains("\"cases\": 2"), json);
 		assertTrue(json.contains("\"positive_classes\": [\"blast\"]"), "the model's positive classes by default: " + json);
 		assertTrue(Files.exists(o.resolve("roc.png")));
-		assertTrue(!json.contains("\"temperature\": null"), "fitted on the validation block");
+		// fitted on the validation block: a positive number (null = not fitted), the one the console reports
+		com.google.gson.JsonElement t = com.google.gson.JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("calibration")
+			.get("temperature");
+		assertTrue(t != null && t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber(), "temperature " + t + " in " + json);
+		double temperature = t.getAsDouble();
+		assertTrue(temperature > 0 && Double.isFinite(temperature), "temperature " + temperature);
+		assertTrue(console.out().contains(String.format(java.util.Locale.ROOT, "; temperature %.3f (fitted on validation)", temperature)),
+			console.out());
 	}
 
 	@Test
