@@ -87,6 +87,10 @@ class TiledSegmenterTest {
 		ColorProcessor cp = SmearImages.openRgb(Path.of("sample-images/smear-s5.jpg"));
 		SegmentationSettings settings = new SegmentationSettings(90, 2, null);
 		Segmentation whole = Segmenters.standard().segment(RgbImages.wrap(cp), settings);
+		// the comparison means something only if the whole-image run finds the field's leukocytes (45 drawn)
+		int drawn = java.nio.file.Files.readAllLines(Path.of("sample-images/ground-truth/smear-s5_truth.csv")).size() - 1;
+		assertEquals(45, drawn, "ground truth of smear-s5");
+		assertTrue(whole.cellCount() >= 0.8 * drawn, "the whole-image run found " + whole.cellCount() + " of " + drawn + " leukocytes");
 		Segmentation tiled = new TiledSegmenter(Segmenters.standard(), 1000 * 1000).segment(RgbImages.wrap(cp), settings);
 		short[] a = whole.cellPixels(), b = tiled.cellPixels();
 		Map<Long, Integer> overlap = new HashMap<>();
