@@ -25,7 +25,14 @@ class BenchmarkClassifySubcommandTest {
 		Matcher plain = Pattern.compile("all-screening: (\\d+) cells/s with the plain DL4J network \\(ratio ([0-9.]+)\\)").matcher(out);
 		for (int i = 0; i < 2; i++) {
 			assertTrue(fast.find() && plain.find(), out);
-			assertTrue(Integer.parseInt(fast.group(1)) > 0 && Integer.parseInt(plain.group(1)) > 0, out);
+			int f = Integer.parseInt(fast.group(1)), p = Integer.parseInt(plain.group(1));
+			assertTrue(f > 0 && p > 0, out);
+			// the ratio is inference copy / plain DL4J of this pair: the printed figures are rounded to whole
+			// cells/s (+-0.5 each) and the ratio to 2 decimals (+-0.005)
+			double ratio = Double.parseDouble(plain.group(2));
+			double low = (f - 0.5) / (p + 0.5) - 0.005, high = (f + 0.5) / (p - 0.5) + 0.005;
+			assertTrue(ratio >= low - 1e-9 && ratio <= high + 1e-9,
+				"ratio " + ratio + " is not " + f + " / " + p + " (" + low + " .. " + high + "):\n" + out);
 		}
 		assertTrue(out.contains("ms per field") && out.contains("peak heap"), out);
 	}
