@@ -118,19 +118,47 @@ class TrainWorkflowTest {
 			"--positive early,pre,pro --crop-size 48"), options.commandLine());
 	}
 
-	@Test
-	void cancellingStopsTheTrainingWithoutAModelFile(@TempDir Path dir) throws Exception {
+	/** Single-cell images, one disc each, of classes a and b. */
+	private static Path discImages(Path dir, int perClass) throws IOException {
 		for (String c : new String[] { "a", "b" }) {
 			Files.createDirectories(dir.resolve("data").resolve(c));
-			for (int i = 1; i <= 5; i++)
+			for (int i = 1; i <= perClass; i++)
 				new FileSaver(TestSmears.discs(c + i, 1, 20)).saveAsPng(dir.resolve("data").resolve(c).resolve(c + i + ".png").toString());
 		}
-		var r = new TrainWorkflow.Request(dir.resolve("data").toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1,
+		return dir.resolve("data");
+	}
+
+	@Test
+	void cancellingBeforeTrainingStartsWritesNoModelFile(@TempDir Path dir) throws Exception {
+		var r = new TrainWorkflow.Request(discImages(dir, 5).toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1,
 			false);
 		RecordingProgress escPressed = new RecordingProgress();
 		escPressed.cancel();
 		assertThrows(CancelledException.class, () -> TrainWorkflow.train(r, line -> {}, escPressed));
 		assertFalse(Files.exists(dir.resolve("m.zip")));
+	}
+
+	@Test
+	void cancellingDuringTrainingStopsItWithoutAModelFile(@TempDir Path dir) throws Exception {
+		// 30 images a class: about 40 training cells, at least one batch of the default 32
+		Path data = discImages(dir, 30);
+		var r = new TrainWorkflow.Request(data.toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 3, 1e6, false);
+		// Esc pressed once the first batch has been trained: noticed before the next batch is
+		List<String> messages = new ArrayList<>();
+		RecordingProgress escInTraining = new RecordingProgress().cancelOn(m -> {
+			messages.add(m);
+			return m.startsWith("epoch 1/3 batch 1/");
+		});
+		List<String> log = new ArrayList<>();
+		assertThrows(CancelledException.class, () -> TrainWorkflow.train(r, log::add, escInTraining));
+		assertTrue(!messages.isEmpty() && messages.get(messages.size() - 1).startsWith("epoch 1/3 batch 1/"),
+			"cancelled in training's first batch, no progress after it: " + messages);
+		assertFalse(log.stream().anyMatch(l -> l.startsWith("epoch 2:") || l.startsWith("best epoch")), "training stopped: " + log);
+		assertEquals("LeukoCNN: training cancelled; no model file written", log.get(log.size() - 1));
+		assertFalse(Files.exists(dir.resolve("m.zip")));
+		try (var left = Files.list(dir)) {
+			assertEquals(List.of("data"), left.map(f -> f.getFileName().toString()).toList(), "no partial model file left behind");
+		}
 	}
 
 	@Test
