@@ -1,6 +1,7 @@
 package io.github.leukocnn.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.GraphicsEnvironment;
@@ -78,10 +79,17 @@ class RoiManagerDisplayTest {
 		rm.reset();
 		rm.addRoi(new Roi(0, 0, 3, 3));
 		ImagePlus imp = TestSmears.discs("shown", 2, 24);
-		imp.show(); // the active image window, as in Fiji; the command gets no image input
-		IJ.wait(500);
 		org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class);
 		try {
+			imp.show(); // the active image window, as in Fiji; the command gets no image input
+			// a temporary image another test may have left on this thread would hide the active window
+			WindowManager.setTempCurrentImage(null);
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			while (WindowManager.getCurrentImage() != imp) {
+				assertTrue(System.nanoTime() < deadline, "the shown image did not become the active image within 10 s: " +
+					WindowManager.getCurrentImage());
+				IJ.wait(20);
+			}
 			var module = context.service(org.scijava.command.CommandService.class)
 				.run(io.github.leukocnn.command.SegmentLeukocytesCommand.class, true, "segmenter", new RecordingSegmenter(),
 					"add_to_roi_manager", true, "show_results", false).get();
