@@ -3,6 +3,8 @@ package io.github.leukocnn.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import ij.process.AutoThresholder;
@@ -34,7 +36,19 @@ class ThresholdsTest {
 		byte[] mask = new byte[v.length];
 		for (int i = 0; i < v.length; i++)
 			if (v[i] < 2) mask[i] = 1;
-		assertEquals(Thresholds.auto(v, mask, AutoThresholder.Method.Otsu),
-			Thresholds.autoClipped(v, mask, AutoThresholder.Method.Otsu, 1.0), "nothing to clip among the masked values");
+		float plain = Thresholds.auto(v, null, AutoThresholder.Method.Otsu);
+		float masked = Thresholds.auto(v, mask, AutoThresholder.Method.Otsu);
+		assertTrue(plain > 1.1, "unmasked, the specks take the threshold: " + plain);
+		// the specks masked out, the threshold is where the background (0.20-0.26) and red cells (1.0-1.08) alone put it
+		assertTrue(masked >= 0.26f && masked < 1.0, "masked: " + masked);
+		float[] kept = new float[v.length];
+		int k = 0;
+		for (int i = 0; i < v.length; i++)
+			if (mask[i] != 0) kept[k++] = v[i];
+		assertEquals(Thresholds.auto(Arrays.copyOf(kept, k), null, AutoThresholder.Method.Otsu), masked,
+			"as if the masked-out values were not in the image at all");
+		float clipped = Thresholds.autoClipped(v, mask, AutoThresholder.Method.Otsu, 1.0);
+		assertTrue(clipped >= 0.26f && clipped < 1.0, "masked and clipped: " + clipped);
+		assertEquals(masked, clipped, "nothing to clip among the masked values");
 	}
 }
