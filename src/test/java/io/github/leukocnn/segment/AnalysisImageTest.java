@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +40,26 @@ class AnalysisImageTest {
 	}
 
 	@Test
-	void featuresAndNucleiAreComputedOnceAndMatchAFreshComputation() {
-		AnalysisImage a = AnalysisImage.of(field(500, 400), false);
+	void featuresAndNucleiAreComputedOnceAndLeftAsTheyAreByTheEstimateAndTheRuler() {
+		ColorProcessor cp = field(500, 400);
+		AnalysisImage a = AnalysisImage.of(cp, false);
+		// computed beforehand from a copy of the pixels, by objects of its own the consumers never see
+		int[] pixels = ((int[]) a.image.getPixels()).clone();
+		StainFeatures before = StainFeatures.compute(pixels.clone(), a.width(), a.height(), 1);
+		byte[] nucleusBefore = NucleusGroups.nucleusMask(before);
 		assertSame(a.features(), a.features());
 		assertSame(a.nucleus(), a.nucleus());
-		StainFeatures fresh = StainFeatures.compute((int[]) a.image.getPixels(), a.width(), a.height(), 1);
-		assertArrayEquals(NucleusGroups.nucleusMask(fresh), a.nucleus());
+		// both consumers of one field read the shared features and mask, the estimate first as DiameterEstimator.diameter does
+		double estimate = DiameterEstimator.estimateAtSize(a);
+		assertSame(a, a.enlarged(cp), "the ruler shares this image");
+		RedCellRuler.Measurement ruler = RedCellRuler.measure(a.enlarged(cp));
+		assertTrue(estimate > 0 && ruler.diameter() > 0, "the field has leukocytes and red cells: " + estimate + ", " + ruler);
+		assertArrayEquals(pixels, (int[]) a.image.getPixels(), "the image");
+		assertArrayEquals(nucleusBefore, a.nucleus(), "the nucleus mask");
+		assertArrayEquals(before.density, a.features().density, "the density feature");
+		assertArrayEquals(before.nucleus, a.features().nucleus, "the nucleus feature");
+		// and so each reads what it would read alone
+		assertEquals(RedCellRuler.measure(AnalysisImage.of(cp, false)), ruler);
+		assertEquals(DiameterEstimator.estimateAtSize(AnalysisImage.of(cp, false)), estimate);
 	}
 }
