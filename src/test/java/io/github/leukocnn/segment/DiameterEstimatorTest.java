@@ -59,7 +59,14 @@ class DiameterEstimatorTest {
 	@Test
 	void theCapLeavesFieldsOfOrdinaryLeukocytesAlone() {
 		ColorProcessor cp = redCellsAndTwoLeukocytes(18); // 36 px, 2.25 times the red cells
-		assertTrue(RedCellRuler.diameter(cp) > 0);
-		assertEquals(DiameterEstimator.estimate(cp), DiameterEstimator.diameter(cp, SegmentationSettings.defaults()), 1e-9);
+		double red = RedCellRuler.diameter(cp);
+		assertEquals(16, red, 0.1 * 16, "the ruler reads the red cells drawn 16 px across");
+		double diameter = DiameterEstimator.diameter(cp, SegmentationSettings.defaults());
+		assertEquals(DiameterEstimator.estimate(cp), diameter, 1e-9);
+		// the leukocytes are drawn 36 px across; tolerance -5 % to +20 %. The body disc times 1.18 (calibrated on
+		// wbc-masks, where the largest disc inside a real cell is narrower than the cell) reads these round cells about
+		// 12 % large (40.2 px); the nucleus bound alone (nucleus extent / 0.83) would read them 10 % small (32.5 px)
+		assertTrue(diameter >= 0.95 * 36 && diameter <= 1.2 * 36, "diameter of the two leukocytes drawn 36 px across: " + diameter);
+		assertTrue(diameter < DiameterEstimator.MAX_LEUKOCYTE_PER_RED_CELL * red, diameter + " is under the cap " + DiameterEstimator.MAX_LEUKOCYTE_PER_RED_CELL * red);
 	}
 }
