@@ -332,10 +332,14 @@ class SmearImagesTest {
 
 	@Test
 	void cmykJpegIsConvertedToRgb() throws IOException {
-		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 6, 4, null);
-		for (int y = 0; y < 6; y++)
-			for (int x = 0; x < 8; x++)
-				cmyk.setPixel(x, y, x < 4 ? new int[] { 0, 0, 0, 0 } : new int[] { 0, 255, 255, 0 }); // white | red (stored as Adobe-inverted or not)
+		// three uniform 8x8 blocks, which JPEG keeps exactly. Java's writer stores the samples as given, without an
+		// Adobe marker, and readers take such samples as Adobe-inverted CMYK (255 - ink): white (no ink), red (full
+		// magenta and yellow) and a mid-tone, inks C 0, M 69, Y 58, K 49
+		int[][] samples = { { 255, 255, 255, 255 }, { 255, 0, 0, 255 }, { 255, 186, 197, 206 } };
+		java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 24, 8, 4, null);
+		for (int y = 0; y < 8; y++)
+			for (int x = 0; x < 24; x++)
+				cmyk.setPixel(x, y, samples[x / 8]);
 		Path f = dir.resolve("cmyk.jpg");
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
@@ -346,9 +350,16 @@ class SmearImagesTest {
 		org.junit.jupiter.api.Assumptions.assumeTrue(reference != null && reference.getColorModel().getNumComponents() == 4,
 			"this JDK does not read CMYK JPEGs");
 		ColorProcessor cp = SmearImages.openRgb(f);
-		assertEquals(8, cp.getWidth());
-		for (int x : new int[] { 1, 6 })
+		assertEquals(24, cp.getWidth());
+		assertEquals(0xffffff, cp.get(3, 3) & 0xffffff, "no ink is white");
+		assertEquals(0xff0000, cp.get(11, 3) & 0xffffff, "magenta and yellow are red");
+		for (int x : new int[] { 3, 11 })
 			assertEquals(reference.getRGB(x, 3) & 0xffffff, cp.get(x, 3) & 0xffffff, "pixel " + x + " as Java converts CMYK");
+		// the mid-tone by the conventional formula, linear in the inks, rounded: R = 255 (1 - C)(1 - K) = 255 * 206/255
+		// = 206, G = 186 * 206/255 = 150.3 -> 150, B = 197 * 206/255 = 159.1 -> 159. Java's own conversion (JDK 17)
+		// gives (232, 202, 207) here, 26-52 levels brighter: only white and the pure inks agree
+		for (int x : new int[] { 16, 19, 23 })
+			assertEquals("ce969f", String.format("%06x", cp.get(x, 3) & 0xffffff), "mid-tone pixel " + x + " by the conventional formula");
 	}
 
 	@Test
