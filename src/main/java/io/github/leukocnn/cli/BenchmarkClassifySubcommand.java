@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.Locale;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -61,7 +62,7 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 			cp = (ColorProcessor) imp.getProcessor().convertToRGB();
 		}
 		else cp = ClassifyBenchmark.syntheticField(2592, 1944, diameter, 7);
-		out.printf("threads %d, field %dx%d%s%n", Runtime.getRuntime().availableProcessors(), cp.getWidth(), cp.getHeight(),
+		out.printf(Locale.ROOT, "threads %d, field %dx%d%s%n", Runtime.getRuntime().availableProcessors(), cp.getWidth(), cp.getHeight(),
 			image == null ? " (synthetic)" : " " + image);
 		for (String m : models) {
 			ModelFile.Model model = ModelFile.load(m);
@@ -69,11 +70,11 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 			CnnCellClassifier dl4j = compare ? new CnnCellClassifier(model, batch, false) : null;
 			for (int r = 0; r < repeat; r++) {
 				double cps = ClassifyBenchmark.cellsPerSecond(clf, (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), seconds);
-				out.printf("%s: %.0f cells/s (batch %d, crop %dpx, %s)%n", clf.card().name(), cps, batch, clf.card().cropSize(),
+				out.printf(Locale.ROOT, "%s: %.0f cells/s (batch %d, crop %dpx, %s)%n", clf.card().name(), cps, batch, clf.card().cropSize(),
 					clf.usesInferenceCopy() ? "inference copy" : "DL4J network");
 				if (dl4j != null) {
 					double base = ClassifyBenchmark.cellsPerSecond(dl4j, (int[]) cp.getPixels(), cp.getWidth(), cp.getHeight(), seconds);
-					out.printf("%s: %.0f cells/s with the plain DL4J network (ratio %.2f)%n", clf.card().name(), base, cps / base);
+					out.printf(Locale.ROOT, "%s: %.0f cells/s with the plain DL4J network (ratio %.2f)%n", clf.card().name(), base, cps / base);
 				}
 			}
 			try {
@@ -87,7 +88,7 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 					segSum += t.segmentMs();
 					cells = t.cells();
 				}
-				out.printf("%s: %.0f ms per field (segment %.0f ms + classify %.0f ms, %d cells)%n", clf.card().name(), sum / fields,
+				out.printf(Locale.ROOT, "%s: %.0f ms per field (segment %.0f ms + classify %.0f ms, %d cells)%n", clf.card().name(), sum / fields,
 					segSum / fields, (sum - segSum) / fields, cells);
 			}
 			catch (UnsupportedOperationException | IllegalStateException e) {
@@ -97,7 +98,7 @@ public final class BenchmarkClassifySubcommand implements Subcommand {
 		long peak = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
 			if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-		out.printf("peak heap %.0f MB%n", peak / 1048576.0);
+		out.printf(Locale.ROOT, "peak heap %.0f MB%n", peak / 1048576.0);
 		return 0;
 	}
 }

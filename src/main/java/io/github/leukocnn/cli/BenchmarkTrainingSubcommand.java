@@ -2,6 +2,7 @@ package io.github.leukocnn.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.leukocnn.cnn.ModelFile;
 import io.github.leukocnn.cnn.train.TrainingBenchmark;
@@ -36,12 +37,12 @@ public final class BenchmarkTrainingSubcommand implements Subcommand {
 		args.rejectUnknown();
 		if (batch < 1 || steps < 1 || rounds < 1)
 			throw new Arguments.UsageException("--batch, --steps and --rounds must be at least 1");
-		out.printf("threads %d, batch %d%n", Runtime.getRuntime().availableProcessors(), batch);
+		out.printf(Locale.ROOT, "threads %d, batch %d%n", Runtime.getRuntime().availableProcessors(), batch);
 		for (String m : models) {
 			ModelFile.Model model = ModelFile.load(m);
 			int crop = model.card().cropSize();
 			var t = TrainingBenchmark.measure(model.network(), crop, batch, steps, rounds);
-			out.printf("%s: %.0f ms per training step with DL4J's layers, %.0f ms with LeukoCNN's training layers (ratio %.2f; crop %dpx)%n",
+			out.printf(Locale.ROOT, "%s: %.0f ms per training step with DL4J's layers, %.0f ms with LeukoCNN's training layers (ratio %.2f; crop %dpx)%n",
 				model.card().name(), t.builtInMs(), t.fastMs(), t.ratio(), crop);
 		}
 		return 0;

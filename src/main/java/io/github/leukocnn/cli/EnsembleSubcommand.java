@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.github.leukocnn.cnn.train.Ensembles;
@@ -60,7 +61,7 @@ public final class EnsembleSubcommand implements Subcommand {
 			err.println("leukocnn ensemble: " + outFile + " exists; use --overwrite to replace it");
 			return 2;
 		}
-		String command = String.format("leukocnn ensemble --members %s --data %s --kind %s --name %s --out %s", String.join(",", members),
+		String command = String.format(Locale.ROOT, "leukocnn ensemble --members %s --data %s --kind %s --name %s --out %s", String.join(",", members),
 			data, kind, name, outFile);
 		Ensembles.Outcome outcome = Ensembles.combine(members, data, TrainSubcommand.kind(kind), diameter, threads, name, outFile,
 			overwrite, reportDir == null ? null : Path.of(reportDir), command, trainingData, citation, out, new ConsoleProgress(out));

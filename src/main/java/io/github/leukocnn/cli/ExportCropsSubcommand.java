@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,7 +82,7 @@ public final class ExportCropsSubcommand implements Subcommand {
 				written++;
 			}
 		}
-		out.printf("wrote %d crops (%dx%d) of %d images into %s; %d existing files left untouched; %d images failed%n", written, size, size,
+		out.printf(Locale.ROOT, "wrote %d crops (%dx%d) of %d images into %s; %d existing files left untouched; %d images failed%n", written, size, size,
 			set.items().size(), outDir, skipped, set.failures().size());
 		for (String f : set.failures()) err.println("  failed: " + f);
 		return set.failures().isEmpty() ? 0 : 1;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -28,7 +29,7 @@ public final class LeukoCnnCli {
 		if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
 			out.println("usage: leukocnn VERB [options]   (leukocnn VERB --help for details)");
 			for (Subcommand s : verbs.values())
-				out.printf("  %-18s %s%n", s.name(), s.summary());
+				out.printf(Locale.ROOT, "  %-18s %s%n", s.name(), s.summary());
 			return args.isEmpty() ? 2 : 0;
 		}
 		Subcommand verb = verbs.get(args.get(0));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -192,7 +193,7 @@ public final class TrainSubcommand implements Subcommand {
 			long now = System.currentTimeMillis();
 			if (now - last < 15000) return;
 			last = now;
-			out.printf("[%5.1f%%] %s%n", 100 * fraction, message == null ? "" : message);
+			out.printf(Locale.ROOT, "[%5.1f%%] %s%n", 100 * fraction, message == null ? "" : message);
 			out.flush();
 		}
 	}

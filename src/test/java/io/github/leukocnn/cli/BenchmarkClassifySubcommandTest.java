@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +19,16 @@ class BenchmarkClassifySubcommandTest {
 
 	@Test
 	void comparesTheInferenceCopyWithDl4jInOneJvm() throws Exception {
-		assertEquals(0, console.run(new BenchmarkClassifySubcommand(), "--models", "all-screening", "--seconds", "0.3", "--compare-dl4j",
-			"--repeat", "2", "--fields", "1", "--cell-diameter", "60"));
+		// under a decimal-comma locale, as on many laboratory PCs: scripts read these figures, so they keep their dots
+		Locale before = Locale.getDefault();
+		Locale.setDefault(Locale.GERMANY);
+		try {
+			assertEquals(0, console.run(new BenchmarkClassifySubcommand(), "--models", "all-screening", "--seconds", "0.3", "--compare-dl4j",
+				"--repeat", "2", "--fields", "1", "--cell-diameter", "60"));
+		}
+		finally {
+			Locale.setDefault(before);
+		}
 		String out = console.out();
 		Matcher fast = Pattern.compile("all-screening: (\\d+) cells/s \\(batch 64, crop 32px, inference copy\\)").matcher(out);
 		Matcher plain = Pattern.compile("all-screening: (\\d+) cells/s with the plain DL4J network \\(ratio ([0-9.]+)\\)").matcher(out);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -57,7 +58,7 @@ public final class Ensembles {
 		checkCompatible(models, members);
 		ModelCard first = models.get(0).card();
 		TrainingData set = TrainingJob.load(data, kind, first, cellDiameter, threads, progress);
-		log.printf("loaded %d images (%d cells) of classes %s; %d failed%n", set.items().size(), set.sampleCount(), set.classes(),
+		log.printf(Locale.ROOT, "loaded %d images (%d cells) of classes %s; %d failed%n", set.items().size(), set.sampleCount(), set.classes(),
 			set.failures().size());
 		if (!set.classes().equals(first.classes()))
 			throw new IOException(data + " has classes " + set.classes() + " but the members classify " + first.classes());
@@ -68,7 +69,7 @@ public final class Ensembles {
 		Trainer.Calibrated done = Trainer.calibrateAndScore(networks, card(models, name, command, trainingData, citation), splits, log);
 		progress.checkCancelled(); // the last chance to stop before the file is written
 		ModelCard saved = ModelFile.save(networks, done.cardWith(memberMetrics(models)), out, overwrite);
-		log.printf("wrote %s (%d bytes, %d networks); TEST block: %s%n", out, Files.size(out), networks.size(), saved.metrics());
+		log.printf(Locale.ROOT, "wrote %s (%d bytes, %d networks); TEST block: %s%n", out, Files.size(out), networks.size(), saved.metrics());
 		if (reportDir != null) {
 			EvaluationReport.write(reportDir, saved, done.validation(), done.test(), set.failures(), saved.trainingCommand());
 			log.println("wrote evaluation report to " + reportDir);

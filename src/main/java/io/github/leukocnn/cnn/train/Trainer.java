@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -112,13 +113,13 @@ public final class Trainer {
 			weights[c] = config.classWeights() && count[c] > 0 ? (float) trainCells.size() / (present * count[c]) : 1f;
 			prior.add((double) count[c] / trainCells.size());
 		}
-		log.printf("classes %s%ntraining cells per class %s (images: train %d, validation %d, test %d)%nclass weights %s%n",
+		log.printf(Locale.ROOT, "classes %s%ntraining cells per class %s (images: train %d, validation %d, test %d)%nclass weights %s%n",
 			classes, java.util.Arrays.toString(count), splits.train().size(), splits.validation().size(), splits.test().size(),
 			java.util.Arrays.toString(weights));
 
 		MultiLayerNetwork net = NetworkFactory.build(size, k, config.channels(), config.dense(), config.learningRate(),
 			config.lrDecay(), weights, config.seed());
-		log.printf("network: %d parameters, input 3x%dx%d%n", net.numParams(), size, size);
+		log.printf(Locale.ROOT, "network: %d parameters, input 3x%dx%d%n", net.numParams(), size, size);
 		if (startParams != null) {
 			if (startParams.length() != net.numParams()) throw new IllegalArgumentException("the start network has " +
 				startParams.length() + " parameters, this network " + net.numParams() + ": not the same shape and classes");
@@ -142,10 +143,10 @@ public final class Trainer {
 				bestParams = ModelSerializer.restoreMultiLayerNetwork(cp.resolve("best.zip").toFile(), false).params().dup();
 			if (config.weightAveraging() > 0 && Files.exists(cp.resolve(AVERAGE_FILE)))
 				average = Nd4j.readBinary(cp.resolve(AVERAGE_FILE).toFile());
-			log.printf("resumed from %s at epoch %d (best epoch %d, score %.4f)%n", cp, startEpoch + 1, bestEpoch + 1, bestScore);
+			log.printf(Locale.ROOT, "resumed from %s at epoch %d (best epoch %d, score %.4f)%n", cp, startEpoch + 1, bestEpoch + 1, bestScore);
 		}
 		else if (config.resume()) log.println("no checkpoint to resume in " + cp + ": starting afresh");
-		log.printf("fast training layers: %d%n", FastTrainingLayers.install(net));
+		log.printf(Locale.ROOT, "fast training layers: %d%n", FastTrainingLayers.install(net));
 		TrainingHistory history = startHistory(startEpoch);
 
 		INDArray bnSample = recalibrationSample(trainCells, trainLabels, k, template, ctx, config.seed());
@@ -220,7 +221,7 @@ public final class Trainer {
 			}
 			else stale++;
 			double elapsed = (System.nanoTime() - t0) / 6e10;
-			log.printf("epoch %d: train loss %.4f, validation image acc %.4f balanced %.4f cell acc %.4f cell NLL %.4f%s (%.0f s, %.1f min total)%n",
+			log.printf(Locale.ROOT, "epoch %d: train loss %.4f, validation image acc %.4f balanced %.4f cell acc %.4f cell NLL %.4f%s (%.0f s, %.1f min total)%n",
 				epoch + 1, lossSum / batches, val.itemAccuracy(), val.itemBalancedAccuracy(), val.cellAccuracy(),
 				HeldOutScores.nll(val.cellTruth(), val.cellProbabilities()), better ? " *best*" : "",
 				(System.nanoTime() - te) / 1e9, elapsed);
@@ -232,17 +233,17 @@ public final class Trainer {
 			}
 			if (cp != null) checkpoint(net, bestParams, average, cp, epoch, bestEpoch, bestScore, stale);
 			if (stale >= config.patience()) {
-				log.printf("early stop: no validation improvement for %d epochs%n", stale);
+				log.printf(Locale.ROOT, "early stop: no validation improvement for %d epochs%n", stale);
 				break;
 			}
 			if (elapsed > config.maxMinutes()) {
-				log.printf("time budget of %.0f min used up: stopping after epoch %d%n", config.maxMinutes(), epoch + 1);
+				log.printf(Locale.ROOT, "time budget of %.0f min used up: stopping after epoch %d%n", config.maxMinutes(), epoch + 1);
 				break;
 			}
 		}
 		if (bestParams != null) net.setParams(bestParams);
 		io.github.leukocnn.cnn.BatchNormRecalibration.recalibrate(net, bnSample);
-		log.printf("best epoch %d%n", bestEpoch + 1);
+		log.printf(Locale.ROOT, "best epoch %d%n", bestEpoch + 1);
 
 		Calibrated done = calibrateAndScore(List.of(net), withPrior(template, prior), splits, log);
 		double minutes = (System.nanoTime() - t0) / 6e10;
@@ -251,7 +252,7 @@ public final class Trainer {
 		training.put("epochs", epochsRun + startEpoch);
 		training.put("best_epoch", bestEpoch + 1);
 		ModelCard card = done.cardWith(training);
-		log.printf("field rule: %s; TEST block: %s%n", card.fieldAggregation(), card.metrics());
+		log.printf(Locale.ROOT, "field rule: %s; TEST block: %s%n", card.fieldAggregation(), card.metrics());
 		return new Result(net, card, done.validation(), done.test(), epochsRun + startEpoch, minutes);
 	}
 
@@ -297,7 +298,7 @@ public final class Trainer {
 		Files.createDirectories(historyCsv.toAbsolutePath().getParent());
 		if (startEpoch == 0 || !Files.exists(historyCsv)) return new TrainingHistory(List.of());
 		TrainingHistory h = TrainingHistory.read(historyCsv).upTo(startEpoch);
-		log.printf("continuing training history %s (%d epochs)%n", historyCsv, h.epochs().size());
+		log.printf(Locale.ROOT, "continuing training history %s (%d epochs)%n", historyCsv, h.epochs().size());
 		return h;
 	}
 
@@ -366,7 +367,7 @@ public final class Trainer {
 			valRaw = score(clf, validation, k);
 		}
 		double temperature = fitTemperature(valRaw.cellTruth(), valRaw.cellProbabilities());
-		log.printf("temperature fitted on validation cells: %.3f%n", temperature);
+		log.printf(Locale.ROOT, "temperature fitted on validation cells: %.3f%n", temperature);
 		int[] cellT = valRaw.cellTruth();
 		float[][] cellP = new float[cellT.length][];
 		for (int i = 0; i < cellP.length; i++) cellP[i] = valRaw.cellProbabilities()[i].clone();
@@ -379,8 +380,8 @@ public final class Trainer {
 			HeldOutScores v = aggregate(fieldRule(networks, c), validation, cellT, cellP);
 			Map<String, Double> bin = v.binary(positive);
 			double s = v.itemAccuracy() + (bin.isEmpty() ? 0 : bin.get("call_accuracy")) - 1e-3 * HeldOutScores.nll(v.itemTruth(), v.itemProbabilities());
-			log.printf("field rule %s on validation: image acc %.4f%s%n", rule, v.itemAccuracy(), bin.isEmpty() ? "" :
-				String.format(", call acc %.4f sens %.4f spec %.4f", bin.get("call_accuracy"), bin.get("sensitivity"), bin.get("specificity")));
+			log.printf(Locale.ROOT, "field rule %s on validation: image acc %.4f%s%n", rule, v.itemAccuracy(), bin.isEmpty() ? "" :
+				String.format(Locale.ROOT, ", call acc %.4f sens %.4f spec %.4f", bin.get("call_accuracy"), bin.get("sensitivity"), bin.get("specificity")));
 			if (s > bestRuleScore) {
 				bestRuleScore = s;
 				bestRule = rule;
@@ -391,7 +392,7 @@ public final class Trainer {
 			// the field rule averages calibrated cells, which leaves fields mis-calibrated: a second temperature for them
 			HeldOutScores vf = aggregate(fieldRule(networks, card), validation, cellT, cellP);
 			double fieldTemperature = fitTemperature(vf.itemTruth(), vf.itemProbabilities());
-			log.printf("field temperature fitted on validation images: %.3f%n", fieldTemperature);
+			log.printf(Locale.ROOT, "field temperature fitted on validation images: %.3f%n", fieldTemperature);
 			card = card.withFieldTemperature(fieldTemperature);
 		}
 		int positives = 0;
@@ -406,7 +407,7 @@ public final class Trainer {
 			truth[i] = positive[v.itemTruth()[i]];
 		}
 		double threshold = Math.round(CallThreshold.youden(callScore, truth) * 1e4) / 1e4;
-		log.printf("call threshold on P(positive) fitted on validation images (Youden's J): %.4f%n", threshold);
+		log.printf(Locale.ROOT, "call threshold on P(positive) fitted on validation images (Youden's J): %.4f%n", threshold);
 		return card.withCallThreshold(threshold);
 	}
 
@@ -592,6 +593,6 @@ public final class Trainer {
 	}
 
 	private static String minutes(double seconds) {
-		return String.format("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+		return String.format(Locale.ROOT, "%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 	}
 }

@@ -487,7 +487,7 @@ public final class TrainingJob {
 		if (options.startFrom() != null) {
 			start = startModel(options.startFrom());
 			options = options.startingFrom(start);
-			out.printf("starting from the network of %s (classes %s, crop %d px); it adapts to the images given here and may " +
+			out.printf(Locale.ROOT, "starting from the network of %s (classes %s, crop %d px); it adapts to the images given here and may " +
 				"forget others (scanners, classes) not among them%n", options.startFrom(), start.card().classes(), start.card().cropSize());
 		}
 		TrainingData.Kind kind = kind(options.kind());
@@ -495,7 +495,7 @@ public final class TrainingJob {
 		ModelCard template = options.template(null);
 		long t0 = System.nanoTime();
 		TrainingData set = load(options.data(), kind, template, options.cellDiameter(), options.threads(), progress);
-		out.printf("loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
+		out.printf(Locale.ROOT, "loaded %d images (%d cells) of classes %s in %.0f s; %d failed%n", set.items().size(), set.sampleCount(),
 			set.classes(), (System.nanoTime() - t0) / 1e9, set.failures().size());
 		for (String f : set.failures()) out.println("  failed: " + f);
 		if (start != null) set = set.relabelled(start.card().classes(), "classes of the start model " + options.startFrom());
@@ -508,13 +508,13 @@ public final class TrainingJob {
 		if (folds > 0) {
 			double sum = 0;
 			for (int f = 0; f < folds; f++) {
-				out.printf("=== fold %d/%d ===%n", f + 1, folds);
+				out.printf(Locale.ROOT, "=== fold %d/%d ===%n", f + 1, folds);
 				Trainer.Result r = trainer.train(set, Splits.fold(set, folds, f, config.testFraction()).withExtraTraining(extra.items()),
 					template, startParams(start));
-				out.printf("fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
+				out.printf(Locale.ROOT, "fold %d test image accuracy %.4f%n", f + 1, r.test().itemAccuracy());
 				sum += r.test().itemAccuracy();
 			}
-			out.printf("cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
+			out.printf(Locale.ROOT, "cross-validation mean test image accuracy %.4f over %d folds%n", sum / folds, folds);
 			return new Outcome(null, failures);
 		}
 		if (options.reportDir() != null)
@@ -524,7 +524,7 @@ public final class TrainingJob {
 		progress.checkCancelled(); // the last chance to stop before the file is written
 		Path file = options.modelFile();
 		ModelCard saved = ModelFile.save(r.network(), r.card(), file, options.overwrite());
-		out.printf("wrote %s (%d bytes), weights SHA-256 %s%n", file, Files.size(file), saved.weightsSha256());
+		out.printf(Locale.ROOT, "wrote %s (%d bytes), weights SHA-256 %s%n", file, Files.size(file), saved.weightsSha256());
 		if (options.reportDir() != null) {
 			EvaluationReport.write(options.reportDir(), saved, r.validation(), r.test(), failures, options.commandLine());
 			out.println("wrote evaluation report to " + options.reportDir());
@@ -562,7 +562,7 @@ public final class TrainingJob {
 			for (TrainingItem i : Splits.holdOut(source, Splits.VALIDATION_FRACTION, Splits.TEST_FRACTION).train())
 				items.add(new TrainingItem(i.file(), classes.indexOf(as != null ? as : source.classes().get(i.label())), i.order(),
 					i.cells()));
-			out.printf("extra %s: %d images of %s (training blocks of %s) trained as %s, loaded in %.0f s; %d failed%n",
+			out.printf(Locale.ROOT, "extra %s: %d images of %s (training blocks of %s) trained as %s, loaded in %.0f s; %d failed%n",
 				what(e.getValue()), items.size() - before, folder, source.classes(), as != null ? "'" + as + "'" : "their own classes",
 				(System.nanoTime() - t0) / 1e9, source.failures().size());
 			for (String f : source.failures()) out.println("  failed: " + f);

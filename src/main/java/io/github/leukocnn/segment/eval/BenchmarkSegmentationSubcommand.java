@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import ij.process.ColorProcessor;
@@ -66,7 +67,7 @@ public final class BenchmarkSegmentationSubcommand implements Subcommand {
 		LeukocyteSegmenter ours = new SmearSegmenter(), classic = new ClassicPipeline();
 
 		out.println("median ms per field (warm JVM); classic = threshold + fill holes + EDM watershed + particle analyzer");
-		out.printf("%-22s %9s %9s %9s %9s %9s %9s%n", "set", "ours 1t", "ours " + threads + "t", "ours est", "classic", "cl/ours", "cl/ours1t");
+		out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s %9s%n", "set", "ours 1t", "ours " + threads + "t", "ours est", "classic", "cl/ours", "cl/ours1t");
 		time(out, "bccd 640x480", bccdFields, 150, threads, ours, classic, 2, 3);
 		time(out, "taleqani 224x224", taleqaniFields, 35, threads, ours, classic, 2, 3);
 		time(out, "tiled 2592x1944", big, 150, threads, ours, classic, 2, 5);
@@ -77,7 +78,7 @@ public final class BenchmarkSegmentationSubcommand implements Subcommand {
 				SegmentationSettings s = new SegmentationSettings(0, 1, null);
 				WbcMasksEvaluation.Result w = WbcMasksEvaluation.evaluate(data.resolve("wbc-masks"), 1, e.getValue(), s, threads);
 				BccdEvaluation.Result b = BccdEvaluation.evaluate(data.resolve("bccd"), 1, e.getValue(), s, threads);
-				out.printf("  %-8s wbc-masks whole-cell Dice %.4f, nucleus Dice %.4f (%d images); bccd F1 %.4f (TP %d FP %d FN %d)%n",
+				out.printf(Locale.ROOT, "  %-8s wbc-masks whole-cell Dice %.4f, nucleus Dice %.4f (%d images); bccd F1 %.4f (TP %d FP %d FN %d)%n",
 					e.getKey(), w.meanCellDice(), w.meanNucleusDice(), w.images(), b.counts().f1(),
 					b.counts().truePositives(), b.counts().falsePositives(), b.counts().falseNegatives());
 			}
@@ -93,7 +94,7 @@ public final class BenchmarkSegmentationSubcommand implements Subcommand {
 		double many = SegmentationBenchmark.medianMillis(ours, given1.withThreads(threads), images, warmup, rounds);
 		double est = SegmentationBenchmark.medianMillis(ours, new SegmentationSettings(0, 1, null), images, warmup, rounds);
 		double cl = SegmentationBenchmark.medianMillis(classic, given1, images, warmup, rounds);
-		out.printf("%-22s %9.1f %9.1f %9.1f %9.1f %9.2f %9.2f%n", name + " (" + images.size() + ")", one, many, est, cl,
+		out.printf(Locale.ROOT, "%-22s %9.1f %9.1f %9.1f %9.1f %9.2f %9.2f%n", name + " (" + images.size() + ")", one, many, est, cl,
 			cl / Math.min(one, many), cl / one);
 	}
 }

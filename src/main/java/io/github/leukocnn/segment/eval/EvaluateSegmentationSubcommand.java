@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.leukocnn.cli.Arguments;
 import io.github.leukocnn.cli.Subcommand;
@@ -61,14 +62,14 @@ public final class EvaluateSegmentationSubcommand implements Subcommand {
 		if (all || dataset.equals("wbc-masks")) {
 			WbcMasksEvaluation.Result r = WbcMasksEvaluation.evaluate(data.resolve("wbc-masks"), step, segmenter,
 				settings, threads);
-			out.printf("wbc-masks: %d images, mean whole-cell Dice %.4f, mean nucleus Dice %.4f, median %.1f ms/image%n",
+			out.printf(Locale.ROOT, "wbc-masks: %d images, mean whole-cell Dice %.4f, mean nucleus Dice %.4f, median %.1f ms/image%n",
 				r.images(), r.meanCellDice(), r.meanNucleusDice(), r.medianMillis());
 			printWorst(out, "whole-cell Dice", r.cellDice());
 			printWorst(out, "nucleus Dice", r.nucleusDice());
 		}
 		if (all || dataset.equals("bccd")) {
 			BccdEvaluation.Result r = BccdEvaluation.evaluate(data.resolve("bccd"), step, segmenter, settings, threads);
-			out.printf("bccd: %d images, detection F1 %.4f (TP %d, FP %d, FN %d; precision %.4f, recall %.4f), median %.1f ms/image%n",
+			out.printf(Locale.ROOT, "bccd: %d images, detection F1 %.4f (TP %d, FP %d, FN %d; precision %.4f, recall %.4f), median %.1f ms/image%n",
 				r.images(), r.counts().f1(), r.counts().truePositives(), r.counts().falsePositives(),
 				r.counts().falseNegatives(), r.counts().precision(), r.counts().recall(), r.medianMillis());
 			printWorst(out, "detection F1", r.perImage());
@@ -83,7 +84,7 @@ public final class EvaluateSegmentationSubcommand implements Subcommand {
 		for (int i = 0; i < Math.min(WORST, sorted.size()); i++) {
 			ImageScore s = sorted.get(i);
 			if (s.score() >= 1) break;
-			out.printf("    %-22s %.4f  %s%n", s.name(), s.score(), s.detail());
+			out.printf(Locale.ROOT, "    %-22s %.4f  %s%n", s.name(), s.score(), s.detail());
 		}
 	}
 }
