@@ -97,17 +97,20 @@ final class Labels {
 	 * pixel. Read-only; the last small one made is kept per thread, since one image asks for it repeatedly.
 	 */
 	static byte[] borders(int w, int h) {
-		byte[] cached = LAST_BORDERS.get();
-		if (cached != null && cached.length == w * h && cached.length > 0 && (cached[w - 1] & RIGHT) != 0) return cached;
+		// keyed by both sides: a 300 x 600 map read as 600 x 300 has its right borders mid-row
+		BorderMap cached = LAST_BORDERS.get();
+		if (cached != null && cached.width() == w && cached.height() == h) return cached.bits();
 		byte[] b = new byte[w * h];
 		for (int y = 0, i = 0; y < h; y++)
 			for (int x = 0; x < w; x++, i++)
 				b[i] = (byte) ((x == 0 ? LEFT : 0) | (x == w - 1 ? RIGHT : 0) | (y == 0 ? TOP : 0) | (y == h - 1 ? BOTTOM : 0));
-		if (b.length <= MAX_CACHED) LAST_BORDERS.set(b);
+		if (b.length <= MAX_CACHED) LAST_BORDERS.set(new BorderMap(w, h, b));
 		return b;
 	}
 
-	private static final ThreadLocal<byte[]> LAST_BORDERS = new ThreadLocal<>();
+	private record BorderMap(int width, int height, byte[] bits) {}
+
+	private static final ThreadLocal<BorderMap> LAST_BORDERS = new ThreadLocal<>();
 	/** Larger border maps are not kept (their cost is small next to the rest of a large image). */
 	private static final int MAX_CACHED = 1 << 20;
 
