@@ -1,6 +1,7 @@
 // LeukoCNN batch: segments (and optionally classifies) the leukocytes of every image in a folder.
 // For each image NAME.ext it writes, into the output folder, the files of the command line's
-// "leukocnn segment" verb:
+// "leukocnn segment" verb (images whose names differ only in the extension, such as s.png and s.tif,
+// are told apart as on the command line: s_png_cells.csv, s_tif_cells.csv, ...):
 //   NAME_cells.csv    one row per leukocyte: id, bounding box, area, circularity, N/C ratio, colour ...
 //   NAME_RoiSet.zip   the cell outlines as an ROI set (open it with File > Open or the ROI Manager)
 //   NAME_cells.tif, NAME_nuclei.tif   16-bit label images (0 = background, cell id elsewhere)
@@ -57,14 +58,20 @@ if (classify) {
 }
 
 setBatchMode(true);
-files = getFileList(input);
-Array.sort(files);
+all = getFileList(input);
+Array.sort(all);
+files = newArray(0);
+for (i = 0; i < all.length; i++)
+	if (isImageFile(all[i])) files = Array.concat(files, all[i]);
+// Output names as the command line gives them: s.png and s.tif -> s_png, s_tif (else one would replace the other).
+names = newArray(0);
+if (files.length > 0) names = split(call(helper + "outputNames", String.join(files, "\n")), "\n");
+if (names.length != files.length) exit("LeukoCNN batch: cannot name the outputs of the images in " + input);
 done = 0; failed = 0; cells = 0; failures = "";
 for (i = 0; i < files.length; i++) {
 	file = files[i];
-	if (!isImageFile(file)) continue;
 	showProgress(i, files.length);
-	base = File.getNameWithoutExtension(file);
+	base = names[i];
 	error = call(helper + "openSmear", input + file);
 	if (error == "") {
 		if (classify) run("Classify Leukocytes", options);

@@ -149,4 +149,24 @@ public final class LeukoCnnMacro {
 		if (CellTables.CELLS.equals(title) || CellTables.FIELDS.equals(title)) return null;
 		return "unknown table '" + title + "': LeukoCNN's tables are '" + CellTables.CELLS + "' and '" + CellTables.FIELDS + "'";
 	}
+
+	/**
+	 * Output file stems for the files of a batch, as the command line gives them
+	 * ({@link io.github.leukocnn.batch.OutputNames}): {@code s.png} and {@code s.tif} become
+	 * {@code s_png} and {@code s_tif}, a unique stem stays as it is.
+	 *
+	 * @param files the batch's file names (relative to its input folder), in batch order, one per line
+	 * @return their stems, one per line in the same order; "" if a name is not a valid path
+	 */
+	public static String outputNames(String files) {
+		try {
+			List<Path> paths = new ArrayList<>();
+			for (String name : files.split("\n"))
+				if (!name.isEmpty()) paths.add(Path.of(name));
+			return String.join("\n", io.github.leukocnn.batch.OutputNames.assign(paths));
+		}
+		catch (RuntimeException e) {
+			return "";
+		}
+	}
 }

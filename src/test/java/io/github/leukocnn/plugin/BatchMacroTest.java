@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,14 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
+import ij.measure.ResultsTable;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
+import io.github.leukocnn.classify.CellClassifier;
 import io.github.leukocnn.io.RoiSets;
+import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.SizeRuleClassifier;
 import io.github.leukocnn.ij.TestSmears;
 import io.github.leukocnn.ij.RecordingSegmenter;
+import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.segment.Segmentation;
 import io.github.leukocnn.testutil.ImageJFixture;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.ARGBType;
 
 /** Runs macros/LeukoCNN_Batch.ijm with ImageJ 1's macro interpreter, headless, on a folder of files. */
 class BatchMacroTest {
@@ -105,4 +113,40 @@ class BatchMacroTest {
 		assertEquals("1 2 0", runBatch(in, out, " overwrite=true"));
 		assertEquals(3, Files.readAllLines(out.resolve("a_cells.csv")).size());
 	}
+
+	private static String[] names(Path folder) throws Exception {
+		try (var files = Files.list(folder)) {
+			return files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
+		}
+	}
+
+	@Test
+	void imagesWithTheSameNameStemGetDistinctOutputsAsOnTheCommandLine(@TempDir Path dir) throws Exception {
+		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		try {
+			Path in = Files.createDirectories(dir.resolve("in"));
+			Path out = dir.resolve("out");
+			new FileSaver(TestSmears.discs("s", 2, 24)).saveAsPng(in.resolve("s.png").toString());
+			new FileSaver(TestSmears.discs("s", 3, 20)).saveAsTiff(in.resolve("s.tif").toString());
+			new FileSaver(TestSmears.discs("t", 1, 20)).saveAsPng(in.resolve("t.png").toString());
+
+			assertEquals("3 6 0", runBatch(in, out, " model=all-screening"), "the second s is not refused for a file this run wrote");
+			assertEquals(2 + 1, Files.readAllLines(out.resolve("s_png_cells.csv")).size(), "s.png's results under s_png");
+			assertEquals(3 + 1, Files.readAllLines(out.resolve("s_tif_cells.csv")).size(), "s.tif's results under s_tif");
+			assertEquals(1 + 1, Files.readAllLines(out.resolve("t_cells.csv")).size(), "a unique stem keeps its plain name");
+			assertEquals(2, RoiSets.read(out.resolve("s_png_classified_RoiSet.zip")).size());
+			assertEquals(3, RoiSets.read(out.resolve("s_tif_classified_RoiSet.zip")).size());
+			assertFalse(Files.exists(out.resolve("s_cells.csv")));
+
+			// replacing results: each image still has its own, none is replaced by its namesake's
+			assertEquals("3 6 0", runBatch(in, out, " model=all-screening overwrite=true"));
+			assertEquals(2 + 1, Files.readAllLines(out.resolve("s_png_cells.csv")).size());
+			assertEquals(3 + 1, Files.readAllLines(out.resolve("s_tif_cells.csv")).size());
+			assertEquals(3 * 5 + 2, names(out).length, "5 files per image and the two tables, nothing else");
+		}
+		finally {
+			System.clearProperty(Classifiers.PROPERTY);
+		}
+	}
+
 }
