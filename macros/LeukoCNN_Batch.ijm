@@ -9,14 +9,17 @@
 // "class probability #id") per image and, for the whole batch:
 //   LeukoCNN_Cells.csv   one row per cell of every image, with its class and probability
 //   LeukoCNN_Fields.csv  one row per image: differential count, blast %, field call, leukaemia call
-// An image that cannot be read or analysed is reported and skipped; the others go on.
-// Existing result files are never replaced unless overwrite=true.
+// An image that cannot be read, analysed or saved is reported and skipped (and its rows removed from
+// the tables); the others go on. A batch table that cannot be saved is reported and counted as failed.
+// Existing result files are never replaced unless overwrite=true: if LeukoCNN_Cells.csv or
+// LeukoCNN_Fields.csv is in the way, the batch stops before analysing anything.
 //
 // Interactive: Plugins > Macros > Run... asks for the folders and settings.
 // Headless (Fiji): ImageJ-linux64 --headless -batch LeukoCNN_Batch.ijm "input=/smears output=/results cell_diameter=0 model=all-screening"
 // Arguments: input, output (folders); cell_diameter (0 = estimate; µm if the images are calibrated);
 //   model (none, all-screening, leukocyte-types) or model_file=/path/model.zip; overwrite (true/false).
 
+var failed = 0, failures = ""; // global ("var"), for function fail()
 helper = "io.github.leukocnn.plugin.LeukoCnnMacro.";
 arg = getArgument();
 if (arg == "") {
@@ -51,10 +54,16 @@ classify = false; // (a boolean expression of strings cannot be assigned directl
 if (modelFile != "" || model != "none") classify = true;
 if (modelFile != "") model = "[model file...]";
 options = "cell_diameter=" + diameter;
+cellsTable = "LeukoCNN Cells"; fieldsTable = "LeukoCNN Fields";
+cellsFile = output + "LeukoCNN_Cells.csv"; fieldsFile = output + "LeukoCNN_Fields.csv";
 if (classify) {
 	options = "model=" + model + " model_file=[" + modelFile + "] " + options + " show_results";
-	call(helper + "resetTable", "LeukoCNN Cells");
-	call(helper + "resetTable", "LeukoCNN Fields");
+	// Before any work: a batch table that could not be saved at the end would cost the whole run.
+	error = call(helper + "checkTableFile", cellsFile, overwrite);
+	if (error == "") error = call(helper + "checkTableFile", fieldsFile, overwrite);
+	if (error != "") exit("LeukoCNN batch: " + error + "; nothing was analysed");
+	call(helper + "resetTable", cellsTable);
+	call(helper + "resetTable", fieldsTable);
 }
 
 setBatchMode(true);
@@ -67,11 +76,15 @@ for (i = 0; i < all.length; i++)
 names = newArray(0);
 if (files.length > 0) names = split(call(helper + "outputNames", String.join(files, "\n")), "\n");
 if (names.length != files.length) exit("LeukoCNN batch: cannot name the outputs of the images in " + input);
-done = 0; failed = 0; cells = 0; failures = "";
+done = 0; cells = 0;
 for (i = 0; i < files.length; i++) {
 	file = files[i];
 	showProgress(i, files.length);
 	base = names[i];
+	if (classify) {
+		cellsBefore = call(helper + "tableSize", cellsTable);
+		fieldsBefore = call(helper + "tableSize", fieldsTable);
+	}
 	error = call(helper + "openSmear", input + file);
 	if (error == "") {
 		if (classify) run("Classify Leukocytes", options);
@@ -85,21 +98,31 @@ for (i = 0; i < files.length; i++) {
 	if (error == "") {
 		done++;
 	} else {
-		failed++;
-		failures = failures + file + ": " + error + "\n";
-		print("LeukoCNN batch: FAILED " + file + ": " + error);
+		fail(file, error);
+		if (classify) { // its results were not saved: neither are its rows
+			call(helper + "removeTableRows", cellsTable, cellsBefore);
+			call(helper + "removeTableRows", fieldsTable, fieldsBefore);
+		}
 	}
 }
 if (classify) {
-	error = call(helper + "saveTable", "LeukoCNN Cells", output + "LeukoCNN_Cells.csv", overwrite);
-	if (error == "") error = call(helper + "saveTable", "LeukoCNN Fields", output + "LeukoCNN_Fields.csv", overwrite);
-	if (error != "") print("LeukoCNN batch: tables not saved: " + error);
+	error = call(helper + "saveTable", cellsTable, cellsFile, overwrite);
+	if (error != "") fail("LeukoCNN_Cells.csv", error);
+	error = call(helper + "saveTable", fieldsTable, fieldsFile, overwrite);
+	if (error != "") fail("LeukoCNN_Fields.csv", error);
 }
 setBatchMode(false);
 summary = "LeukoCNN batch: " + done + " images analysed, " + cells + " leukocytes, " + failed + " failed";
 print(summary);
 if (failed > 0) print(failures);
 return "" + done + " " + cells + " " + failed;
+
+// Reports a file (an image, or a batch table) that failed; the batch goes on.
+function fail(name, error) {
+	failed++;
+	failures = failures + name + ": " + error + "\n";
+	print("LeukoCNN batch: FAILED " + name + ": " + error);
+}
 
 function isImageFile(name) {
 	lower = toLowerCase(name);

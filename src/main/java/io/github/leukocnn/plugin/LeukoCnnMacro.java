@@ -169,4 +169,47 @@ public final class LeukoCnnMacro {
 			return "";
 		}
 	}
+
+	/**
+	 * Checks, before a batch does any work, that a table can be saved as {@code path} at its end:
+	 * "" if so, otherwise why not (the file exists and overwrite is not "true", a folder is in the
+	 * way, the folder is not writable).
+	 */
+	public static String checkTableFile(String path, String overwrite) {
+		try {
+			Path file = Path.of(path).toAbsolutePath();
+			if (java.nio.file.Files.isDirectory(file)) return file + " is a folder, so the table cannot be saved under that name";
+			if (java.nio.file.Files.exists(file) && !Boolean.parseBoolean(overwrite))
+				return file + " already exists; it is not replaced unless overwrite is true";
+			Path folder = file.getParent();
+			if (folder != null && !java.nio.file.Files.isWritable(folder)) return "cannot write into " + folder;
+			return "";
+		}
+		catch (RuntimeException e) {
+			return path + ": " + e.getMessage();
+		}
+	}
+
+	/**
+	 * Removes the rows of a LeukoCNN table from row {@code from} (0-based) on, e.g. the rows a batch
+	 * added for an image whose results could not be saved. Earlier rows stay.
+	 */
+	public static String removeTableRows(String title, String from) {
+		String error = checkTitle(title);
+		if (error != null) return error;
+		int first;
+		try {
+			first = Integer.parseInt(from.trim());
+		}
+		catch (NumberFormatException e) {
+			return "row '" + from + "' is not a row number";
+		}
+		ij.measure.ResultsTable rt = CellTables.get(title);
+		if (first < 0) first = 0;
+		if (first < rt.size()) {
+			rt.deleteRows(first, rt.size() - 1);
+			if (!java.awt.GraphicsEnvironment.isHeadless() && ij.measure.ResultsTable.getResultsTable(title) == rt) rt.show(title);
+		}
+		return "";
+	}
 }

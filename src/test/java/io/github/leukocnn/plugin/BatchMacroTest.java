@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +117,22 @@ class BatchMacroTest {
 		assertEquals(3, Files.readAllLines(out.resolve("a_cells.csv")).size());
 	}
 
+	/** Runs the batch macro and returns what it printed (headless, the Log goes to stdout); the summary is in {@code result[0]}. */
+	private static String runBatchLogged(Path in, Path out, String more, String[] result) {
+		PrintStream stdout = System.out;
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		try {
+			result[0] = runBatch(in, out, more);
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		String log = printed.toString(StandardCharsets.UTF_8);
+		stdout.print(log);
+		return log;
+	}
+
 	private static String[] names(Path folder) throws Exception {
 		try (var files = Files.list(folder)) {
 			return files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
@@ -146,6 +165,130 @@ class BatchMacroTest {
 		}
 		finally {
 			System.clearProperty(Classifiers.PROPERTY);
+		}
+	}
+
+	@Test
+	void stopsBeforeAnyWorkWhenABatchTableWouldBeReplaced(@TempDir Path dir) throws Exception {
+		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		try {
+			Path in = Files.createDirectories(dir.resolve("in"));
+			Path out = Files.createDirectories(dir.resolve("out"));
+			new FileSaver(TestSmears.discs("a", 2, 24)).saveAsPng(in.resolve("a.png").toString());
+			Files.writeString(out.resolve("LeukoCNN_Fields.csv"), "precious");
+
+			String[] result = new String[1];
+			String log = runBatchLogged(in, out, " model=all-screening", result);
+
+			assertTrue(log.contains("LeukoCNN_Fields.csv already exists"), log);
+			assertTrue(log.contains("nothing was analysed"), log);
+			assertEquals("precious", Files.readString(out.resolve("LeukoCNN_Fields.csv")));
+			assertEquals(List.of("LeukoCNN_Fields.csv"), List.of(names(out)), "no image analysed, no table written");
+			assertEquals(0, CellTables.get(CellTables.CELLS).size());
+
+			// the same for a folder in the way of the cells table, even with overwrite
+			Files.delete(out.resolve("LeukoCNN_Fields.csv"));
+			Files.createDirectories(out.resolve("LeukoCNN_Cells.csv"));
+			log = runBatchLogged(in, out, " model=all-screening overwrite=true", result);
+			assertTrue(log.contains("LeukoCNN_Cells.csv is a folder"), log);
+			assertEquals(List.of("LeukoCNN_Cells.csv"), List.of(names(out)));
+		}
+		finally {
+			System.clearProperty(Classifiers.PROPERTY);
+		}
+	}
+
+	@Test
+	void aFailedImageLeavesNoRowsInTheBatchTables(@TempDir Path dir) throws Exception {
+		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		try {
+			Path in = Files.createDirectories(dir.resolve("in"));
+			Path out = Files.createDirectories(dir.resolve("out"));
+			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
+			new FileSaver(TestSmears.discs("b", 3, 34)).saveAsPng(in.resolve("b.png").toString());
+			Files.writeString(out.resolve("b_cells.csv"), "precious"); // so b fails
+
+			String[] result = new String[1];
+			String log = runBatchLogged(in, out, " model=all-screening", result);
+
+			assertEquals("1 2 1", result[0]);
+			assertTrue(log.matches("(?s).*\\bFAILED b\\.png: .*b_cells\\.csv already exists.*"), log);
+			assertTrue(log.matches("(?s).*1 failed\\R+b\\.png: .*b_cells\\.csv already exists.*"), "listed after the summary: " + log);
+			assertEquals("precious", Files.readString(out.resolve("b_cells.csv")));
+			List<String> fields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
+			assertEquals(2, fields.size(), "header and a.png only: " + fields);
+			assertTrue(fields.get(1).startsWith("a.png,"), fields.get(1));
+			List<String> cells = Files.readAllLines(out.resolve("LeukoCNN_Cells.csv"));
+			assertEquals(1 + 2, cells.size(), "a.png's two cells only: " + cells);
+			assertTrue(cells.stream().skip(1).allMatch(line -> line.startsWith("a.png,")), cells.toString());
+			assertEquals(2, CellTables.get(CellTables.CELLS).size(), "nor in the session's table");
+			assertEquals(1, CellTables.get(CellTables.FIELDS).size());
+		}
+		finally {
+			System.clearProperty(Classifiers.PROPERTY);
+		}
+	}
+
+	/** Folder where {@link TableBlockingClassifier} puts a folder in the way of LeukoCNN_Cells.csv. */
+	static volatile Path blockTablesIn;
+
+	/** {@link SizeRuleClassifier} that, while classifying, makes LeukoCNN_Cells.csv unwritable (as another program could). */
+	public static final class TableBlockingClassifier implements CellClassifier {
+		private final SizeRuleClassifier rule = new SizeRuleClassifier();
+
+		@Override
+		public List<String> classes() {
+			return rule.classes();
+		}
+
+		@Override
+		public Set<String> positiveClasses() {
+			return rule.positiveClasses();
+		}
+
+		@Override
+		public float[][] classifyCells(RandomAccessibleInterval<ARGBType> rgb, Segmentation segmentation, ProgressListener progress) {
+			try {
+				Files.createDirectories(blockTablesIn.resolve("LeukoCNN_Cells.csv"));
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			return rule.classifyCells(rgb, segmentation, progress);
+		}
+
+		@Override
+		public float[] classifySingleCell(RandomAccessibleInterval<ARGBType> rgb) {
+			return rule.classifySingleCell(rgb);
+		}
+
+		@Override
+		public float[] aggregateField(float[][] cellProbabilities) {
+			return rule.aggregateField(cellProbabilities);
+		}
+	}
+
+	@Test
+	void aBatchTableThatCannotBeSavedCountsAsFailed(@TempDir Path dir) throws Exception {
+		System.setProperty(Classifiers.PROPERTY, TableBlockingClassifier.class.getName());
+		try {
+			Path in = Files.createDirectories(dir.resolve("in"));
+			Path out = Files.createDirectories(dir.resolve("out"));
+			blockTablesIn = out;
+			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
+
+			String[] result = new String[1];
+			String log = runBatchLogged(in, out, " model=all-screening overwrite=true", result);
+
+			assertEquals("1 2 1", result[0], "a's results are saved, the cells table is not: one failure");
+			assertTrue(log.contains("1 images analysed, 2 leukocytes, 1 failed"), log);
+			assertTrue(log.contains("FAILED LeukoCNN_Cells.csv: "), log);
+			assertTrue(log.matches("(?s).*1 failed\\R+LeukoCNN_Cells\\.csv: .*"), "listed after the summary: " + log);
+			assertTrue(Files.exists(out.resolve("a_cells.csv")));
+		}
+		finally {
+			System.clearProperty(Classifiers.PROPERTY);
+			blockTablesIn = null;
 		}
 	}
 
