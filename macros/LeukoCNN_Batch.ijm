@@ -9,6 +9,8 @@
 // "class probability #id") per image and, for the whole batch:
 //   LeukoCNN_Cells.csv   one row per cell of every image, with its class and probability
 //   LeukoCNN_Fields.csv  one row per image: differential count, blast %, field call, leukaemia call
+// The batch's rows are appended to the session's LeukoCNN Cells and LeukoCNN Fields tables (rows
+// already there are kept); the two files hold the batch's rows only.
 // An image that cannot be read, analysed or saved is reported and skipped (and its rows removed from
 // the tables); the others go on. A batch table that cannot be saved is reported and counted as failed.
 // Existing result files are never replaced unless overwrite=true: if LeukoCNN_Cells.csv or
@@ -62,8 +64,13 @@ if (classify) {
 	error = call(helper + "checkTableFile", cellsFile, overwrite);
 	if (error == "") error = call(helper + "checkTableFile", fieldsFile, overwrite);
 	if (error != "") exit("LeukoCNN batch: " + error + "; nothing was analysed");
-	call(helper + "resetTable", cellsTable);
-	call(helper + "resetTable", fieldsTable);
+	// The session's tables are kept (they may hold rows of images analysed before the batch):
+	// the batch appends its rows and saves only those.
+	cellsFrom = parseInt(call(helper + "tableSize", cellsTable));
+	fieldsFrom = parseInt(call(helper + "tableSize", fieldsTable));
+	if (cellsFrom + fieldsFrom > 0)
+		print("LeukoCNN batch: the " + cellsTable + " and " + fieldsTable + " tables keep their " + cellsFrom + " and " + fieldsFrom
+			+ " earlier rows; the batch's rows are appended, and only they are saved to LeukoCNN_Cells.csv and LeukoCNN_Fields.csv");
 }
 
 setBatchMode(true);
@@ -106,9 +113,9 @@ for (i = 0; i < files.length; i++) {
 	}
 }
 if (classify) {
-	error = call(helper + "saveTable", cellsTable, cellsFile, overwrite);
+	error = call(helper + "saveTableRows", cellsTable, cellsFile, "" + cellsFrom, overwrite);
 	if (error != "") fail("LeukoCNN_Cells.csv", error);
-	error = call(helper + "saveTable", fieldsTable, fieldsFile, overwrite);
+	error = call(helper + "saveTableRows", fieldsTable, fieldsFile, "" + fieldsFrom, overwrite);
 	if (error != "") fail("LeukoCNN_Fields.csv", error);
 }
 setBatchMode(false);

@@ -212,4 +212,25 @@ public final class LeukoCnnMacro {
 		}
 		return "";
 	}
+
+	/**
+	 * Saves the rows of a LeukoCNN table from row {@code from} (0-based) on as CSV, atomically, e.g.
+	 * the rows of a batch without the session's earlier ones; the table itself is unchanged. An
+	 * existing file is kept unless overwrite is "true".
+	 */
+	public static String saveTableRows(String title, String path, String from, String overwrite) {
+		String error = checkTitle(title);
+		if (error != null) return error;
+		int first;
+		try {
+			first = Integer.parseInt(from.trim());
+		}
+		catch (NumberFormatException e) {
+			return "row '" + from + "' is not a row number";
+		}
+		ij.measure.ResultsTable part = (ij.measure.ResultsTable) CellTables.get(title).clone();
+		int drop = Math.min(first, part.size());
+		if (drop > 0) part.deleteRows(0, drop - 1);
+		return save(() -> AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(part)));
+	}
 }

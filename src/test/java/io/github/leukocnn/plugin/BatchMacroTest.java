@@ -292,4 +292,39 @@ class BatchMacroTest {
 		}
 	}
 
+	@Test
+	void keepsTheSessionsEarlierRowsAndSavesOnlyTheBatchs(@TempDir Path dir) throws Exception {
+		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		try {
+			Path in = Files.createDirectories(dir.resolve("in"));
+			Path out = dir.resolve("out");
+			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
+			// a row of an image the user classified before the batch
+			ResultsTable session = CellTables.get(CellTables.CELLS);
+			session.addRow();
+			session.addValue("image", "earlier.png");
+			session.addValue("cell_id", 1);
+			ResultsTable sessionFields = CellTables.get(CellTables.FIELDS);
+			sessionFields.addRow();
+			sessionFields.addValue("image", "earlier.png");
+
+			assertEquals("1 2 0", runBatch(in, out, " model=all-screening"));
+
+			ResultsTable cells = CellTables.get(CellTables.CELLS);
+			assertEquals(1 + 2, cells.size(), "the earlier row and the batch's");
+			assertEquals("earlier.png", cells.getStringValue("image", 0));
+			assertEquals("a.png", cells.getStringValue("image", 1));
+			assertEquals(1 + 1, CellTables.get(CellTables.FIELDS).size());
+			assertEquals("earlier.png", CellTables.get(CellTables.FIELDS).getStringValue("image", 0));
+			List<String> saved = Files.readAllLines(out.resolve("LeukoCNN_Cells.csv"));
+			assertEquals(1 + 2, saved.size(), "the batch's file holds the batch's rows: " + saved);
+			assertFalse(String.join("\n", saved).contains("earlier.png"));
+			List<String> savedFields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
+			assertEquals(2, savedFields.size(), savedFields.toString());
+			assertTrue(savedFields.get(1).startsWith("a.png,2,"), savedFields.get(1));
+		}
+		finally {
+			System.clearProperty(Classifiers.PROPERTY);
+		}
+	}
 }
