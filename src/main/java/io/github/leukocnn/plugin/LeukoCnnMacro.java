@@ -196,16 +196,10 @@ public final class LeukoCnnMacro {
 	 */
 	public static String removeTableRows(String title, String from) {
 		String error = checkTitle(title);
+		if (error == null) error = checkRow(from);
 		if (error != null) return error;
-		int first;
-		try {
-			first = Integer.parseInt(from.trim());
-		}
-		catch (NumberFormatException e) {
-			return "row '" + from + "' is not a row number";
-		}
+		int first = Math.max(0, Integer.parseInt(from.trim()));
 		ij.measure.ResultsTable rt = CellTables.get(title);
-		if (first < 0) first = 0;
 		if (first < rt.size()) {
 			rt.deleteRows(first, rt.size() - 1);
 			if (!java.awt.GraphicsEnvironment.isHeadless() && ij.measure.ResultsTable.getResultsTable(title) == rt) rt.show(title);
@@ -220,17 +214,23 @@ public final class LeukoCnnMacro {
 	 */
 	public static String saveTableRows(String title, String path, String from, String overwrite) {
 		String error = checkTitle(title);
+		if (error == null) error = checkRow(from);
 		if (error != null) return error;
-		int first;
-		try {
-			first = Integer.parseInt(from.trim());
-		}
-		catch (NumberFormatException e) {
-			return "row '" + from + "' is not a row number";
-		}
+		int first = Integer.parseInt(from.trim());
 		ij.measure.ResultsTable part = (ij.measure.ResultsTable) CellTables.get(title).clone();
 		int drop = Math.min(first, part.size());
 		if (drop > 0) part.deleteRows(0, drop - 1);
 		return save(() -> AtomicFiles.writeString(Path.of(path), Boolean.parseBoolean(overwrite), CellTables.csv(part)));
+	}
+
+	/** null if {@code from} is a row number, otherwise why not. */
+	private static String checkRow(String from) {
+		try {
+			Integer.parseInt(from.trim());
+			return null;
+		}
+		catch (NumberFormatException e) {
+			return "row '" + from + "' is not a row number";
+		}
 	}
 }
