@@ -70,6 +70,7 @@ public final class CellDisplay {
 		replaceOverlayCells(imp, rois, classified != null);
 		imp.setProperty(SEGMENTATION_PROPERTY, segmentation);
 		imp.setProp(CELLS_PROP, segmentation.cellCount()); // macros: Property.get("leukocnn.cells")
+		if (classified == null) FieldDisplay.clear(imp); // a new segmentation: an earlier classification is void
 		boolean inRoiManager = addToRoiManager && addToRoiManager(imp, rois);
 		ResultsTable table = null;
 		if (showTable) {

@@ -36,4 +36,14 @@ public final class FieldDisplay {
 		imp.setProp(LEUKAEMIA_PROP, field.leukaemiaCall());
 		return cells;
 	}
+
+	/**
+	 * Removes the classification shown on {@code imp} (report, call and leukaemia call), when its
+	 * cells are shown again unclassified: a call must not outlive the outlines it was made on.
+	 */
+	static void clear(ImagePlus imp) {
+		imp.setProperty(REPORT_PROPERTY, null);
+		imp.setProp(CALL_PROP, (String) null);
+		imp.setProp(LEUKAEMIA_PROP, (String) null);
+	}
 }

@@ -13,6 +13,7 @@ import ij.gui.Roi;
 import ij.io.FileInfo;
 import io.github.leukocnn.ij.CellDisplay;
 import io.github.leukocnn.ij.CellTables;
+import io.github.leukocnn.ij.FieldDisplay;
 import io.github.leukocnn.io.AtomicFiles;
 import io.github.leukocnn.io.ImageInputException;
 import io.github.leukocnn.io.RoiSets;
@@ -96,11 +97,18 @@ public final class LeukoCnnMacro {
 	}
 
 	/**
-	 * Saves LeukoCNN's outlines on the current image's overlay (named by class after Classify
-	 * Leukocytes) as {@code folder/name_classified_RoiSet.zip}, as the command line's classify verb.
+	 * Saves LeukoCNN's outlines on the current image's overlay, named and coloured by class as Classify
+	 * Leukocytes shows them ("pre 0.97 #7"), as {@code folder/name_classified_RoiSet.zip} (the file
+	 * name of the command line's classify verb). Refused when the image has no classification, e.g.
+	 * after Segment Leukocytes: its outlines would be saved unclassified under a "classified" name.
 	 */
 	public static String saveClassifiedRois(String folder, String name, String overwrite) {
-		List<Roi> rois = cellRois(WindowManager.getCurrentImage());
+		ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) return "No image open: open and classify a smear image first.";
+		if (FieldDisplay.reportOf(imp) == null)
+			return "'" + imp.getTitle() + "' has not been classified (its LeukoCNN outlines, if any, are from Segment Leukocytes):" +
+				" run Classify Leukocytes first";
+		List<Roi> rois = cellRois(imp);
 		if (rois.isEmpty()) return "the current image has no LeukoCNN outlines (run Classify Leukocytes first)";
 		Path target = Path.of(folder, name + ClassifyBatch.ROI_SUFFIX);
 		return save(() -> RoiSets.write(target, Boolean.parseBoolean(overwrite), rois));

@@ -3,6 +3,7 @@ package io.github.leukocnn.ij;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import ij.gui.TextRoi;
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
 import io.github.leukocnn.progress.ProgressListener;
+import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.report.FieldReport;
 import io.github.leukocnn.segment.CellMeasurements;
 import io.github.leukocnn.segment.Segmentation;
@@ -137,6 +139,25 @@ class CellDisplayTest {
 		assertSame(mine, overlay.get(0));
 		assertFalse(overlay.getDrawNames() || overlay.getDrawLabels(), "the user's ROI is not labelled by LeukoCNN");
 		assertEquals(2, java.util.Arrays.stream(overlay.toArray()).filter(r -> r instanceof TextRoi).count());
+	}
+
+	@Test
+	void segmentingAgainClearsTheEarlierClassification() {
+		ImagePlus imp = TestSmears.discs("f", 2, 20);
+		Segmentation s = segment(imp);
+		FieldReport p = FieldReport.of("f", List.of("benign", "pre"), List.of("pre"), s.measurements(),
+			new float[][] { { 0.1f, 0.9f }, { 0.97f, 0.03f } }, new float[] { 0.4f, 0.6f });
+		FieldDisplay.show(imp, new ClassifyBatch.Classified(p, s), false, false);
+		assertSame(p, FieldDisplay.reportOf(imp));
+		assertEquals("pre", imp.getProp(FieldDisplay.CALL_PROP));
+		assertEquals("positive", imp.getProp(FieldDisplay.LEUKAEMIA_PROP));
+
+		CellDisplay.show(imp, s, null, false, false); // Segment Leukocytes on the same image
+
+		assertNull(FieldDisplay.reportOf(imp), "the report of the earlier outlines is gone");
+		assertNull(imp.getProp(FieldDisplay.CALL_PROP));
+		assertNull(imp.getProp(FieldDisplay.LEUKAEMIA_PROP));
+		assertEquals("2", imp.getProp(CellDisplay.CELLS_PROP));
 	}
 
 	@Test

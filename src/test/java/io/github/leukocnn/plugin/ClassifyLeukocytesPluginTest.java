@@ -1,10 +1,15 @@
 package io.github.leukocnn.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,6 +19,7 @@ import io.github.leukocnn.ij.Classifiers;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.SizeRuleClassifier;
 import io.github.leukocnn.ij.TestSmears;
+import io.github.leukocnn.report.ClassifyBatch;
 import io.github.leukocnn.testutil.ImageJFixture;
 
 /** "Classify Leukocytes" through ImageJ 1's macro interpreter, headless, with stand-in segmenter and model. */
@@ -36,6 +42,26 @@ class ClassifyLeukocytesPluginTest {
 		assertEquals("|pre|positive|1|3", out);
 		assertEquals("pre 0.90 #2", imp.getOverlay().get(1).getName());
 		assertEquals(3, CellTables.get(CellTables.FIELDS).getValue("count_pre", 0), 0);
+	}
+
+	@Test
+	void classifiedRoisAreRefusedOnceTheImageIsSegmentedAgain(@TempDir Path dir) {
+		ImagePlus imp = TestSmears.discs("field", 3, 30);
+		WindowManager.setTempCurrentImage(imp);
+		String save = HELPER + "saveClassifiedRois', '" + dir + "', 'field', 'false')";
+
+		String out = IJ.runMacro("run('Classify Leukocytes', 'model=all-screening cell_diameter=0');\n" +
+			"run('Segment Leukocytes', 'cell_diameter=0');\n" +
+			"return " + save + " + '|' + Property.get('leukocnn.call');");
+
+		String[] parts = out.split("\\|", -1);
+		assertTrue(parts[0].startsWith("'field' has not been classified"), parts[0]);
+		assertTrue(parts[0].endsWith("run Classify Leukocytes first"), parts[0]);
+		assertEquals("", parts[1], "no call left from the earlier classification");
+		assertFalse(Files.exists(dir.resolve("field" + ClassifyBatch.ROI_SUFFIX)), "no unclassified outlines under a classified name");
+
+		assertEquals("", IJ.runMacro("run('Classify Leukocytes', 'model=all-screening cell_diameter=0'); return " + save + ";"));
+		assertTrue(Files.exists(dir.resolve("field" + ClassifyBatch.ROI_SUFFIX)));
 	}
 
 	@Test
