@@ -66,7 +66,7 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private String call;
 
-	/** "positive" or "negative". */
+	/** "positive" or "negative"; "none" without cells; "" for a cell-type model (it makes no leukaemia call). */
 	@Parameter(type = ItemIO.OUTPUT)
 	private String leukaemia;
 
@@ -81,7 +81,7 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 			FieldDisplay.show(image, result, add_to_roi_manager, show_results);
 			cell_count = result.segmentation().cellCount();
 			call = result.report().call();
-			leukaemia = result.report().leukaemiaCall();
+			leukaemia = result.report().callsLeukaemia() ? result.report().leukaemiaCall() : "";
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException | CancelledException e) {
 			log.error("Classify Leukocytes: " + e.getMessage());

@@ -33,7 +33,8 @@ public final class FieldDisplay {
 		}
 		imp.setProperty(REPORT_PROPERTY, field);
 		imp.setProp(CALL_PROP, field.call()); // macros: Property.get("leukocnn.call")
-		imp.setProp(LEUKAEMIA_PROP, field.leukaemiaCall());
+		// a cell-type model makes no leukaemia call: no "negative" it cannot give (as ClassifyBatch.describe)
+		imp.setProp(LEUKAEMIA_PROP, field.callsLeukaemia() ? field.leukaemiaCall() : null);
 		return cells;
 	}
 

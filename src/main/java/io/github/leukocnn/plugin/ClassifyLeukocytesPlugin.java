@@ -40,8 +40,7 @@ public class ClassifyLeukocytesPlugin implements PlugIn {
 				ClassifyBatch.Classified c = ClassifyWorkflow.classify(imp, options.cellDiameter(), Segmenters.standard(), classifier,
 					progress);
 				FieldDisplay.show(imp, c, options.addToRoiManager(), options.showResults());
-				IJ.showStatus(TITLE + ": " + imp.getTitle() + ": " + c.segmentation().cellCount() + " leukocytes, " +
-					c.report().describeCall() + " (leukaemia " + c.report().leukaemiaCall() + ")");
+				IJ.showStatus(TITLE + ": " + ClassifyBatch.describe(c.report())); // the console line of the command line's classify
 			}
 			finally {
 				progress.done();

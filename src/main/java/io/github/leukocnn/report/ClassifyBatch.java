@@ -134,7 +134,7 @@ public final class ClassifyBatch {
 	public static String describe(FieldReport r) {
 		if (!r.hasCall()) return r.image() + ": no leukocytes found, no call";
 		String s = String.format(Locale.ROOT, "%s: %d cell(s), call %s", r.image(), r.cellCount(), r.describeCall());
-		if (r.positiveClasses().isEmpty()) return s;
+		if (!r.callsLeukaemia()) return s;
 		return s + String.format(Locale.ROOT, ", blasts %.1f%%, leukaemia %s", 100 * r.blastFraction().estimate(),
 			r.leukaemiaCall());
 	}

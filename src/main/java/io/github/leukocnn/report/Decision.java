@@ -75,6 +75,14 @@ public interface Decision {
 		return String.format(Locale.ROOT, "%s, P(leukaemia) %.3f %s %.3f", call(), p, leukaemia() ? ">=" : "<", callThreshold());
 	}
 
+	/**
+	 * Whether the model makes a leukaemia call at all: a cell-type model (no positive classes) does
+	 * not, so "negative" ({@link #leukaemiaCall}) or "0% blasts" would suggest a result it cannot give.
+	 */
+	default boolean callsLeukaemia() {
+		return !positiveClasses().isEmpty();
+	}
+
 	/** "positive", "negative" or {@link #NO_CALL}, as in images.csv and slide.csv. */
 	default String leukaemiaCall() {
 		return !hasCall() ? NO_CALL : leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE;

@@ -161,6 +161,19 @@ class CellDisplayTest {
 	}
 
 	@Test
+	void aCellTypeModelMakesNoLeukaemiaCall() {
+		ImagePlus imp = TestSmears.discs("f", 2, 20);
+		Segmentation s = segment(imp);
+		FieldReport types = FieldReport.of("f", List.of("lymphocyte", "neutrophil"), List.of(), s.measurements(),
+			new float[][] { { 0.1f, 0.9f }, { 0.97f, 0.03f } }, new float[] { 0.4f, 0.6f });
+
+		FieldDisplay.show(imp, new ClassifyBatch.Classified(types, s), false, false);
+
+		assertEquals("neutrophil", imp.getProp(FieldDisplay.CALL_PROP));
+		assertNull(imp.getProp(FieldDisplay.LEUKAEMIA_PROP), "no 'negative' from a model that cannot say positive");
+	}
+
+	@Test
 	void aLabelStaysInsideTheImage() {
 		Roi atRightEdge = new Roi(290, 2, 10, 10);
 		atRightEdge.setName("neutrophil 0.99 #12");

@@ -64,6 +64,52 @@ class ClassifyLeukocytesPluginTest {
 		assertTrue(Files.exists(dir.resolve("field" + ClassifyBatch.ROI_SUFFIX)));
 	}
 
+	/** A cell-type model: the stand-in's answers without positive classes. */
+	public static final class CellTypeClassifier implements io.github.leukocnn.classify.CellClassifier {
+		private final SizeRuleClassifier rule = new SizeRuleClassifier();
+
+		@Override
+		public java.util.List<String> classes() {
+			return java.util.List.of("lymphocyte", "neutrophil");
+		}
+
+		@Override
+		public java.util.Set<String> positiveClasses() {
+			return java.util.Set.of();
+		}
+
+		@Override
+		public float[][] classifyCells(net.imglib2.RandomAccessibleInterval<net.imglib2.type.numeric.ARGBType> rgb,
+			io.github.leukocnn.segment.Segmentation segmentation, io.github.leukocnn.progress.ProgressListener progress)
+		{
+			return rule.classifyCells(rgb, segmentation, progress);
+		}
+
+		@Override
+		public float[] classifySingleCell(net.imglib2.RandomAccessibleInterval<net.imglib2.type.numeric.ARGBType> rgb) {
+			return rule.classifySingleCell(rgb);
+		}
+
+		@Override
+		public float[] aggregateField(float[][] cellProbabilities) {
+			return rule.aggregateField(cellProbabilities);
+		}
+	}
+
+	@Test
+	void aCellTypeModelLeavesTheLeukaemiaPropertyUnset() {
+		System.setProperty(Classifiers.PROPERTY, CellTypeClassifier.class.getName());
+		try {
+			WindowManager.setTempCurrentImage(TestSmears.discs("types", 3, 30));
+			String out = IJ.runMacro("run('Classify Leukocytes', 'model=leukocyte-types cell_diameter=0');\n" +
+				"return " + HELPER + "lastError') + '|' + Property.get('leukocnn.call') + '|' + Property.get('leukocnn.leukaemia');");
+			assertEquals("|neutrophil|", out);
+		}
+		finally {
+			System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		}
+	}
+
 	@Test
 	void modelFileChoiceWithoutAFileGivesTheReason() {
 		System.clearProperty(Classifiers.PROPERTY);
