@@ -36,6 +36,14 @@ public final class CellDisplay {
 	/** {@link #ROI_PROPERTY} value of a cell outline, and of the text ROI that names it on the overlay. */
 	public static final String CELL = "cell", LABEL = "label";
 
+	/**
+	 * ROI properties naming the image a cell outline was found on (its title, and its ImageJ ID, unique
+	 * within a session). The ROI Manager is shared by all images and never reset by LeukoCNN, so these
+	 * tell one image's cells from another's ({@link RoiManagers#ofImage}); they survive renaming a ROI
+	 * and saving it in a ROI set.
+	 */
+	public static final String IMAGE_PROPERTY = "leukocnn.image", IMAGE_ID_PROPERTY = "leukocnn.image_id";
+
 	private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 140);
 
 	/** ImagePlus property holding the last {@link Segmentation} shown on the image (for saving it). */
@@ -67,6 +75,10 @@ public final class CellDisplay {
 			throw new IllegalArgumentException(classified.cellCount() + " classified cells for " +
 				segmentation.cellCount() + " segmented cells");
 		List<Roi> rois = outlines(segmentation, classified);
+		for (Roi roi : rois) { // before cloning: the overlay's and the ROI Manager's copies carry it too
+			roi.setProperty(IMAGE_PROPERTY, imp.getTitle());
+			roi.setProperty(IMAGE_ID_PROPERTY, String.valueOf(imp.getID()));
+		}
 		replaceOverlayCells(imp, rois, classified != null);
 		imp.setProperty(SEGMENTATION_PROPERTY, segmentation);
 		imp.setProp(CELLS_PROP, segmentation.cellCount()); // macros: Property.get("leukocnn.cells")

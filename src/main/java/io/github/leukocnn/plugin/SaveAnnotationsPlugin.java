@@ -19,8 +19,9 @@ import io.github.leukocnn.io.RoiSets;
 /**
  * Plugins > LeukoCNN > Save Cell Annotations: saves the cells of the current image, named by class,
  * as the ROI set {@code NAME_rois.zip} beside the image: the training input of kind "roi-sets".
- * The ROIs are those of the ROI Manager, or (without one, e.g. headless) LeukoCNN's outlines on
- * the overlay. A ROI's class is its group name, else its name up to the first space, '-', '_' or '#'
+ * The ROIs are those of the ROI Manager that belong to this image ({@link RoiManagers#ofImage}: the
+ * manager is shared by all images and LeukoCNN only appends to it; ROIs of other images are left out
+ * and counted in the Log), or (without any, e.g. headless) LeukoCNN's outlines on the overlay. A ROI's class is its group name, else its name up to the first space, '-', '_' or '#'
  * (so rename "cell-0007" to e.g. "blast" or "blast-7"). Macro: {@code run("Save Cell Annotations", "overwrite");}
  */
 public class SaveAnnotationsPlugin implements PlugIn {
@@ -45,7 +46,8 @@ public class SaveAnnotationsPlugin implements PlugIn {
 				throw new IllegalArgumentException("'" + imp.getTitle() + "' has no folder (not opened from a file): give folder=...");
 			List<Roi> rois = annotations(imp);
 			if (rois.isEmpty())
-				throw new IllegalArgumentException("no cell ROIs to save: add them to the ROI Manager (or run Segment Leukocytes)");
+				throw new IllegalArgumentException("no cell ROIs to save for '" + imp.getTitle() +
+					"': add them to the ROI Manager (or run Segment Leukocytes on it); ROIs of other images are not saved with it");
 			Path target = Path.of(folder, baseName(imp) + SUFFIX);
 			try {
 				RoiSets.write(target, overwrite, rois);
@@ -57,11 +59,32 @@ public class SaveAnnotationsPlugin implements PlugIn {
 		});
 	}
 
-	/** The ROI Manager's ROIs if it has any, else LeukoCNN's cell outlines on the overlay. */
+	/**
+	 * The ROI Manager's ROIs of {@code imp} if it has any ({@link RoiManagers#ofImage}: the manager
+	 * holds every image's cells), else LeukoCNN's cell outlines on the overlay. ROIs of other images
+	 * are left out, and the Log says how many.
+	 */
 	static List<Roi> annotations(ImagePlus imp) {
 		RoiManager rm = RoiManagers.existing();
-		if (rm != null && rm.getCount() > 0) return Arrays.asList(rm.getRoisAsArray());
-		return LeukoCnnMacro.cellRois(imp);
+		if (rm == null || rm.getCount() == 0) return LeukoCnnMacro.cellRois(imp);
+		RoiManagers.OfImage mine = RoiManagers.ofImage(Arrays.asList(rm.getRoisAsArray()), imp);
+		if (mine.leftOut() > 0)
+			IJ.log(TITLE + ": " + leftOutMessage(mine, imp));
+		if (!mine.kept().isEmpty()) return mine.kept();
+		List<Roi> overlay = LeukoCnnMacro.cellRois(imp);
+		if (!overlay.isEmpty())
+			IJ.log(TITLE + ": the ROI Manager has no ROIs of '" + imp.getTitle() + "': saving LeukoCNN's " + overlay.size() +
+				" outlines on its overlay");
+		return overlay;
+	}
+
+	static String leftOutMessage(RoiManagers.OfImage mine, ImagePlus imp) {
+		String s = "left out " + mine.otherImage() + " ROI(s) of the ROI Manager that belong to other images (" +
+			String.join(", ", mine.otherTitles()) + ")";
+		if (mine.withoutImage() > 0)
+			s += " and " + mine.withoutImage() + " that belong to no image (added without one, e.g. from a ROI set), " +
+				"as they cannot be told apart";
+		return s + "; saving the " + mine.kept().size() + " of '" + imp.getTitle() + "'";
 	}
 
 	static String folderOf(ImagePlus imp) {

@@ -73,6 +73,17 @@ class CellDisplayTest {
 	}
 
 	@Test
+	void everyOutlineNamesItsImage() {
+		ImagePlus imp = TestSmears.discs("a.png", 2, 20);
+		CellDisplay.Shown shown = CellDisplay.show(imp, segment(imp), null, false, false);
+		for (Roi roi : shown.rois()) {
+			assertEquals("a.png", roi.getProperty(CellDisplay.IMAGE_PROPERTY));
+			assertEquals(String.valueOf(imp.getID()), roi.getProperty(CellDisplay.IMAGE_ID_PROPERTY));
+		}
+		assertEquals("a.png", imp.getOverlay().get(0).getProperty(CellDisplay.IMAGE_PROPERTY), "the overlay's copies too");
+	}
+
+	@Test
 	void classifiedCellsAreNamedAndColouredByClass() {
 		ImagePlus imp = TestSmears.discs("f", 2, 20);
 		Segmentation s = segment(imp);

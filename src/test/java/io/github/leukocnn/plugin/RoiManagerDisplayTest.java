@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -19,6 +22,7 @@ import ij.plugin.frame.RoiManager;
 import io.github.leukocnn.ij.CellTables;
 import io.github.leukocnn.ij.RecordingSegmenter;
 import io.github.leukocnn.ij.TestSmears;
+import io.github.leukocnn.io.RoiSets;
 import io.github.leukocnn.testutil.ImageJFixture;
 
 /**
@@ -71,6 +75,47 @@ class RoiManagerDisplayTest {
 		assertEquals(1 + 3 + 2, rm.getCount());
 		assertEquals("my annotation", rm.getName(0));
 		assertEquals(5, CellTables.get(CellTables.CELLS).size());
+	}
+
+	@Test
+	void saveCellAnnotationsSavesOnlyTheCurrentImagesRois(@TempDir Path dir) throws Exception {
+		RoiManager rm = RoiManager.getRoiManager();
+		rm.reset(); // the test's own starting state
+		String save = "run('Save Cell Annotations', 'folder=[" + dir + "]');" +
+			"return call('io.github.leukocnn.plugin.LeukoCnnMacro.lastError');";
+		ImagePlus a = TestSmears.discs("a", 3, 24);
+		WindowManager.setTempCurrentImage(a);
+		IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0 add_to_roi_manager');");
+		for (int i = 0; i < 3; i++)
+			rm.rename(i, "blast-" + (i + 1)); // annotated in the ROI Manager
+		assertEquals("", IJ.runMacro(save));
+
+		ImagePlus b = TestSmears.discs("b", 2, 24);
+		WindowManager.setTempCurrentImage(b);
+		IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0 add_to_roi_manager');");
+		Roi drawn = new Roi(1, 1, 6, 6);
+		drawn.setName("lymphocyte-9");
+		b.setRoi(drawn); // drawn by hand on b and added
+		rm.addRoi(drawn);
+		assertEquals(3 + 2 + 1, rm.getCount());
+		java.io.PrintStream stdout = System.out;
+		var log = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)); // IJ.log without an ImageJ window
+		try {
+			assertEquals("", IJ.runMacro(save));
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		String logged = IJ.getLog() != null ? IJ.getLog() : log.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+		List<Roi> ofA = RoiSets.read(dir.resolve("a" + SaveAnnotationsPlugin.SUFFIX));
+		assertEquals(List.of("blast-1", "blast-2", "blast-3"), ofA.stream().map(Roi::getName).toList());
+		List<Roi> ofB = RoiSets.read(dir.resolve("b" + SaveAnnotationsPlugin.SUFFIX));
+		assertEquals(List.of("cell-0001", "cell-0002", "lymphocyte-9"), ofB.stream().map(Roi::getName).toList(),
+			"b's cells only, not a's outlines");
+		assertTrue(logged.contains("left out 3 ROI(s) of the ROI Manager that belong to other images (a); saving the 3 of 'b'"), logged);
+		assertEquals(3 + 2 + 1, rm.getCount(), "the ROI Manager is left as it was");
 	}
 
 	@Test
