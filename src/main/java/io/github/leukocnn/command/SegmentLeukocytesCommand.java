@@ -34,7 +34,7 @@ public class SegmentLeukocytesCommand extends ContextCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Cell diameter (µm if calibrated, else px; 0 = estimate)", min = "0")
+	@Parameter(label = "Cell diameter (µm if calibrated in nm, µm, mm, cm or m, else px; 0 = estimate)", min = "0")
 	private double cell_diameter = 0;
 
 	@Parameter(label = "Add to ROI Manager")

@@ -95,6 +95,34 @@ class SegmentLeukocytesPluginTest {
 	}
 
 	@Test
+	void dpiCalibrationIsNotTakenForMicrons() {
+		RecordingSegmenter.last = null;
+		ImagePlus imp = TestSmears.discs("scan.tif", 1, 24);
+		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 1.0 / 300; // a 300-dpi TIFF
+		imp.getCalibration().setUnit("inch");
+		WindowManager.setTempCurrentImage(imp);
+		java.io.PrintStream stdout = System.out;
+		java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)); // headless IJ.log prints here
+		try {
+			IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=12');");
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		assertEquals(12, RecordingSegmenter.last.cellDiameter(), 1e-9, "inches are dpi tags: 12 stays 12 pixels, not 3600");
+		String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(text.contains("'scan.tif' is calibrated in inches") && text.contains("taken in pixels"), text);
+	}
+
+	@Test
+	void negativeDiameterGivesTheReason() {
+		WindowManager.setTempCurrentImage(TestSmears.discs("neg", 1, 24));
+		String out = IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=-3'); return " + CALL + "lastError');");
+		assertTrue(out.startsWith("cell_diameter must be a positive diameter") && out.contains("0 = estimate"), out);
+	}
+
+	@Test
 	void greyscaleImageGivesTheReasonAndTheMacroGoesOn() {
 		String out = IJ.runMacro("setBatchMode(true); newImage('grey', '8-bit black', 60, 60, 1);\n" +
 			"run('Segment Leukocytes', 'cell_diameter=0 show_results');\n" +
