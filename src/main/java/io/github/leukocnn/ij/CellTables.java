@@ -40,6 +40,9 @@ public final class CellTables {
 		return KEPT.computeIfAbsent(title, t -> {
 			ResultsTable rt = new ResultsTable();
 			rt.showRowNumbers(false);
+			// Rows from different models have different columns (count_benign, p_blast...): a column a
+			// row lacks is NaN, not ImageJ's default 0, which would read as a real count or probability.
+			rt.setNaNEmptyCells(true);
 			return rt;
 		});
 	}
@@ -64,6 +67,7 @@ public final class CellTables {
 	 * @param classified the cells' classes, in the order of the measurements; null if unclassified
 	 */
 	public static void addCells(ResultsTable rt, String image, Segmentation segmentation, FieldReport classified) {
+		rt.setNaNEmptyCells(true); // also for a table that was not made by get()
 		var cells = segmentation.measurements();
 		for (int i = 0; i < cells.size(); i++) {
 			CellMeasurements m = cells.get(i);
@@ -81,11 +85,13 @@ public final class CellTables {
 	/**
 	 * Appends one row for a classified field, with the columns of the command line's images.csv
 	 * ({@link ReportTables#imageHeader}): differential count, blast percentage with its 95% interval,
-	 * field call, leukaemia call, field probabilities.
+	 * field call, leukaemia call, field probabilities. Rows of fields classified with models of other
+	 * classes leave this field's cells of those classes' columns NaN (and it leaves theirs NaN), not 0.
 	 */
 	public static void addField(ResultsTable rt, FieldReport field) {
 		List<String> header = ReportTables.imageHeader(field.classes());
 		Object[] row = ReportTables.imageRow(field);
+		rt.setNaNEmptyCells(true); // columns of another model's classes stay empty in this row, not 0
 		rt.addRow();
 		for (int c = 0; c < row.length; c++) {
 			if (row[c] instanceof Number n) rt.addValue(header.get(c), n.doubleValue());
