@@ -58,10 +58,11 @@ public class TrainModelCommand extends ContextCommand {
 	@Parameter(label = "Cell diameter (px, fields; 0 = estimate)", min = "0")
 	private double cell_diameter = 0;
 
-	@Parameter(label = "Maximum epochs", min = "1")
-	private int epochs = 40;
+	/** A double, so that a script's 2.7 is refused by the request (with the others' checks) rather than cut to 2. */
+	@Parameter(label = "Maximum epochs (whole number, at least 1)", min = "1", stepSize = "1")
+	private double epochs = 40;
 
-	@Parameter(label = "Time budget (minutes)", min = "0")
+	@Parameter(label = "Time budget (minutes, more than 0)", min = "0")
 	private double max_minutes = 30;
 
 	@Parameter(label = "Replace an existing model file")

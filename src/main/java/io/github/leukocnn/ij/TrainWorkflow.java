@@ -36,6 +36,9 @@ public final class TrainWorkflow {
 	 * @param modelFile the model file to write (.zip)
 	 * @param positive classes that make the leukaemia call positive, comma-separated (may be empty)
 	 * @param cellDiameter fields: leukocyte diameter in pixels, 0 = estimate
+	 * @param epochs the most epochs to train: a whole number of at least 1 (a double, so that 2.7 or NaN
+	 *          from a dialog, macro or script is refused here rather than cut to 2 or 0 on the way)
+	 * @param maxMinutes time budget in minutes, greater than 0
 	 * @param extraCells optional folder per class of single-cell images whose training blocks join the
 	 *          training (the {@code --extra-cells} of {@code leukocnn train}; blank = none)
 	 * @param extraClass optional class all extra cells and fields are trained as (blank = each keeps its folder's class)
@@ -47,27 +50,39 @@ public final class TrainWorkflow {
 	 *          (the {@code --recipe} of {@code leukocnn train}; blank = LeukoCNN's defaults)
 	 */
 	public record Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter,
-		int epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields, String startFrom,
+		double epochs, double maxMinutes, boolean overwrite, String extraCells, String extraClass, String extraFields, String startFrom,
 		String recipe)
 	{
 		/** Without extra images. */
-		public Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter, int epochs,
+		public Request(String data, String kind, String name, String modelFile, String positive, double cellDiameter, double epochs,
 			double maxMinutes, boolean overwrite)
 		{
 			this(data, kind, name, modelFile, positive, cellDiameter, epochs, maxMinutes, overwrite, "", "", "", "", "");
 		}
 
-		/** The equivalent command line (without the launcher name). */
+		/**
+		 * The equivalent command line (without the launcher name).
+		 *
+		 * @throws IllegalArgumentException for a missing or wrong setting, naming what is accepted
+		 */
 		public List<String> arguments() {
 			if (!KINDS.contains(kind)) throw new IllegalArgumentException("kind must be one of " + KINDS + ", got '" + kind + "'");
 			if (blank(data)) throw new IllegalArgumentException("choose the folder of training images (data_folder)");
 			if (blank(name)) throw new IllegalArgumentException("give the model a name (e.g. my-screening)");
 			if (blank(modelFile)) throw new IllegalArgumentException("choose the model file to write (model_file, a .zip)");
+			// The one check of epochs and max_minutes for the plugin, the command and scripts: 0 trained nothing and
+			// wrote a random-weight model, 2.7 became 2.
+			if (!(epochs >= 1 && epochs <= Integer.MAX_VALUE && epochs == Math.rint(epochs)))
+				throw new IllegalArgumentException("epochs must be a whole number of at least 1 (the most epochs to train, " +
+					"e.g. 40), got " + number(epochs));
+			if (!(maxMinutes > 0 && maxMinutes < Double.POSITIVE_INFINITY))
+				throw new IllegalArgumentException("max_minutes must be a time budget in minutes greater than 0 (e.g. 30), got " +
+					number(maxMinutes));
 			if (!blank(extraClass) && blank(extraCells) && blank(extraFields))
 				throw new IllegalArgumentException("extra_class names the class of the extra_cells or extra_fields folder, " +
 					"neither of which is given");
 			List<String> a = new ArrayList<>(List.of("train", "--data", data, "--kind", kind, "--name", name, "--out", modelFile,
-				"--cell-diameter", number(cellDiameter), "--epochs", String.valueOf(epochs), "--max-minutes", number(maxMinutes)));
+				"--cell-diameter", number(cellDiameter), "--epochs", number(epochs), "--max-minutes", number(maxMinutes)));
 			if (!blank(positive)) a.addAll(List.of("--positive", positives()));
 			if (!blank(extraCells)) a.addAll(List.of("--extra-cells", extraCells));
 			if (!blank(extraFields)) a.addAll(List.of("--extra-fields", extraFields));
@@ -85,7 +100,7 @@ public final class TrainWorkflow {
 		 */
 		TrainingJob.Options options() throws IOException {
 			return TrainingJob.Options.defaults(Path.of(data), kind, name, Path.of(modelFile)).withRecipeOf(recipe).toBuilder()
-				.positives(TrainingJob.classList(blank(positive) ? "" : positives())).cellDiameter(cellDiameter).epochs(epochs)
+				.positives(TrainingJob.classList(blank(positive) ? "" : positives())).cellDiameter(cellDiameter).epochs((int) epochs)
 				.maxMinutes(maxMinutes).overwrite(overwrite)
 				.extraCells(blank(extraCells) ? null : Path.of(extraCells)).extraFields(blank(extraFields) ? null : Path.of(extraFields))
 				.extraClass(blank(extraClass) ? null : extraClassName()).build()

@@ -40,12 +40,13 @@ public class TrainModelPlugin implements PlugIn {
 		gd.addCheckbox("overwrite", false);
 		if (!gd.show()) return;
 		PluginRun.run(TITLE, () -> { // reading the fields may fail too (e.g. model=unknown in a macro)
-			// read in the order the fields were added (PluginDialog keeps one sequence for all types)
+			// read in the order the fields were added (PluginDialog keeps one sequence for all types); epochs and
+			// max_minutes go to the request as given, which checks them (a cast here made 2.7 into 2, NaN into 0)
 			String data = gd.nextString(), kind = gd.nextChoice(), name = gd.nextString(), modelFile = gd.nextString(),
 				positive = gd.nextString(), extraCells = gd.nextString(), extraClass = gd.nextString(),
 				extraFields = gd.nextString(), startFrom = gd.nextString(), recipe = gd.nextString();
 			TrainWorkflow.Request request = new TrainWorkflow.Request(data, kind, name, modelFile, positive, gd.nextNumber(),
-				(int) gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), extraCells, extraClass, extraFields, startFrom, recipe);
+				gd.nextNumber(), gd.nextNumber(), gd.nextBoolean(), extraCells, extraClass, extraFields, startFrom, recipe);
 			IJ.showStatus(TITLE + ": training (see the Log window; Esc cancels)...");
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			TrainWorkflow.Outcome outcome;

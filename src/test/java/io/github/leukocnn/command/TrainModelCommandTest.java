@@ -62,8 +62,32 @@ class TrainModelCommandTest {
 		assertFalse(dir.resolve("m.zip").toFile().exists());
 	}
 
+	@Test
+	void epochsThatAreNotAWholeNumberCancelBeforeAnyWork(@TempDir Path dir) throws Exception {
+		try {
+			for (Object epochs : new Object[] { 0, 2.7, Double.NaN }) {
+				CommandModule module = trainTwoClassesWith(dir, "epochs", epochs);
+
+				assertTrue(module.isCanceled(), "epochs=" + epochs);
+				assertTrue(module.getCancelReason().startsWith("epochs must be a whole number of at least 1"), module.getCancelReason());
+				assertFalse(dir.resolve("m.zip").toFile().exists());
+			}
+			java.nio.file.Files.createDirectories(dir.resolve("data/a"));
+			CommandModule module = IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder",
+				new File(dir.resolve("data").toString()), "kind", "single-cell", "name", "x", "model_file",
+				new File(dir.resolve("m.zip").toString()), "epochs", 5, "max_minutes", 0.0)).get();
+			assertTrue(module.getCancelReason().startsWith("max_minutes must be a time budget in minutes greater than 0"),
+				module.getCancelReason());
+		}
+		finally { // SciJava remembers the last values given: leave valid ones for the other tests
+			IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder", new File(dir.resolve("none").toString()),
+				"kind", "single-cell", "name", "x", "model_file", new File(dir.resolve("m.zip").toString()), "epochs", 40,
+				"max_minutes", 30)).get();
+		}
+	}
+
 	/** Runs the command on two empty class folders in {@code dir} with one more setting, writing dir/m.zip. */
-	private static CommandModule trainTwoClassesWith(Path dir, String setting, String value) throws Exception {
+	private static CommandModule trainTwoClassesWith(Path dir, String setting, Object value) throws Exception {
 		java.nio.file.Files.createDirectories(dir.resolve("data/a"));
 		java.nio.file.Files.createDirectories(dir.resolve("data/b"));
 		return IMAGEJ.commands().run(TrainModelCommand.class, true, Map.of("data_folder", new File(dir.resolve("data").toString()),

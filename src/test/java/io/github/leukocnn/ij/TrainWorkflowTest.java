@@ -31,6 +31,21 @@ class TrainWorkflowTest {
 	}
 
 	@Test
+	void epochsAndTimeBudgetAreCheckedBeforeAnyWork() {
+		for (int epochs : new int[] { 0, -3 }) {
+			var r = new TrainWorkflow.Request("/data", "single-cell", "n", "/m.zip", "", 0, epochs, 30, false);
+			String message = assertThrows(IllegalArgumentException.class, r::arguments, "epochs=" + epochs).getMessage();
+			assertEquals("epochs must be a whole number of at least 1 (the most epochs to train, e.g. 40), got " + epochs, message);
+		}
+		for (double minutes : new double[] { 0, -1, Double.NaN, Double.POSITIVE_INFINITY }) {
+			var r = new TrainWorkflow.Request("/data", "single-cell", "n", "/m.zip", "", 0, 5, minutes, false);
+			String message = assertThrows(IllegalArgumentException.class, r::arguments, "max_minutes=" + minutes).getMessage();
+			assertTrue(message.startsWith("max_minutes must be a time budget in minutes greater than 0 (e.g. 30), got "), message);
+		}
+		assertEquals("1", new TrainWorkflow.Request("/d", "single-cell", "n", "/m.zip", "", 0, 1, 0.5, false).arguments().get(12));
+	}
+
+	@Test
 	void extraCellsBecomeTheirOptions() throws IOException {
 		var r = new TrainWorkflow.Request("/data/pbc", "single-cell", "types", "/models/t.zip", "", 0, 12, 5.5, false, "/data/scanner2",
 			" ", "", "", "");

@@ -44,6 +44,19 @@ class TrainAndClassifyPluginTest {
 	}
 
 	@Test
+	void epochsMustBeAWholeNumber(@TempDir Path dir) {
+		for (String epochs : List.of("0", "2.7", "-1")) {
+			String error = IJ.runMacro("run('Train LeukoCNN Model', 'data_folder=[" + dir + "] kind=single-cell name=x " +
+				"model_file=[" + dir.resolve("m.zip") + "] epochs=" + epochs + " max_minutes=1'); return " + HELPER + "lastError');");
+			assertTrue(error.startsWith("epochs must be a whole number of at least 1"), epochs + ": " + error);
+			assertTrue(error.endsWith("got " + epochs), error);
+		}
+		String error = IJ.runMacro("run('Train LeukoCNN Model', 'data_folder=[" + dir + "] kind=single-cell name=x " +
+			"model_file=[" + dir.resolve("m.zip") + "] epochs=3 max_minutes=0'); return " + HELPER + "lastError');");
+		assertTrue(error.startsWith("max_minutes must be a time budget in minutes greater than 0"), error);
+	}
+
+	@Test
 	void trainAModelThenClassifyWithIt(@TempDir Path dir) throws Exception {
 		for (int i = 1; i <= 30; i++) { // enough for one training batch of 32 cells after the hold-out blocks
 			cell(Files.createDirectories(dir.resolve("data/big")).resolve("big" + i + ".png"), 36 + i % 8);
