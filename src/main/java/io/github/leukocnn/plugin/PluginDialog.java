@@ -97,8 +97,24 @@ final class PluginDialog {
 		String key = key();
 		Object fallback = defaults.get(next++);
 		if (options == null) return (Boolean) fallback;
-		// In macro options a checkbox is on when its key appears as a word, off when absent.
-		return (" " + options).contains(" " + key + " ");
+		return checkboxOn(options, key);
+	}
+
+	/**
+	 * Whether macro options tick the checkbox {@code key}: as ImageJ's GenericDialog reads them, it is on
+	 * when its key appears as a word outside the bracketed values, off when absent. A path such as
+	 * {@code folder=[/x/keep overwrite off]} does not tick {@code overwrite}.
+	 */
+	static boolean checkboxOn(String options, String key) {
+		StringBuilder outside = new StringBuilder(" ");
+		boolean literal = false;
+		for (int i = 0; i < options.length(); i++) {
+			char c = options.charAt(i);
+			if (literal) literal = c != ']';
+			else if (c == '[') literal = true; // up to the next ']' (or the end, as in ImageJ)
+			else outside.append(c);
+		}
+		return outside.append(' ').toString().contains(" " + key + " ");
 	}
 
 	String nextChoice() {

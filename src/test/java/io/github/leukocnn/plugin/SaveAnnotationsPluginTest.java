@@ -47,6 +47,19 @@ class SaveAnnotationsPluginTest {
 	}
 
 	@Test
+	void overwriteInsideTheBracketedFolderDoesNotTickOverwrite(@TempDir Path dir) throws Exception {
+		Path folder = java.nio.file.Files.createDirectories(dir.resolve("keep overwrite off"));
+		ij.WindowManager.setTempCurrentImage(TestSmears.discs("f", 2, 24));
+		String save = "run('Save Cell Annotations', 'folder=[" + folder + "]');\n" +
+			"e = call('io.github.leukocnn.plugin.LeukoCnnMacro.lastError');\n";
+		String out = IJ.runMacro("run('Segment Leukocytes', 'cell_diameter=0');\n" + save + "first = e;\n" + save +
+			"return first + '|' + e;");
+		String[] errors = out.split("\\|", -1);
+		assertEquals("", errors[0]);
+		assertTrue(errors[1].contains("already exists"), "the folder's 'overwrite' is no checkbox: " + out);
+	}
+
+	@Test
 	void imageWithoutCellsIsRefused() {
 		ij.WindowManager.setTempCurrentImage(TestSmears.discs("unsaved", 1, 24));
 		String out = IJ.runMacro("run('Save Cell Annotations', 'folder=/tmp'); return call('io.github.leukocnn.plugin.LeukoCnnMacro.lastError');");
