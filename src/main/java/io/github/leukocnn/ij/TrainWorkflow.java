@@ -153,9 +153,16 @@ public final class TrainWorkflow {
 				out.println("LeukoCNN: training cancelled; no model file written");
 				throw e;
 			}
-			catch (Exception e) { // reported as the command line reports it
+			catch (IOException | IllegalArgumentException | IllegalStateException e) { // bad data or settings: as the command line reports them
 				out.println("leukocnn train: " + e.getMessage());
 				code = e instanceof FileAlreadyExistsException ? 2 : 1;
+			}
+			catch (Exception e) { // a bug (NullPointerException, an ND4J failure...): keep the stack trace for the report
+				String reason = "leukocnn train: unexpected " + e;
+				out.println(reason + " (please report it with the stack trace below)");
+				e.printStackTrace(out);
+				last[0] = reason; // the reason, not the last line of the trace
+				code = 1;
 			}
 		}
 		return new Outcome(written, code, last[0]);

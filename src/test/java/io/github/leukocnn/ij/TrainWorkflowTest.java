@@ -177,6 +177,21 @@ class TrainWorkflowTest {
 	}
 
 	@Test
+	void anUnexpectedErrorKeepsItsStackTrace(@TempDir Path dir) throws Exception {
+		var r = new TrainWorkflow.Request(discImages(dir, 30).toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1,
+			1, false);
+		ProgressListener buggy = (fraction, message) -> { // fails once training has begun
+			if (message != null && message.startsWith("epoch")) throw new NullPointerException("a bug in the progress shell");
+		};
+		List<String> log = new ArrayList<>();
+		TrainWorkflow.Outcome outcome = TrainWorkflow.train(r, log::add, buggy);
+		assertEquals(1, outcome.exitCode());
+		assertFalse(outcome.modelWritten());
+		assertEquals("leukocnn train: unexpected java.lang.NullPointerException: a bug in the progress shell", outcome.lastLine());
+		assertTrue(log.stream().anyMatch(l -> l.startsWith("\tat ") && l.contains("TrainWorkflowTest")), "the stack trace: " + log);
+	}
+
+	@Test
 	void aFailingTrainingReportsItsReasonAndExitCode(@TempDir Path dir) {
 		List<String> log = new ArrayList<>();
 		var r = new TrainWorkflow.Request(dir.resolve("missing").toString(), "single-cell", "x", dir.resolve("m.zip").toString(), "", 0, 1, 1, false);
