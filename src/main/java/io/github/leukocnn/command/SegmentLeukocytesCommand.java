@@ -61,7 +61,8 @@ public class SegmentLeukocytesCommand extends ContextCommand {
 			CellDisplay.show(image, segmentation, null, add_to_roi_manager, show_results);
 			cell_count = segmentation.cellCount();
 		}
-		catch (ImageInputException | IllegalArgumentException | CancelledException e) {
+		catch (ImageInputException | IllegalArgumentException | IllegalStateException | CancelledException e) {
+			// IllegalStateException: a bad leukocnn.segmenter property, or too many cells for 16-bit labels (as in Classify)
 			log.error("Segment Leukocytes: " + e.getMessage());
 			cancel(e.getMessage());
 		}

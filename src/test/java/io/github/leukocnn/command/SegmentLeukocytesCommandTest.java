@@ -44,6 +44,29 @@ class SegmentLeukocytesCommandTest {
 	}
 
 	@Test
+	void segmenterFailuresCancelWithTheReason() throws Exception {
+		io.github.leukocnn.segment.LeukocyteSegmenter tooMany = (rgb, settings) -> {
+			throw new IllegalStateException("more than 65535 leukocytes in one image: 16-bit labels cannot number them; split the image");
+		};
+		CommandModule module = run(TestSmears.discs("huge.png", 1, 24), "cell_diameter", 0.0, "segmenter", tooMany);
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().startsWith("more than 65535 leukocytes"), module.getCancelReason());
+
+		String saved = System.getProperty(io.github.leukocnn.segment.Segmenters.PROPERTY);
+		System.setProperty(io.github.leukocnn.segment.Segmenters.PROPERTY, "no.such.Segmenter");
+		try {
+			CommandModule bad = run(TestSmears.discs("f.png", 1, 24), "cell_diameter", 0.0, "segmenter", null);
+			assertTrue(bad.isCanceled());
+			assertTrue(bad.getCancelReason().startsWith("leukocnn.segmenter=no.such.Segmenter is not a LeukocyteSegmenter"),
+				bad.getCancelReason());
+		}
+		finally {
+			if (saved == null) System.clearProperty(io.github.leukocnn.segment.Segmenters.PROPERTY);
+			else System.setProperty(io.github.leukocnn.segment.Segmenters.PROPERTY, saved);
+		}
+	}
+
+	@Test
 	void segmentsAndFillsOverlayAndTable() throws Exception {
 		ImagePlus imp = TestSmears.discs("smear.png", 4, 24);
 
