@@ -75,6 +75,7 @@ public class ClassifyLeukocytesCommand extends ContextCommand {
 		ImageJProgress progress = new ImageJProgress("Classify Leukocytes", this::isCanceled);
 		try {
 			if (image == null || image.getProcessor() == null) image = WindowManager.getCurrentImage();
+			ClassifyWorkflow.checkInput(image, cell_diameter); // before a model is loaded for nothing
 			CellClassifier classifier = Classifiers.load(model, model_file == null ? null : model_file.getPath());
 			ClassifyBatch.Classified result = ClassifyWorkflow.classify(image, cell_diameter, segmenter != null ? segmenter : Segmenters.standard(),
 				classifier, progress);

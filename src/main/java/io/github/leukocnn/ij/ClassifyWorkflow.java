@@ -14,6 +14,15 @@ public final class ClassifyWorkflow {
 	private ClassifyWorkflow() {}
 
 	/**
+	 * Refuses what {@link #classify} would refuse about the image and the diameter ("No image open", a
+	 * greyscale image or a stack, a negative diameter), so that the shells can check it before loading a model.
+	 */
+	public static void checkInput(ImagePlus imp, double cellDiameter) throws ImageInputException {
+		SegmentWorkflow.rgb(imp);
+		SegmentWorkflow.diameterInPixels(imp, cellDiameter);
+	}
+
+	/**
 	 * The command line's per-image step ({@link ClassifyBatch#classify}) on an open image.
 	 *
 	 * @param cellDiameter as for {@link SegmentWorkflow#segment}: calibrated unit or pixels, 0 = estimate

@@ -36,6 +36,7 @@ public class ClassifyLeukocytesPlugin implements PlugIn {
 			PluginDialog.CellOptions options = gd.nextCellOptions();
 			ImageJProgress progress = new ImageJProgress(TITLE);
 			try {
+				ClassifyWorkflow.checkInput(imp, options.cellDiameter()); // before a model is loaded for nothing
 				CellClassifier classifier = Classifiers.load(model, file);
 				ClassifyBatch.Classified c = ClassifyWorkflow.classify(imp, options.cellDiameter(), Segmenters.standard(), classifier,
 					progress);

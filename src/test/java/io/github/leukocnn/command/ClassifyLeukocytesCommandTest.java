@@ -86,6 +86,22 @@ class ClassifyLeukocytesCommandTest {
 	}
 
 	@Test
+	void aGreyscaleImageIsRefusedBeforeTheModelIsLoaded() throws Exception {
+		System.clearProperty(Classifiers.PROPERTY);
+		try {
+			Map<String, Object> inputs = new HashMap<>(Map.of("image", new ImagePlus("grey", new ij.process.ByteProcessor(40, 40)),
+				"model", Classifiers.FROM_FILE, "model_file", new java.io.File("/nonexistent/model.zip"), "segmenter",
+				new RecordingSegmenter()));
+			CommandModule module = IMAGEJ.commands().run(ClassifyLeukocytesCommand.class, true, inputs).get();
+			assertTrue(module.isCanceled());
+			assertTrue(module.getCancelReason().startsWith("'grey' is a greyscale 8-bit image"), module.getCancelReason());
+		}
+		finally {
+			System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		}
+	}
+
+	@Test
 	void missingModelFileIsRefusedWithAReason() throws Exception {
 		System.clearProperty(Classifiers.PROPERTY);
 		try {

@@ -125,6 +125,28 @@ class ClassifyLeukocytesPluginTest {
 	}
 
 	@Test
+	void theImageIsCheckedBeforeTheModelIsLoaded() {
+		System.clearProperty(Classifiers.PROPERTY);
+		try {
+			WindowManager.setTempCurrentImage(null);
+			String out = IJ.runMacro("run('Classify Leukocytes', 'model=[model file...] model_file=/nonexistent/m.zip cell_diameter=0');" +
+				"return " + HELPER + "lastError');");
+			assertTrue(out.startsWith("No image open"), out);
+			out = IJ.runMacro("newImage('grey', '8-bit black', 60, 60, 1);\n" +
+				"run('Classify Leukocytes', 'model=[model file...] model_file=/nonexistent/m.zip cell_diameter=0');\n" +
+				"error = " + HELPER + "lastError'); close(); return error;");
+			assertTrue(out.contains("'grey' is a greyscale 8-bit image"), out);
+			WindowManager.setTempCurrentImage(TestSmears.discs("f", 1, 30));
+			out = IJ.runMacro("run('Classify Leukocytes', 'model=[model file...] model_file=/nonexistent/m.zip cell_diameter=-2');" +
+				"return " + HELPER + "lastError');");
+			assertTrue(out.startsWith("cell_diameter must be a positive diameter"), out);
+		}
+		finally {
+			System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
+		}
+	}
+
+	@Test
 	void unknownModelOrNonNumericDiameterIsNamed() {
 		WindowManager.setTempCurrentImage(TestSmears.discs("f", 1, 30));
 		String out = IJ.runMacro("run('Classify Leukocytes', 'model=resnet cell_diameter=0'); return " + HELPER + "lastError');");
