@@ -151,6 +151,10 @@ public final class TrainingJob {
 		 * from a card is checked like the command line.
 		 */
 		public Options {
+			if (epochs < 1) // 0 would write the untrained, random network as a model
+				throw new IllegalArgumentException("epochs must be at least 1 (the most epochs to train, e.g. 40), got " + epochs);
+			if (!(maxMinutes > 0))
+				throw new IllegalArgumentException("max-minutes must be a time budget in minutes greater than 0 (e.g. 30), got " + maxMinutes);
 			ModelCard.checkSingleCellRule(singleCellRule);
 			FieldCropScale.checkRule(fieldScale);
 			if (CropNormalisation.ofOption(normalisation) == null)

@@ -103,6 +103,11 @@ class TrainingJobTest {
 		assertEquals(0, transfer.toBuilder().augmentation(false).build().config().augmenter().colourTransfer(), "no augmentation, no transfer");
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.toBuilder().colourTransfer(-0.1).build()).getMessage()
 			.contains("colour-transfer must be a probability from 0 (off) to 1"));
+		// no epoch would write the untrained network as a model; no time would do the same after one epoch
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.toBuilder().epochs(0).build()).getMessage()
+			.contains("epochs must be at least 1"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.toBuilder().maxMinutes(0).build()).getMessage()
+			.contains("max-minutes must be a time budget in minutes greater than 0"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> mine.withRecipe("leukocnn train --data d --start-from lt.zip " +
 			"--epochs 3")).getMessage().contains("continued from lt.zip, so its command line is not a whole recipe"));
 		assertTrue(assertThrows(IOException.class, () -> mine.withRecipeOf("leukocyte-typo")).getMessage()
