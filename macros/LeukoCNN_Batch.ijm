@@ -18,7 +18,7 @@
 //
 // Interactive: Plugins > Macros > Run... asks for the folders and settings.
 // Headless (Fiji): ImageJ-linux64 --headless -batch LeukoCNN_Batch.ijm "input=/smears output=/results cell_diameter=0 model=all-screening"
-// Arguments: input, output (folders); cell_diameter (0 = estimate; µm if the images are calibrated);
+// Arguments: input, output (folders); cell_diameter (0 = estimate; µm if calibrated in a length unit (nm/µm/mm/cm/m), else pixels);
 //   model (none, all-screening, leukocyte-types) or model_file=/path/model.zip; overwrite (true/false).
 
 var failed = 0, failures = ""; // global ("var"), for function fail()
@@ -28,7 +28,7 @@ if (arg == "") {
 	input = getDirectory("LeukoCNN: folder of RGB smear images");
 	output = getDirectory("LeukoCNN: folder for the results");
 	Dialog.create("LeukoCNN batch");
-	Dialog.addNumber("cell_diameter", 0, 1, 8, "(0 = estimate; µm if calibrated)");
+	Dialog.addNumber("cell_diameter", 0, 1, 8, "(0 = estimate; µm if calibrated in nm/µm/mm/cm/m, else pixels)");
 	Dialog.addChoice("model", newArray("none", "all-screening", "leukocyte-types"), "none");
 	Dialog.addString("model_file", "", 30);
 	Dialog.addCheckbox("overwrite", false);
