@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import io.github.leukocnn.progress.CancelledException;
+
 /**
  * Entry point of the {@code leukocnn} launcher: {@code leukocnn VERB [options]}.
  * Verbs are {@link Subcommand}s found with {@link ServiceLoader} (listed in
@@ -25,7 +27,10 @@ public final class LeukoCnnCli {
 
 	/** Runs one command line; returns the exit code. */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
-		Map<String, Subcommand> verbs = subcommands();
+		return run(subcommands(), args, out, err);
+	}
+
+	static int run(Map<String, Subcommand> verbs, List<String> args, PrintStream out, PrintStream err) {
 		if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
 			out.println("usage: leukocnn VERB [options]   (leukocnn VERB --help for details)");
 			for (Subcommand s : verbs.values())
@@ -50,8 +55,14 @@ public final class LeukoCnnCli {
 			err.println(verb.usage());
 			return 2;
 		}
-		catch (Exception e) {
+		catch (java.io.IOException | IllegalArgumentException | IllegalStateException | CancelledException e) {
 			err.println("leukocnn " + verb.name() + ": " + e.getMessage());
+			return 1;
+		}
+		catch (Exception e) {
+			// a bug or a library failure (e.g. ND4J's): its type and stack trace are what a report of it needs
+			err.println("leukocnn " + verb.name() + ": unexpected " + e);
+			e.printStackTrace(err);
 			return 1;
 		}
 	}
