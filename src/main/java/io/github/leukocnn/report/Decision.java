@@ -83,8 +83,11 @@ public interface Decision {
 		return !positiveClasses().isEmpty();
 	}
 
-	/** "positive", "negative" or {@link #NO_CALL}, as in images.csv and slide.csv. */
+	/**
+	 * "positive", "negative" or {@link #NO_CALL}, as in images.csv and slide.csv: no call without
+	 * cells, nor from a model without positive classes (its P(leukaemia) is NaN too).
+	 */
 	default String leukaemiaCall() {
-		return !hasCall() ? NO_CALL : leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
+		return !hasCall() || !callsLeukaemia() ? NO_CALL : leukaemia() ? ReportTables.POSITIVE : ReportTables.NEGATIVE;
 	}
 }

@@ -76,6 +76,12 @@ class ReportTablesTest {
 			new float[][] { { 0.7f, 0.3f } }, new float[] { 0.6f, 0.4f }, 0.35);
 		assertEquals("positive", column(h, ReportTables.imageRow(thresholded), "leukaemia"), "0.4 >= 0.35");
 		assertEquals(0.35, (double) column(h, ReportTables.imageRow(thresholded), "call_threshold"));
+		// a cell-type model (no positive classes) makes no leukaemia call: "none", as its P(leukaemia) is NaN
+		FieldReport types = FieldReport.of("d/t.png", AreaRuleClassifier.CLASSES, Set.of(), FieldReportTest.cells(1),
+			new float[][] { { 0.7f, 0.3f } }, new float[] { 0.7f, 0.3f });
+		assertEquals("normal", column(h, ReportTables.imageRow(types), "call"));
+		assertEquals(Decision.NO_CALL, column(h, ReportTables.imageRow(types), "leukaemia"));
+		assertTrue(Double.isNaN((double) column(h, ReportTables.imageRow(types), "leukaemia_probability")));
 
 		// the slide: f (1 blast of 4, called normal) and g (2 blasts of 2, called blast) pooled
 		FieldReport g = FieldReport.of("d/g.png", AreaRuleClassifier.CLASSES, Set.of("blast"), FieldReportTest.cells(2),
