@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,16 @@ import net.imglib2.type.numeric.ARGBType;
 
 /** Runs macros/LeukoCNN_Batch.ijm with ImageJ 1's macro interpreter, headless, on a folder of files. */
 class BatchMacroTest {
+
+	/** The classifier the macro's runs get (Classifiers.PROPERTY), until the test ends. */
+	private static void useClassifier(Class<?> classifier) {
+		System.setProperty(Classifiers.PROPERTY, classifier.getName());
+	}
+
+	@AfterEach
+	void noClassifierLeftSet() {
+		System.clearProperty(Classifiers.PROPERTY);
+	}
 
 	@RegisterExtension
 	static final ImageJFixture IMAGEJ = ImageJFixture.create().menus().segmenter(RecordingSegmenter.class);
@@ -75,32 +86,27 @@ class BatchMacroTest {
 
 	@Test
 	void classifiesWithAModelAndWritesTheBatchTables(@TempDir Path dir) throws Exception {
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-		try {
-			Path in = Files.createDirectories(dir.resolve("in"));
-			Path out = dir.resolve("out");
-			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString()); // ~314 px: benign
-			new FileSaver(TestSmears.discs("b", 3, 34)).saveAsPng(in.resolve("b.png").toString()); // ~908 px: pre
+		useClassifier(SizeRuleClassifier.class);
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Path out = dir.resolve("out");
+		new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString()); // ~314 px: benign
+		new FileSaver(TestSmears.discs("b", 3, 34)).saveAsPng(in.resolve("b.png").toString()); // ~908 px: pre
 
-			assertEquals("2 5 0", runBatch(in, out, " model=all-screening"));
+		assertEquals("2 5 0", runBatch(in, out, " model=all-screening"));
 
-			List<String> fields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
-			assertEquals(3, fields.size());
-			assertTrue(fields.get(0).startsWith("image,cell_count,count_benign,count_pre,blast_percent"), fields.get(0));
-			assertTrue(fields.get(1).startsWith("a.png,2,2,0,0,"), fields.get(1));
-			assertTrue(fields.get(1).contains(",benign,negative,"), fields.get(1));
-			assertTrue(fields.get(2).startsWith("b.png,3,0,3,100,"), fields.get(2));
-			assertTrue(fields.get(2).contains(",pre,positive,"), fields.get(2));
-			assertEquals(1 + 5, Files.readAllLines(out.resolve("LeukoCNN_Cells.csv")).size());
-			assertEquals(3, RoiSets.read(out.resolve("b_RoiSet.zip")).size());
-			List<Roi> classified = RoiSets.read(out.resolve("b_classified_RoiSet.zip"));
-			assertEquals(3, classified.size());
-			assertEquals("pre 0.90 #1", classified.get(0).getName());
-			assertEquals("benign 0.80 #2", RoiSets.read(out.resolve("a_classified_RoiSet.zip")).get(1).getName());
-		}
-		finally {
-			System.clearProperty(Classifiers.PROPERTY);
-		}
+		List<String> fields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
+		assertEquals(3, fields.size());
+		assertTrue(fields.get(0).startsWith("image,cell_count,count_benign,count_pre,blast_percent"), fields.get(0));
+		assertTrue(fields.get(1).startsWith("a.png,2,2,0,0,"), fields.get(1));
+		assertTrue(fields.get(1).contains(",benign,negative,"), fields.get(1));
+		assertTrue(fields.get(2).startsWith("b.png,3,0,3,100,"), fields.get(2));
+		assertTrue(fields.get(2).contains(",pre,positive,"), fields.get(2));
+		assertEquals(1 + 5, Files.readAllLines(out.resolve("LeukoCNN_Cells.csv")).size());
+		assertEquals(3, RoiSets.read(out.resolve("b_RoiSet.zip")).size());
+		List<Roi> classified = RoiSets.read(out.resolve("b_classified_RoiSet.zip"));
+		assertEquals(3, classified.size());
+		assertEquals("pre 0.90 #1", classified.get(0).getName());
+		assertEquals("benign 0.80 #2", RoiSets.read(out.resolve("a_classified_RoiSet.zip")).get(1).getName());
 	}
 
 	@Test
@@ -141,92 +147,77 @@ class BatchMacroTest {
 
 	@Test
 	void imagesWithTheSameNameStemGetDistinctOutputsAsOnTheCommandLine(@TempDir Path dir) throws Exception {
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-		try {
-			Path in = Files.createDirectories(dir.resolve("in"));
-			Path out = dir.resolve("out");
-			new FileSaver(TestSmears.discs("s", 2, 24)).saveAsPng(in.resolve("s.png").toString());
-			new FileSaver(TestSmears.discs("s", 3, 20)).saveAsTiff(in.resolve("s.tif").toString());
-			new FileSaver(TestSmears.discs("t", 1, 20)).saveAsPng(in.resolve("t.png").toString());
+		useClassifier(SizeRuleClassifier.class);
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Path out = dir.resolve("out");
+		new FileSaver(TestSmears.discs("s", 2, 24)).saveAsPng(in.resolve("s.png").toString());
+		new FileSaver(TestSmears.discs("s", 3, 20)).saveAsTiff(in.resolve("s.tif").toString());
+		new FileSaver(TestSmears.discs("t", 1, 20)).saveAsPng(in.resolve("t.png").toString());
 
-			assertEquals("3 6 0", runBatch(in, out, " model=all-screening"), "the second s is not refused for a file this run wrote");
-			assertEquals(2 + 1, Files.readAllLines(out.resolve("s_png_cells.csv")).size(), "s.png's results under s_png");
-			assertEquals(3 + 1, Files.readAllLines(out.resolve("s_tif_cells.csv")).size(), "s.tif's results under s_tif");
-			assertEquals(1 + 1, Files.readAllLines(out.resolve("t_cells.csv")).size(), "a unique stem keeps its plain name");
-			assertEquals(2, RoiSets.read(out.resolve("s_png_classified_RoiSet.zip")).size());
-			assertEquals(3, RoiSets.read(out.resolve("s_tif_classified_RoiSet.zip")).size());
-			assertFalse(Files.exists(out.resolve("s_cells.csv")));
+		assertEquals("3 6 0", runBatch(in, out, " model=all-screening"), "the second s is not refused for a file this run wrote");
+		assertEquals(2 + 1, Files.readAllLines(out.resolve("s_png_cells.csv")).size(), "s.png's results under s_png");
+		assertEquals(3 + 1, Files.readAllLines(out.resolve("s_tif_cells.csv")).size(), "s.tif's results under s_tif");
+		assertEquals(1 + 1, Files.readAllLines(out.resolve("t_cells.csv")).size(), "a unique stem keeps its plain name");
+		assertEquals(2, RoiSets.read(out.resolve("s_png_classified_RoiSet.zip")).size());
+		assertEquals(3, RoiSets.read(out.resolve("s_tif_classified_RoiSet.zip")).size());
+		assertFalse(Files.exists(out.resolve("s_cells.csv")));
 
-			// replacing results: each image still has its own, none is replaced by its namesake's
-			assertEquals("3 6 0", runBatch(in, out, " model=all-screening overwrite=true"));
-			assertEquals(2 + 1, Files.readAllLines(out.resolve("s_png_cells.csv")).size());
-			assertEquals(3 + 1, Files.readAllLines(out.resolve("s_tif_cells.csv")).size());
-			assertEquals(3 * 5 + 2, names(out).length, "5 files per image and the two tables, nothing else");
-		}
-		finally {
-			System.clearProperty(Classifiers.PROPERTY);
-		}
+		// replacing results: each image still has its own, none is replaced by its namesake's
+		assertEquals("3 6 0", runBatch(in, out, " model=all-screening overwrite=true"));
+		assertEquals(2 + 1, Files.readAllLines(out.resolve("s_png_cells.csv")).size());
+		assertEquals(3 + 1, Files.readAllLines(out.resolve("s_tif_cells.csv")).size());
+		assertEquals(3 * 5 + 2, names(out).length, "5 files per image and the two tables, nothing else");
 	}
 
 	@Test
 	void stopsBeforeAnyWorkWhenABatchTableWouldBeReplaced(@TempDir Path dir) throws Exception {
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-		try {
-			Path in = Files.createDirectories(dir.resolve("in"));
-			Path out = Files.createDirectories(dir.resolve("out"));
-			new FileSaver(TestSmears.discs("a", 2, 24)).saveAsPng(in.resolve("a.png").toString());
-			Files.writeString(out.resolve("LeukoCNN_Fields.csv"), "precious");
+		useClassifier(SizeRuleClassifier.class);
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Path out = Files.createDirectories(dir.resolve("out"));
+		new FileSaver(TestSmears.discs("a", 2, 24)).saveAsPng(in.resolve("a.png").toString());
+		Files.writeString(out.resolve("LeukoCNN_Fields.csv"), "precious");
 
-			String[] result = new String[1];
-			String log = runBatchLogged(in, out, " model=all-screening", result);
+		String[] result = new String[1];
+		String log = runBatchLogged(in, out, " model=all-screening", result);
 
-			assertTrue(log.contains("LeukoCNN_Fields.csv already exists"), log);
-			assertTrue(log.contains("nothing was analysed"), log);
-			assertEquals("precious", Files.readString(out.resolve("LeukoCNN_Fields.csv")));
-			assertEquals(List.of("LeukoCNN_Fields.csv"), List.of(names(out)), "no image analysed, no table written");
-			assertEquals(0, CellTables.get(CellTables.CELLS).size());
+		assertTrue(log.contains("LeukoCNN_Fields.csv already exists"), log);
+		assertTrue(log.contains("nothing was analysed"), log);
+		assertEquals("precious", Files.readString(out.resolve("LeukoCNN_Fields.csv")));
+		assertEquals(List.of("LeukoCNN_Fields.csv"), List.of(names(out)), "no image analysed, no table written");
+		assertEquals(0, CellTables.get(CellTables.CELLS).size());
 
-			// the same for a folder in the way of the cells table, even with overwrite
-			Files.delete(out.resolve("LeukoCNN_Fields.csv"));
-			Files.createDirectories(out.resolve("LeukoCNN_Cells.csv"));
-			log = runBatchLogged(in, out, " model=all-screening overwrite=true", result);
-			assertTrue(log.contains("LeukoCNN_Cells.csv is a folder"), log);
-			assertEquals(List.of("LeukoCNN_Cells.csv"), List.of(names(out)));
-		}
-		finally {
-			System.clearProperty(Classifiers.PROPERTY);
-		}
+		// the same for a folder in the way of the cells table, even with overwrite
+		Files.delete(out.resolve("LeukoCNN_Fields.csv"));
+		Files.createDirectories(out.resolve("LeukoCNN_Cells.csv"));
+		log = runBatchLogged(in, out, " model=all-screening overwrite=true", result);
+		assertTrue(log.contains("LeukoCNN_Cells.csv is a folder"), log);
+		assertEquals(List.of("LeukoCNN_Cells.csv"), List.of(names(out)));
 	}
 
 	@Test
 	void aFailedImageLeavesNoRowsInTheBatchTables(@TempDir Path dir) throws Exception {
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-		try {
-			Path in = Files.createDirectories(dir.resolve("in"));
-			Path out = Files.createDirectories(dir.resolve("out"));
-			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
-			new FileSaver(TestSmears.discs("b", 3, 34)).saveAsPng(in.resolve("b.png").toString());
-			Files.writeString(out.resolve("b_cells.csv"), "precious"); // so b fails
+		useClassifier(SizeRuleClassifier.class);
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Path out = Files.createDirectories(dir.resolve("out"));
+		new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
+		new FileSaver(TestSmears.discs("b", 3, 34)).saveAsPng(in.resolve("b.png").toString());
+		Files.writeString(out.resolve("b_cells.csv"), "precious"); // so b fails
 
-			String[] result = new String[1];
-			String log = runBatchLogged(in, out, " model=all-screening", result);
+		String[] result = new String[1];
+		String log = runBatchLogged(in, out, " model=all-screening", result);
 
-			assertEquals("1 2 1", result[0]);
-			assertTrue(log.matches("(?s).*\\bFAILED b\\.png: .*b_cells\\.csv already exists.*"), log);
-			assertTrue(log.matches("(?s).*1 failed\\R+b\\.png: .*b_cells\\.csv already exists.*"), "listed after the summary: " + log);
-			assertEquals("precious", Files.readString(out.resolve("b_cells.csv")));
-			List<String> fields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
-			assertEquals(2, fields.size(), "header and a.png only: " + fields);
-			assertTrue(fields.get(1).startsWith("a.png,"), fields.get(1));
-			List<String> cells = Files.readAllLines(out.resolve("LeukoCNN_Cells.csv"));
-			assertEquals(1 + 2, cells.size(), "a.png's two cells only: " + cells);
-			assertTrue(cells.stream().skip(1).allMatch(line -> line.startsWith("a.png,")), cells.toString());
-			assertEquals(2, CellTables.get(CellTables.CELLS).size(), "nor in the session's table");
-			assertEquals(1, CellTables.get(CellTables.FIELDS).size());
-		}
-		finally {
-			System.clearProperty(Classifiers.PROPERTY);
-		}
+		assertEquals("1 2 1", result[0]);
+		assertTrue(log.matches("(?s).*\\bFAILED b\\.png: .*b_cells\\.csv already exists.*"), log);
+		assertTrue(log.matches("(?s).*1 failed\\R+b\\.png: .*b_cells\\.csv already exists.*"), "listed after the summary: " + log);
+		assertEquals("precious", Files.readString(out.resolve("b_cells.csv")));
+		List<String> fields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
+		assertEquals(2, fields.size(), "header and a.png only: " + fields);
+		assertTrue(fields.get(1).startsWith("a.png,"), fields.get(1));
+		List<String> cells = Files.readAllLines(out.resolve("LeukoCNN_Cells.csv"));
+		assertEquals(1 + 2, cells.size(), "a.png's two cells only: " + cells);
+		assertTrue(cells.stream().skip(1).allMatch(line -> line.startsWith("a.png,")), cells.toString());
+		assertEquals(2, CellTables.get(CellTables.CELLS).size(), "nor in the session's table");
+		assertEquals(1, CellTables.get(CellTables.FIELDS).size());
 	}
 
 	/** Folder where {@link TableBlockingClassifier} puts a folder in the way of LeukoCNN_Cells.csv. */
@@ -270,7 +261,7 @@ class BatchMacroTest {
 
 	@Test
 	void aBatchTableThatCannotBeSavedCountsAsFailed(@TempDir Path dir) throws Exception {
-		System.setProperty(Classifiers.PROPERTY, TableBlockingClassifier.class.getName());
+		useClassifier(TableBlockingClassifier.class);
 		try {
 			Path in = Files.createDirectories(dir.resolve("in"));
 			Path out = Files.createDirectories(dir.resolve("out"));
@@ -287,44 +278,38 @@ class BatchMacroTest {
 			assertTrue(Files.exists(out.resolve("a_cells.csv")));
 		}
 		finally {
-			System.clearProperty(Classifiers.PROPERTY);
 			blockTablesIn = null;
 		}
 	}
 
 	@Test
 	void keepsTheSessionsEarlierRowsAndSavesOnlyTheBatchs(@TempDir Path dir) throws Exception {
-		System.setProperty(Classifiers.PROPERTY, SizeRuleClassifier.class.getName());
-		try {
-			Path in = Files.createDirectories(dir.resolve("in"));
-			Path out = dir.resolve("out");
-			new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
-			// a row of an image the user classified before the batch
-			ResultsTable session = CellTables.get(CellTables.CELLS);
-			session.addRow();
-			session.addValue("image", "earlier.png");
-			session.addValue("cell_id", 1);
-			ResultsTable sessionFields = CellTables.get(CellTables.FIELDS);
-			sessionFields.addRow();
-			sessionFields.addValue("image", "earlier.png");
+		useClassifier(SizeRuleClassifier.class);
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Path out = dir.resolve("out");
+		new FileSaver(TestSmears.discs("a", 2, 20)).saveAsPng(in.resolve("a.png").toString());
+		// a row of an image the user classified before the batch
+		ResultsTable session = CellTables.get(CellTables.CELLS);
+		session.addRow();
+		session.addValue("image", "earlier.png");
+		session.addValue("cell_id", 1);
+		ResultsTable sessionFields = CellTables.get(CellTables.FIELDS);
+		sessionFields.addRow();
+		sessionFields.addValue("image", "earlier.png");
 
-			assertEquals("1 2 0", runBatch(in, out, " model=all-screening"));
+		assertEquals("1 2 0", runBatch(in, out, " model=all-screening"));
 
-			ResultsTable cells = CellTables.get(CellTables.CELLS);
-			assertEquals(1 + 2, cells.size(), "the earlier row and the batch's");
-			assertEquals("earlier.png", cells.getStringValue("image", 0));
-			assertEquals("a.png", cells.getStringValue("image", 1));
-			assertEquals(1 + 1, CellTables.get(CellTables.FIELDS).size());
-			assertEquals("earlier.png", CellTables.get(CellTables.FIELDS).getStringValue("image", 0));
-			List<String> saved = Files.readAllLines(out.resolve("LeukoCNN_Cells.csv"));
-			assertEquals(1 + 2, saved.size(), "the batch's file holds the batch's rows: " + saved);
-			assertFalse(String.join("\n", saved).contains("earlier.png"));
-			List<String> savedFields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
-			assertEquals(2, savedFields.size(), savedFields.toString());
-			assertTrue(savedFields.get(1).startsWith("a.png,2,"), savedFields.get(1));
-		}
-		finally {
-			System.clearProperty(Classifiers.PROPERTY);
-		}
+		ResultsTable cells = CellTables.get(CellTables.CELLS);
+		assertEquals(1 + 2, cells.size(), "the earlier row and the batch's");
+		assertEquals("earlier.png", cells.getStringValue("image", 0));
+		assertEquals("a.png", cells.getStringValue("image", 1));
+		assertEquals(1 + 1, CellTables.get(CellTables.FIELDS).size());
+		assertEquals("earlier.png", CellTables.get(CellTables.FIELDS).getStringValue("image", 0));
+		List<String> saved = Files.readAllLines(out.resolve("LeukoCNN_Cells.csv"));
+		assertEquals(1 + 2, saved.size(), "the batch's file holds the batch's rows: " + saved);
+		assertFalse(String.join("\n", saved).contains("earlier.png"));
+		List<String> savedFields = Files.readAllLines(out.resolve("LeukoCNN_Fields.csv"));
+		assertEquals(2, savedFields.size(), savedFields.toString());
+		assertTrue(savedFields.get(1).startsWith("a.png,2,"), savedFields.get(1));
 	}
 }
