@@ -23,6 +23,7 @@ import ij.gui.Wand;
 import ij.io.RoiDecoder;
 import ij.io.RoiEncoder;
 import ij.process.ShortProcessor;
+import io.github.leukocnn.segment.LabelPieces;
 
 /**
  * ImageJ ROI sets (the .zip files of the ROI Manager) made from label images: one traced polygon
@@ -34,8 +35,9 @@ public final class RoiSets {
 
 	/**
 	 * Traces the outline of every label 1..65535 present in {@code labels} (row-major, unsigned
-	 * 16 bit). The outline is the outer boundary (8-connected, holes ignored) of the part of the
-	 * label that contains its first pixel in raster order; labels are expected to be connected.
+	 * 16 bit). The outline is the outer boundary (8-connected, holes ignored) of the label's largest
+	 * piece ({@link LabelPieces}): a cell label can carry a few stray pixels, which must not become
+	 * its outline.
 	 *
 	 * @param name the ROI name of a label id, e.g. {@code id -> String.format("cell-%04d", id)}
 	 * @param rgb the stroke colour of a label id as 0xRRGGBB, or null for ImageJ's default
@@ -43,19 +45,33 @@ public final class RoiSets {
 	public static List<Roi> traceLabels(short[] labels, int width, int height, IntFunction<String> name, IntUnaryOperator rgb) {
 		if (labels.length != (long) width * height)
 			throw new IllegalArgumentException("label array has " + labels.length + " pixels, expected " + width + "x" + height);
-		int[] first = new int[65536];
-		java.util.Arrays.fill(first, -1);
+		int[] minX = new int[65536], minY = new int[65536], maxX = new int[65536], maxY = new int[65536];
+		java.util.Arrays.fill(minX, -1);
 		for (int i = 0; i < labels.length; i++) {
 			int id = labels[i] & 0xffff;
-			if (id != 0 && first[id] < 0) first[id] = i;
+			if (id == 0) continue;
+			int x = i % width, y = i / width;
+			if (minX[id] < 0) {
+				minX[id] = maxX[id] = x;
+				minY[id] = maxY[id] = y;
+			}
+			minX[id] = Math.min(minX[id], x);
+			maxX[id] = Math.max(maxX[id], x);
+			maxY[id] = y;
 		}
 		ShortProcessor sp = new ShortProcessor(width, height, labels, null);
 		Wand wand = new Wand(sp);
 		List<Roi> rois = new ArrayList<>();
-		for (int id = 1; id < first.length; id++) {
-			if (first[id] < 0) continue;
-			// The first raster pixel lies on the outer boundary, so the wand traces the outline, not a hole.
-			wand.autoOutline(first[id] % width, first[id] / width, id, id, Wand.EIGHT_CONNECTED);
+		for (int id = 1; id < minX.length; id++) {
+			if (minX[id] < 0) continue;
+			int bw = maxX[id] - minX[id] + 1, bh = maxY[id] - minY[id] + 1;
+			byte[] mask = new byte[bw * bh];
+			for (int y = 0; y < bh; y++)
+				for (int x = 0; x < bw; x++)
+					if ((labels[(minY[id] + y) * width + minX[id] + x] & 0xffff) == id) mask[y * bw + x] = 1;
+			// The piece's first raster pixel lies on its outer boundary, so the wand traces the outline, not a hole.
+			int start = LabelPieces.largestPieceStart(mask, bw, bh);
+			wand.autoOutline(minX[id] + start % bw, minY[id] + start / bw, id, id, Wand.EIGHT_CONNECTED);
 			Roi roi = new PolygonRoi(java.util.Arrays.copyOf(wand.xpoints, wand.npoints),
 				java.util.Arrays.copyOf(wand.ypoints, wand.npoints), wand.npoints, Roi.TRACED_ROI);
 			roi.setName(name.apply(id));

@@ -68,22 +68,17 @@ public final class CellMeasurer {
 		return out;
 	}
 
-	/** @return {traced perimeter, convex hull area} of the largest-reaching outline of label k */
+	/** @return {traced perimeter, convex hull area} of the outline of label k's largest piece ({@link LabelPieces}) */
 	private static double[] outline(short[] cells, int w, int k, int x0, int y0, int bw, int bh) {
 		byte[] m = new byte[(bw + 2) * (bh + 2)];
-		int startX = -1, startY = -1;
 		for (int y = 0; y < bh; y++)
 			for (int x = 0; x < bw; x++)
-				if ((cells[(y0 + y) * w + x0 + x] & 0xffff) == k) {
-					m[(y + 1) * (bw + 2) + x + 1] = (byte) 255;
-					if (startX < 0) {
-						startX = x + 1;
-						startY = y + 1;
-					}
-				}
+				if ((cells[(y0 + y) * w + x0 + x] & 0xffff) == k) m[(y + 1) * (bw + 2) + x + 1] = (byte) 255;
+		int start = LabelPieces.largestPieceStart(m, bw + 2, bh + 2);
+		if (start < 0) return new double[] { 0, 0 };
 		ByteProcessor bp = new ByteProcessor(bw + 2, bh + 2, m);
 		Wand wand = new Wand(bp);
-		wand.autoOutline(startX, startY, 255, 255, Wand.EIGHT_CONNECTED);
+		wand.autoOutline(start % (bw + 2), start / (bw + 2), 255, 255, Wand.EIGHT_CONNECTED);
 		if (wand.npoints < 3) return new double[] { 0, 0 };
 		PolygonRoi roi = new PolygonRoi(wand.xpoints, wand.ypoints, wand.npoints, Roi.TRACED_ROI);
 		double perimeter = roi.getLength();

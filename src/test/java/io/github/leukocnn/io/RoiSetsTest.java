@@ -27,6 +27,21 @@ class RoiSetsTest {
 	}
 
 	@Test
+	void aLabelInPiecesIsOutlinedByItsLargestPiece() {
+		// label 5: two stray pixels at the top left (first in raster order) and a 12 x 10 block below them
+		int w = 30, h = 30;
+		short[] px = new short[w * h];
+		px[1 * w + 1] = 5;
+		px[1 * w + 2] = 5;
+		for (int y = 10; y < 20; y++)
+			for (int x = 8; x < 20; x++)
+				px[y * w + x] = 5;
+		List<Roi> rois = RoiSets.traceLabels(px, w, h, id -> "cell-" + id, null);
+		assertEquals(1, rois.size());
+		assertEquals(new java.awt.Rectangle(8, 10, 12, 10), rois.get(0).getBounds(), "the block, not the two stray pixels");
+	}
+
+	@Test
 	void tracesOnePolygonPerLabelInIdOrder() {
 		int w = 10, h = 10;
 		List<Roi> rois = RoiSets.traceLabels(labels(w, h), w, h, id -> String.format("cell-%04d", id), id -> 0xff0000);
