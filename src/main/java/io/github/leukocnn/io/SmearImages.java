@@ -39,20 +39,23 @@ import ij.process.LUT;
  * including the compressed 48-bit TIFFs that ImageJ 1 refuses (horizontal predictor) or misreads
  * (three planes); CMYK JPEGs are converted to RGB (through their ICC profile when they have one,
  * else by the conventional formula, see {@link #cmykJpeg}).</li>
- * <li>Greyscale images (8-, 16- or 32-bit, one channel) are refused: leukocytes are found by their
- * stain colour (purple nuclei among pink red cells), which a greyscale image has lost, and analysing
- * one would give silently wrong results.</li>
+ * <li>Greyscale images (8-, 16- or 32-bit, one channel, also with an alpha channel) are refused:
+ * leukocytes are found by their stain colour (purple nuclei among pink red cells), which a greyscale
+ * image has lost, and analysing one would give silently wrong results.</li>
  * <li>Composite images of exactly three channels coloured red, green and blue (an RGB image split
  * into channels, or a 48-bit TIFF as ImageJ opens it) are merged back to RGB from their pixel values
  * (8-bit as they are, 16-bit on the shared scale), not from the channels' display ranges; other
  * multi-channel images are refused.</li>
- * <li>Stacks and hyperstacks (several slices or frames, multi-frame GIFs) are refused: one field is one
- * image; pick a plane with Image > Duplicate… and save it.</li>
+ * <li>Stacks and hyperstacks (several slices or frames, multi-frame GIFs, multi-page TIFFs whatever the
+ * size of their pages) are refused: one field is one image; pick a plane with Image > Duplicate… and
+ * save it. Reduced-resolution pages of a TIFF (thumbnails, NewSubfileType bit 0) are ignored.</li>
  * <li>Tiny images (even 1×1) and images without leukocytes are valid: they give 0 cells.</li>
  * <li>Images whose analysis would need more memory than Java has ({@link #BYTES_PER_PIXEL} per pixel,
  * or what the caller says, e.g. less when it works in tiles) are refused before they are decoded,
  * with the needed and the available amounts.</li>
- * <li>TIFF layouts ImageJ 1 does not read (tiles, JPEG compression) are read by Java's TIFF reader;
+ * <li>TIFF layouts ImageJ 1 does not read (tiles, JPEG compression) are read by Java's TIFF reader,
+ * found from the file's own compression tag: ImageJ 1 takes a JPEG TIFF under 500 pixels wide for
+ * uncompressed and reads its bytes as pixels, without an error;
  * BigTIFF, which neither reads, is refused with what to save instead.</li>
  * <li>Missing, empty, truncated, damaged and non-image files fail with a message naming the file.</li>
  * </ul>
@@ -121,7 +124,7 @@ public final class SmearImages {
 			throw new ImageInputException(name + " is a BigTIFF (a TIFF with 64-bit offsets, made for files over 4 GB), which neither "
 				+ "ImageJ 1 nor Java reads: save the field as a standard TIFF, PNG or JPEG");
 		if (isTiff(head)) return openTiff(file, size, bytesPerPixel);
-		return openWithImageIO(file, bytesPerPixel);
+		return openWithImageIO(file, bytesPerPixel, -1);
 	}
 
 	private static boolean isTiff(byte[] h) {
@@ -134,6 +137,14 @@ public final class SmearImages {
 
 	private static ImagePlus openTiff(Path file, long fileSize, long bytesPerPixel) throws ImageInputException {
 		String name = file.toString();
+		List<TiffPage> pages = tiffPages(file);
+		int page = 0; // the first full-resolution page: the one to read
+		if (pages != null) {
+			while (page < pages.size() - 1 && pages.get(page).reduced()) page++;
+			TiffPage p = pages.get(page);
+			if ((p.photometric == 0 || p.photometric == 1) && p.samplesPerPixel == 2)
+				throw greyscale(name, p.bitsPerSample, " with an alpha channel");
+		}
 		FileInfo[] infos;
 		try {
 			infos = Opener.getTiffFileInfo(file.toAbsolutePath().toString());
@@ -141,13 +152,23 @@ public final class SmearImages {
 		catch (RuntimeException e) {
 			infos = null;
 		}
-		if (infos == null || infos.length == 0 || infos[0].width <= 0 || infos[0].height <= 0) {
+		boolean imageJStack = infos != null && infos.length == 1 && infos[0].nImages > 1; // one IFD holds the whole stack
+		if (pages != null && !imageJStack) {
+			long full = pages.stream().filter(p -> !p.reduced()).count();
+			if (full > 1) throw stack(name, full + " pages");
+		}
+		// ImageJ 1 decodes no compression, LZW, Deflate and PackBits; it refuses the others except JPEG
+		// (7) under 500 pixels wide, which it takes for uncompressed and reads as garbage, silently
+		boolean imageJDecodes = pages == null || imageJDecodes(pages.get(page).compression);
+		boolean thumbnails = pages != null && pages.size() > 1 && !imageJStack;
+		if (infos == null || infos.length == 0 || infos[0].width <= 0 || infos[0].height <= 0 || !imageJDecodes
+			|| (thumbnails && infos.length != pages.size())) {
 			// a layout ImageJ 1 does not read (tiles, JPEG compression, …): Java's own TIFF reader reads
 			// many of them, and reports what it cannot read
 			if (!javaReads(file))
 				throw new ImageInputException(name + " is not a readable TIFF image (its header is damaged or uses a layout ImageJ does not read)");
 			try {
-				return openWithImageIO(file, bytesPerPixel);
+				return openWithImageIO(file, bytesPerPixel, pages == null ? -1 : page);
 			}
 			catch (ImageInputException e) {
 				if (e.getCause() == null) throw e; // a specific refusal: memory, truncation, …
@@ -156,7 +177,7 @@ public final class SmearImages {
 					+ why + "): save the field as an uncompressed or LZW TIFF, PNG or JPEG", e);
 			}
 		}
-		FileInfo first = infos[0];
+		FileInfo first = thumbnails ? infos[page] : infos[0];
 		checkMemory(name, first.width, first.height, bytesPerPixel, availableMemory());
 		long end = 0;
 		for (FileInfo fi : infos) {
@@ -171,13 +192,96 @@ public final class SmearImages {
 		}
 		if (end > fileSize)
 			throw new ImageInputException(name + " is truncated: its TIFF header describes " + end + " bytes but the file has only " + fileSize);
-		if (infos.length == 1 && isPredicted48Bit(first)) return openPredicted48Bit(first, name);
-		if (infos.length == 1 && isCompressedPlanar48Bit(first)) return openCompressedPlanar48Bit(first, name);
+		if ((infos.length == 1 || thumbnails) && isPredicted48Bit(first)) return openPredicted48Bit(first, name);
+		if ((infos.length == 1 || thumbnails) && isCompressedPlanar48Bit(first)) return openCompressedPlanar48Bit(first, name);
+		if (thumbnails) { // the full-resolution page alone, without its reduced-resolution copies
+			ImagePlus imp = new FileOpener(first).openImage();
+			if (imp == null) throw new ImageInputException(name + " is not a readable TIFF image");
+			return imp;
+		}
 		Opener opener = new Opener();
 		opener.setSilentMode(true);
 		ImagePlus imp = opener.openTiff(file.toAbsolutePath().getParent().toString() + java.io.File.separator, file.getFileName().toString());
 		if (imp == null) throw new ImageInputException(name + " is not a readable TIFF image");
 		return imp;
+	}
+
+	/** The TIFF compression values (tag 259) ImageJ 1's TiffDecoder decodes: none, LZW, Deflate (8, 32946), PackBits. */
+	private static boolean imageJDecodes(int compression) {
+		return compression == 0 || compression == 1 || compression == 5 || compression == 8 || compression == 32946 || compression == 32773;
+	}
+
+	/**
+	 * One page (IFD) of a TIFF, with the tags that decide how to read it. {@code subfileType} is
+	 * NewSubfileType (254; bit 0 = a reduced-resolution copy, a thumbnail); {@code photometric} is
+	 * -1 when the tag is missing.
+	 */
+	record TiffPage(int width, int height, int compression, int subfileType, int photometric, int samplesPerPixel, int bitsPerSample) {
+		boolean reduced() {
+			return (subfileType & 1) != 0;
+		}
+	}
+
+	/**
+	 * The pages of a classic TIFF, read from its IFD chain (little or big endian), or null if the
+	 * header or the first IFD cannot be read. Stops at a damaged or repeated IFD, and after 100 000 pages.
+	 */
+	static List<TiffPage> tiffPages(Path file) {
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+			java.nio.ByteBuffer head = readAt(ch, 0, 8, null);
+			if (head == null) return null;
+			java.nio.ByteOrder order = head.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN;
+			long ifd = head.order(order).getInt(4) & 0xffffffffL;
+			List<TiffPage> pages = new ArrayList<>();
+			java.util.Set<Long> seen = new java.util.HashSet<>();
+			while (ifd != 0 && pages.size() < 100_000 && seen.add(ifd)) {
+				java.nio.ByteBuffer n = readAt(ch, ifd, 2, order);
+				if (n == null) break;
+				int count = n.getShort(0) & 0xffff;
+				java.nio.ByteBuffer e = readAt(ch, ifd + 2, count * 12L + 4, order);
+				if (e == null) break;
+				int width = 0, height = 0, compression = 1, subfile = 0, photometric = -1, spp = 1, bps = 1;
+				for (int i = 0; i < count; i++) {
+					int at = i * 12, tag = e.getShort(at) & 0xffff, type = e.getShort(at + 2) & 0xffff;
+					long values = e.getInt(at + 4) & 0xffffffffL;
+					int size = type == 3 ? 2 : type == 4 ? 4 : type == 1 ? 1 : 0;
+					if (size == 0 || values == 0) continue;
+					long value;
+					if (size * values <= 4) value = size == 2 ? e.getShort(at + 8) & 0xffff : size == 4 ? e.getInt(at + 8) & 0xffffffffL : e.get(at + 8) & 0xff;
+					else { // the first of several values, stored elsewhere (BitsPerSample of RGB)
+						java.nio.ByteBuffer v = readAt(ch, e.getInt(at + 8) & 0xffffffffL, size, order);
+						if (v == null) continue;
+						value = size == 2 ? v.getShort(0) & 0xffff : size == 4 ? v.getInt(0) & 0xffffffffL : v.get(0) & 0xff;
+					}
+					int v = (int) Math.min(Integer.MAX_VALUE, value);
+					switch (tag) {
+						case 254 -> subfile = v;
+						case 256 -> width = v;
+						case 257 -> height = v;
+						case 258 -> bps = v;
+						case 259 -> compression = v;
+						case 262 -> photometric = v;
+						case 277 -> spp = v;
+						default -> { }
+					}
+				}
+				pages.add(new TiffPage(width, height, compression, subfile, photometric, spp, bps));
+				ifd = e.getInt(count * 12) & 0xffffffffL;
+			}
+			return pages.isEmpty() ? null : pages;
+		}
+		catch (IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	/** {@code length} bytes of {@code ch} from {@code position}, or null if the file is shorter. */
+	private static java.nio.ByteBuffer readAt(java.nio.channels.FileChannel ch, long position, long length, java.nio.ByteOrder order) throws IOException {
+		if (length > 1 << 20 || position + length > ch.size()) return null;
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) length);
+		while (b.hasRemaining())
+			if (ch.read(b, position + b.position()) < 0) return null;
+		return order == null ? b : b.order(order);
 	}
 
 	/** Whether one of Java's image readers (javax.imageio) claims {@code file}. */
@@ -253,7 +357,12 @@ public final class SmearImages {
 		return (long) fi.width * fi.height * Math.max(1, fi.getBytesPerPixel());
 	}
 
-	private static ImagePlus openWithImageIO(Path file, long bytesPerPixel) throws ImageInputException {
+	/**
+	 * Reads {@code file} with javax.imageio: its first image, refusing a multi-page TIFF or animated
+	 * GIF, if {@code page} is -1; else that page of a TIFF whose pages were checked already.
+	 */
+	private static ImagePlus openWithImageIO(Path file, long bytesPerPixel, int page) throws ImageInputException {
+		int index = Math.max(0, page);
 		String name = file.toString();
 		ImageInputStream iis = null;
 		ImageReader reader = null;
@@ -266,9 +375,9 @@ public final class SmearImages {
 			reader = readers.next();
 			format = reader.getFormatName().toUpperCase(Locale.ROOT);
 			reader.setInput(iis, false, true);
-			int width = reader.getWidth(0), height = reader.getHeight(0);
+			int width = reader.getWidth(index), height = reader.getHeight(index);
 			checkMemory(name, width, height, bytesPerPixel, availableMemory());
-			if (format.equals("GIF") || format.startsWith("TIF")) {
+			if (page < 0 && (format.equals("GIF") || format.startsWith("TIF"))) {
 				int frames = reader.getNumImages(true);
 				if (frames > 1) throw stack(name, frames + (format.equals("GIF") ? " frames (an animated GIF)" : " pages"));
 			}
@@ -283,9 +392,9 @@ public final class SmearImages {
 				}
 			}
 			javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
-			ImageTypeSpecifier packed = packedRgbType(reader);
+			ImageTypeSpecifier packed = packedRgbType(reader, index);
 			if (packed != null) param.setDestinationType(packed);
-			BufferedImage image = reader.read(0, param);
+			BufferedImage image = reader.read(index, param);
 			if (!warnings.isEmpty())
 				throw new ImageInputException(name + " is damaged or truncated: the " + format + " decoder reported '" + warnings.get(0) + "'");
 			if (packed != null && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt ints && ints.getNumBanks() == 1 &&
@@ -293,6 +402,9 @@ public final class SmearImages {
 				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, ints.getData())); // no copy
 			if (isPlainBgr(image, width)) // JPEG: one pass to packed RGB, much faster than ImageJ's PixelGrabber
 				return new ImagePlus(file.getFileName().toString(), new ColorProcessor(width, height, packBgr(image, width, height)));
+			if (!(image.getColorModel() instanceof java.awt.image.IndexColorModel) && image.getRaster().getNumBands() > 1
+				&& image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY) // grey + alpha: ImageJ would make 2 slices
+				throw greyscale(name, image.getSampleModel().getSampleSize(0), " with an alpha channel");
 			return new ImagePlus(file.getFileName().toString(), otherColourSpaceToRgb(deepColourTo8Bit(expandPalette(image))));
 		}
 		catch (ImageInputException e) {
@@ -334,13 +446,13 @@ public final class SmearImages {
 	 * The reader's packed-int RGB output type if the image is 8-bit colour: decoded straight into the
 	 * int array a ColorProcessor uses, a large image is held once instead of twice. Null otherwise.
 	 */
-	private static ImageTypeSpecifier packedRgbType(ImageReader reader) throws IOException {
-		ImageTypeSpecifier raw = reader.getRawImageType(0);
+	private static ImageTypeSpecifier packedRgbType(ImageReader reader, int index) throws IOException {
+		ImageTypeSpecifier raw = reader.getRawImageType(index);
 		if (raw == null || raw.getNumBands() < 3 || raw.getColorModel() instanceof java.awt.image.IndexColorModel ||
 			raw.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) return null;
 		for (int b = 0; b < raw.getNumBands(); b++)
 			if (raw.getSampleModel().getSampleSize(b) != 8) return null;
-		for (Iterator<ImageTypeSpecifier> it = reader.getImageTypes(0); it.hasNext();) {
+		for (Iterator<ImageTypeSpecifier> it = reader.getImageTypes(index); it.hasNext();) {
 			ImageTypeSpecifier t = it.next();
 			if (t.getBufferedImageType() == BufferedImage.TYPE_INT_RGB || t.getBufferedImageType() == BufferedImage.TYPE_INT_ARGB) return t;
 		}
@@ -577,9 +689,13 @@ public final class SmearImages {
 				return (ColorProcessor) ip.convertToRGB();
 			default:
 				if (imp.getBitDepth() == 8 && ip.isColorLut()) return (ColorProcessor) ip.convertToRGB();
-				throw new ImageInputException(name + " is a greyscale " + imp.getBitDepth() + "-bit image; LeukoCNN needs the stain colours " +
-					"(purple nuclei, pink red cells) to find leukocytes: use the original colour (RGB) image of the smear");
+				throw greyscale(name, imp.getBitDepth(), "");
 		}
+	}
+
+	private static ImageInputException greyscale(String name, int bits, String extra) {
+		return new ImageInputException(name + " is a greyscale " + bits + "-bit image" + extra + "; LeukoCNN needs the stain colours " +
+			"(purple nuclei, pink red cells) to find leukocytes: use the original colour (RGB) image of the smear");
 	}
 
 	private static String planes(int slices, int frames) {

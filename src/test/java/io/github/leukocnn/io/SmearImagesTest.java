@@ -323,6 +323,98 @@ class SmearImagesTest {
 		refused(f, "2 pages");
 	}
 
+	/** Writes {@code images} as the pages of one TIFF with Java's writer; {@code metadata[i]} may be null. */
+	private Path tiffPages(String name, String compression, BufferedImage[] images, javax.imageio.metadata.IIOMetadata[] metadata) throws IOException {
+		Path f = dir.resolve(name);
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		if (compression != null) {
+			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionType(compression);
+		}
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+			writer.setOutput(out);
+			writer.prepareWriteSequence(null);
+			for (int i = 0; i < images.length; i++)
+				writer.writeToSequence(new javax.imageio.IIOImage(images[i], null, metadata == null ? null : metadata[i]), param);
+			writer.endWriteSequence();
+		}
+		finally {
+			writer.dispose();
+		}
+		return f;
+	}
+
+	@Test
+	void jpegCompressedTiffUnder500PixelsWideIsDecodedNotReadAsRawBytes() throws IOException {
+		BufferedImage pattern = rgbPattern(360, 363);
+		Path f = tiffPages("small-jpeg.tif", "JPEG", new BufferedImage[] { pattern }, null);
+		ij.io.FileInfo[] infos = ij.io.Opener.getTiffFileInfo(f.toString());
+		assertTrue(infos != null && infos[0].compression == ij.io.FileInfo.COMPRESSION_NONE,
+			"ImageJ 1 takes a JPEG TIFF under 500 px wide for uncompressed (else this test tests nothing)");
+		ColorProcessor cp = SmearImages.openRgb(f);
+		assertEquals(360, cp.getWidth());
+		assertEquals(363, cp.getHeight());
+		double sum = 0;
+		for (int y = 0; y < 363; y++)
+			for (int x = 0; x < 360; x++)
+				for (int shift = 0; shift < 24; shift += 8)
+					sum += Math.abs((pattern.getRGB(x, y) >> shift & 0xff) - (cp.get(x, y) >> shift & 0xff));
+		double mean = sum / (360 * 363 * 3);
+		assertTrue(mean < 6, "decoded close to the pattern: mean |difference| " + mean);
+	}
+
+	@Test
+	void multiPageTiffWithPagesOfDifferentSizesIsRefusedAsAStack() throws IOException {
+		Path f = tiffPages("mixed.tif", null, new BufferedImage[] { rgbPattern(64, 48), rgbPattern(32, 24) }, null);
+		refused(f, "stack of 2 pages", "Image > Duplicate");
+		Path lzw = tiffPages("mixed-lzw.tif", "LZW", new BufferedImage[] { rgbPattern(64, 48), rgbPattern(32, 24), rgbPattern(16, 12) }, null);
+		refused(lzw, "stack of 3 pages");
+	}
+
+	@Test
+	void reducedResolutionPagesOfATiffAreIgnored() throws IOException {
+		BufferedImage full = rgbPattern(64, 48), thumb = rgbPattern(16, 12);
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+		javax.imageio.metadata.IIOMetadata plain = writer.getDefaultImageMetadata(new javax.imageio.ImageTypeSpecifier(thumb), writer.getDefaultWriteParam());
+		javax.imageio.plugins.tiff.TIFFDirectory d = javax.imageio.plugins.tiff.TIFFDirectory.createFromMetadata(plain);
+		d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(
+			javax.imageio.plugins.tiff.BaselineTIFFTagSet.getInstance().getTag(javax.imageio.plugins.tiff.BaselineTIFFTagSet.TAG_NEW_SUBFILE_TYPE),
+			javax.imageio.plugins.tiff.TIFFTag.TIFF_LONG, 1, new long[] { 1 }));
+		writer.dispose();
+		for (String compression : new String[] { null, "JPEG" }) {
+			Path f = tiffPages("thumb-" + compression + ".tif", compression, new BufferedImage[] { full, thumb }, new javax.imageio.metadata.IIOMetadata[] { null, d.getAsMetadata() });
+			assertEquals(2, SmearImages.tiffPages(f).size());
+			assertTrue(SmearImages.tiffPages(f).get(1).reduced(), "the second page is marked as a thumbnail (else this test tests nothing)");
+			ColorProcessor cp = SmearImages.openRgb(f);
+			assertEquals(64, cp.getWidth());
+			assertEquals(48, cp.getHeight());
+			if (compression == null)
+				for (int y = 0; y < 48; y++)
+					for (int x = 0; x < 64; x++) assertEquals(full.getRGB(x, y) & 0xffffff, cp.get(x, y) & 0xffffff, "pixel " + x + "," + y);
+		}
+	}
+
+	private static BufferedImage greyAlpha(int w, int h, int dataType) {
+		java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY),
+			true, false, java.awt.Transparency.TRANSLUCENT, dataType);
+		BufferedImage bi = new BufferedImage(cm, cm.createCompatibleWritableRaster(w, h), false, null);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) bi.getRaster().setPixel(x, y, new int[] { (x * 7 + y) % 200, 255 });
+		return bi;
+	}
+
+	@Test
+	void greyImagesWithAnAlphaChannelAreRefusedAsGreyscaleNotAsStacks() throws IOException {
+		BufferedImage g8 = greyAlpha(20, 10, java.awt.image.DataBuffer.TYPE_BYTE), g16 = greyAlpha(20, 10, java.awt.image.DataBuffer.TYPE_USHORT);
+		String stack = refused(png("ga8.png", g8), "greyscale 8-bit", "alpha", "RGB").getMessage();
+		assertFalse(stack.contains("stack"), stack);
+		assertFalse(refused(png("ga16.png", g16), "greyscale 16-bit", "alpha").getMessage().contains("stack"));
+		assertFalse(refused(tiffPages("ga8.tif", null, new BufferedImage[] { g8 }, null), "greyscale 8-bit", "alpha").getMessage().contains("stack"));
+		assertFalse(refused(tiffPages("ga8-lzw.tif", "LZW", new BufferedImage[] { g8 }, null), "greyscale 8-bit", "alpha").getMessage().contains("stack"));
+		assertFalse(refused(tiffPages("ga16.tif", null, new BufferedImage[] { g16 }, null), "greyscale 16-bit", "alpha").getMessage().contains("stack"));
+	}
+
 	@Test
 	void bigTiffIsRefusedWithWhatToSaveInstead() throws IOException {
 		Path f = dir.resolve("big.tif");
