@@ -4,12 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,6 +30,8 @@ import com.google.gson.JsonParseException;
 
 import io.github.leukocnn.crop.CropNormalisation;
 import io.github.leukocnn.crop.FieldCropScale;
+import io.github.leukocnn.io.AtomicFiles;
+import io.github.leukocnn.io.ZipEntries;
 
 /**
  * The LeukoCNN model file: a zip holding {@code card.json} (the {@link ModelCard}) and
@@ -187,8 +186,7 @@ public final class ModelFile {
 			card.formatVersion() + ", newer than this LeukoCNN reads (" + FORMAT_VERSION + "): update LeukoCNN");
 		if (card.formatVersion() < 1) throw new ModelFileException(what + " has unknown model format version " +
 			card.formatVersion() + " (this LeukoCNN reads 1.." + FORMAT_VERSION + ")");
-		if (card.classes() == null || card.classes().size() < 2)
-			throw new ModelFileException(what + ": the card lists " + (card.classes() == null ? "no" : card.classes().size()) + " classes, needs at least 2");
+		checkClasses(card.classes(), what);
 		if (card.positiveClasses() != null)
 			for (String p : card.positiveClasses())
 				if (!card.classes().contains(p)) throw new ModelFileException(what + ": positive class '" + p + "' is not one of the classes " + card.classes());
@@ -225,6 +223,22 @@ public final class ModelFile {
 		return card;
 	}
 
+	/**
+	 * At least 2 classes, each named once, not blank and without '/': class names become column
+	 * names (count_<class>, p_<class>) and folder names, so a repeated name would give repeated
+	 * columns and a '/' a nested folder.
+	 */
+	static void checkClasses(List<String> classes, String what) throws ModelFileException {
+		if (classes == null || classes.size() < 2)
+			throw new ModelFileException(what + ": the card lists " + (classes == null ? "no" : classes.size()) + " classes, needs at least 2");
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (String c : classes) {
+			if (c == null || c.isBlank()) throw new ModelFileException(what + ": the card lists a blank class name among " + classes);
+			if (c.contains("/")) throw new ModelFileException(what + ": class name '" + c + "' contains '/' (class names are folder and column names)");
+			if (!seen.add(c)) throw new ModelFileException(what + ": class '" + c + "' is listed twice among the card's classes " + classes);
+		}
+	}
+
 	/** A probe forward pass: the network must take 3×size×size and give one output per card class. */
 	static void checkShapes(MultiLayerNetwork network, ModelCard card, String what) throws ModelFileException {
 		int s = card.cropSize();
@@ -256,30 +270,40 @@ public final class ModelFile {
 	 * version set.
 	 */
 	public static ModelCard save(List<MultiLayerNetwork> networks, ModelCard card, Path file, boolean overwrite) throws IOException {
-		if (!overwrite && Files.exists(file)) throw new FileAlreadyExistsException(file + " exists (use overwrite to replace it)");
+		checkClasses(card.classes(), "model card for " + file);
+		AtomicFiles.checkCanWrite(List.of(file), overwrite);
 		List<byte[]> nets = new ArrayList<>();
 		List<String> sha = new ArrayList<>();
 		for (MultiLayerNetwork network : networks) {
 			ByteArrayOutputStream netBytes = new ByteArrayOutputStream();
 			ModelSerializer.writeModel(network, netBytes, false);
-			nets.add(netBytes.toByteArray());
+			nets.add(withFixedTimes(netBytes.toByteArray()));
 			sha.add(sha256(nets.get(nets.size() - 1)));
 		}
 		ModelCard signed = card.withNetworkChecksums(sha);
 		Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-		try {
-			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zout = new ZipOutputStream(os)) {
-				write(zout, CARD_ENTRY, GSON.toJson(signed).getBytes(StandardCharsets.UTF_8));
-				for (int i = 0; i < nets.size(); i++) write(zout, networkEntry(i), nets.get(i));
-			}
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, overwrite, os -> {
+			ZipOutputStream zout = new ZipOutputStream(os);
+			write(zout, CARD_ENTRY, GSON.toJson(signed).getBytes(StandardCharsets.UTF_8));
+			for (int i = 0; i < nets.size(); i++) write(zout, networkEntry(i), nets.get(i));
+			zout.finish();
+		});
 		return signed;
+	}
+
+	/**
+	 * The zip {@code zip} (a network as {@link ModelSerializer} writes it, which stamps each entry
+	 * with the time of writing) rewritten with the same entries in the same order, each stamped with
+	 * {@link ZipEntries#FIXED_TIME}: the same network then gives the same bytes and checksum.
+	 */
+	static byte[] withFixedTimes(byte[] zip) throws IOException {
+		ByteArrayOutputStream bos = new ByteArrayOutputStream(zip.length + 256);
+		try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream zout = new ZipOutputStream(bos)) {
+			for (ZipEntry e; (e = zin.getNextEntry()) != null;)
+				write(zout, e.getName(), zin.readAllBytes());
+		}
+		return bos.toByteArray();
 	}
 
 	public static String toJson(Object o) {
@@ -287,7 +311,7 @@ public final class ModelFile {
 	}
 
 	private static void write(ZipOutputStream zout, String name, byte[] data) throws IOException {
-		zout.putNextEntry(new ZipEntry(name));
+		zout.putNextEntry(ZipEntries.entry(name));
 		zout.write(data);
 		zout.closeEntry();
 	}

@@ -194,6 +194,76 @@ class ModelFileTest {
 	}
 
 	@Test
+	void theSameModelWrittenTwiceGivesTheSameBytesInAnyTimeZone() throws Exception {
+		MultiLayerNetwork a = net(16, 3), b = NetworkFactory.build(16, 3, new int[] { 4, 8 }, 8, 1e-3, null, 8);
+		ModelCard c = card(16, List.of("a", "b", "c"), 1);
+		Path first = dir.resolve("first.zip"), second = dir.resolve("second.zip");
+		java.util.TimeZone zone = java.util.TimeZone.getDefault();
+		ModelCard one, two;
+		try {
+			java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+			one = ModelFile.save(List.of(a, b), c, first, false);
+			Thread.sleep(2100); // zip times have 2 s resolution: a later write lands in another slot
+			java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+			two = ModelFile.save(List.of(a, b), c, second, false);
+		}
+		finally {
+			java.util.TimeZone.setDefault(zone);
+		}
+		assertEquals(one.memberSha256(), two.memberSha256(), "the networks' checksums");
+		assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+		// every entry, also those of the DL4J network zips inside, carries the fixed time
+		try (ZipInputStream z = new ZipInputStream(Files.newInputStream(first))) {
+			for (ZipEntry e; (e = z.getNextEntry()) != null;) {
+				assertEquals(io.github.leukocnn.io.ZipEntries.FIXED_TIME, e.getTimeLocal(), e.getName());
+				if (e.getName().endsWith(".zip"))
+					try (ZipInputStream inner = new ZipInputStream(new java.io.ByteArrayInputStream(z.readAllBytes()))) {
+						for (ZipEntry f; (f = inner.getNextEntry()) != null;)
+							assertEquals(io.github.leukocnn.io.ZipEntries.FIXED_TIME, f.getTimeLocal(), e.getName() + "/" + f.getName());
+					}
+			}
+		}
+		assertEquals(ModelFile.load(first).card(), one);
+	}
+
+	@Test
+	void savedModelsAreReadableByOthersAndNoTempFileIsLeft() throws IOException {
+		Path f = dir.resolve("shared.zip");
+		ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false);
+		try (var files = Files.list(dir)) {
+			assertEquals(List.of(f), files.toList(), "only the model file, no temporary file");
+		}
+		if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			var perms = Files.getPosixFilePermissions(f);
+			// the default permissions of a new file (umask), not createTempFile's owner-only 0600
+			Path plain = Files.createFile(dir.resolve("plain"));
+			assertEquals(Files.getPosixFilePermissions(plain), perms);
+			Files.delete(plain);
+		}
+		// no clobber: the refusal names the file and the option
+		String msg = assertThrows(FileAlreadyExistsException.class, () -> ModelFile.save(net(16, 2), card(16, List.of("a", "b"), 1), f, false)).getMessage();
+		assertTrue(msg.contains(f.toString()) && msg.contains("--overwrite"), msg);
+	}
+
+	@Test
+	void repeatedBlankOrSlashedClassNamesAreRefused() throws IOException {
+		for (List<String> classes : List.of(List.of("a", "a"), List.of("a", " "), List.of("a", "b/c"))) {
+			Path f = dir.resolve("classes-" + Math.abs(classes.hashCode()) + ".zip");
+			ModelFile.save(net(16, 2), card(16, List.of("x", "y"), 1), f, false);
+			ModelCard bad = card(16, List.of("x", "y"), 1).withClasses(classes);
+			rewriteCard(f, bad);
+			String msg = assertThrows(ModelFileException.class, () -> ModelFile.load(f)).getMessage();
+			String expected = classes.get(1).equals("a") ? "class 'a' is listed twice" : classes.get(1).isBlank() ? "blank class name" : "'b/c' contains '/'";
+			assertTrue(msg.contains(expected), msg);
+			assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.card(f.toString())).getMessage().contains(expected));
+			Path g = dir.resolve("never.zip");
+			msg = assertThrows(ModelFileException.class, () -> ModelFile.save(net(16, 2), bad, g, false)).getMessage();
+			assertTrue(msg.contains(expected), "saving: " + msg);
+			assertTrue(!Files.exists(g));
+		}
+	}
+
+	@Test
 	void refusesToOverwrite() throws IOException {
 		Path f = dir.resolve("m.zip");
 		Files.writeString(f, "precious");
