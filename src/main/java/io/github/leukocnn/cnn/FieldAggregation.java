@@ -16,8 +16,19 @@ public enum FieldAggregation {
 	 */
 	NOISY_OR;
 
+	/**
+	 * The field's class probabilities from its cells' ({@code prior} when there is no cell).
+	 *
+	 * @throws IllegalArgumentException if a cell probability is NaN or infinite: the sums would be NaN
+	 *           and the field would silently get the prior
+	 */
 	public float[] aggregate(float[][] cells, float[] prior, boolean[] positive) {
 		int k = prior.length;
+		for (int i = 0; i < cells.length; i++)
+			for (int j = 0; j < k; j++)
+				if (!Float.isFinite(cells[i][j]))
+					throw new IllegalArgumentException("cell " + (i + 1) + " of " + cells.length + " has probability " + cells[i][j] +
+						" for class " + (j + 1) + ": not a number (a broken network or input?), the field cannot be aggregated");
 		if (cells.length == 0) return prior.clone();
 		double[] acc = new double[k];
 		switch (this) {

@@ -2,6 +2,7 @@ package io.github.leukocnn.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,16 @@ class FieldAggregationTest {
 		assertTrue(mean[0] > 0.6, "mean stays benign " + mean[0]);
 		assertTrue(or[1] > or[2]);
 		assertEquals(1, or[0] + or[1] + or[2], 1e-5);
+	}
+
+	@Test
+	void aNaNOrInfiniteCellProbabilityIsRefusedInsteadOfGivingThePrior() {
+		float[][] cells = { { 0.1f, 0.8f, 0.1f }, { 0.2f, Float.NaN, 0.1f } };
+		for (FieldAggregation rule : FieldAggregation.values()) {
+			String msg = assertThrows(IllegalArgumentException.class, () -> rule.aggregate(cells, PRIOR, POS), rule.name()).getMessage();
+			assertTrue(msg.contains("cell 2 of 2") && msg.contains("NaN") && msg.contains("class 2"), msg);
+		}
+		float[][] infinite = { { 0.1f, Float.POSITIVE_INFINITY, 0.1f } };
+		assertThrows(IllegalArgumentException.class, () -> FieldAggregation.MEAN_LOG.aggregate(infinite, PRIOR, POS));
 	}
 }

@@ -2,6 +2,7 @@ package io.github.leukocnn.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,15 @@ class ProbabilitiesTest {
 		assertEquals(1, Probabilities.decide(p, new boolean[3], 0.1), "no positive class: nothing to call");
 		assertEquals(1, Probabilities.decide(p, new boolean[] { true, true, true }, 0.9));
 		assertThrows(IllegalArgumentException.class, () -> Probabilities.decide(p, new boolean[2], 0.5));
+	}
+
+	@Test
+	void aNaNProbabilityIsRefusedInsteadOfCallingClass0OrNegative() {
+		double[] p = { Double.NaN, 0.1, 0.9 };
+		assertThrows(IllegalArgumentException.class, () -> Probabilities.argmax(p));
+		assertThrows(IllegalArgumentException.class, () -> Probabilities.argmax(new float[] { 0.1f, Float.NaN, 0.9f }));
+		String msg = assertThrows(IllegalArgumentException.class, () -> Probabilities.decide(new double[] { 0.2, Double.NaN, 0.1 }, POSITIVE, 0.5)).getMessage();
+		assertTrue(msg.contains("class 2") && msg.contains("not a number"), msg);
+		assertThrows(IllegalArgumentException.class, () -> Probabilities.decide(p, POSITIVE, Double.NaN));
 	}
 }
