@@ -96,8 +96,10 @@ public final class FieldAnnotation {
 		ColorProcessor out;
 		if (scale == 1) out = (ColorProcessor) image.duplicate();
 		else {
-			image.setInterpolationMethod(ij.process.ImageProcessor.BILINEAR);
-			out = (ColorProcessor) image.resize(image.getWidth() * scale, image.getHeight() * scale);
+			// a view over the same pixels carries the interpolation setting, so the caller's image (in Fiji the user's) keeps its own
+			ColorProcessor view = new ColorProcessor(image.getWidth(), image.getHeight(), (int[]) image.getPixels());
+			view.setInterpolationMethod(ij.process.ImageProcessor.BILINEAR);
+			out = (ColorProcessor) view.resize(image.getWidth() * scale, image.getHeight() * scale);
 			List<Roi> scaled = new ArrayList<>();
 			for (Roi roi : rois) {
 				Roi r = ij.plugin.RoiScaler.scale(roi, scale, scale, false);
