@@ -54,7 +54,9 @@ public final class Classifiers {
 				throw new IllegalArgumentException("unknown model '" + model + "': choose one of " + shipped() + " or a model file");
 			nameOrPath = model;
 		}
-		String key = nameOrPath + (FROM_FILE.equals(model) ? "@" + Files.getLastModifiedTime(Path.of(nameOrPath)) : "");
+		// time and size: a file replaced within the time stamp's resolution mostly differs in size
+		String key = nameOrPath + (FROM_FILE.equals(model) ? "@" + Files.getLastModifiedTime(Path.of(nameOrPath)) + "#" +
+			Files.size(Path.of(nameOrPath)) : "");
 		if (!key.equals(cachedKey)) {
 			cached = loadModel(nameOrPath);
 			cachedKey = key;
