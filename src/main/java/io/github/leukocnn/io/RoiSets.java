@@ -100,7 +100,7 @@ public final class RoiSets {
 			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(zip));
 			RoiEncoder encoder = new RoiEncoder(out);
 			for (Roi roi : rois) {
-				zip.putNextEntry(new ZipEntry(roi.getName() + ".roi"));
+				zip.putNextEntry(ZipEntries.entry(roi.getName() + ".roi"));
 				encoder.write(roi);
 				out.flush();
 			}

@@ -88,6 +88,17 @@ class RoiSetsTest {
 	}
 
 	@Test
+	void theSameRoisWrittenTwiceGiveTheSameBytes(@TempDir Path dir) throws Exception {
+		// same input, same output: no time of writing in the zip entries
+		int w = 10, h = 10;
+		List<Roi> rois = RoiSets.traceLabels(labels(w, h), w, h, id -> String.format("cell-%04d", id), null);
+		RoiSets.write(dir.resolve("a.zip"), false, rois);
+		Thread.sleep(2100); // zip times have a resolution of 2 s
+		RoiSets.write(dir.resolve("b.zip"), false, rois);
+		assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve("a.zip")), java.nio.file.Files.readAllBytes(dir.resolve("b.zip")));
+	}
+
+	@Test
 	void emptyLabelImageGivesAnEmptyValidSet(@TempDir Path dir) throws IOException {
 		List<Roi> rois = RoiSets.traceLabels(new short[1], 1, 1, id -> "c" + id, null);
 		assertTrue(rois.isEmpty());
