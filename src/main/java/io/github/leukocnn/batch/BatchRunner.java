@@ -34,7 +34,11 @@ import io.github.leukocnn.progress.ProgressListener;
  * <ul>
  * <li>input: one file (used whatever its extension), or a folder whose image files
  * ({@link SmearImages#EXTENSIONS}, any case) are taken, with subfolders if {@link #recursive};
- * hidden files and folders and the output folder's own results are skipped;</li>
+ * hidden files and folders are skipped, and so are results: the output folder (also when reached
+ * through a symbolic link), any folder holding a {@value #FAILURES_CSV} of an earlier LeukoCNN run
+ * ({@link #isResultFolder}), and files with the task's {@link #outputSuffixes} anywhere in the tree.
+ * What was skipped is printed to the error stream. A symbolic link with an image extension whose
+ * target is missing is a failed item ("... is a broken link to ...");</li>
  * <li>order: sorted by path below the input folder (code point order, '/' separators), so every run
  * sees the same order and gives the same output names ({@link OutputNames});</li>
  * <li>output folder: created if needed; a file in its place, or a folder that cannot be written,
@@ -132,9 +136,9 @@ public final class BatchRunner {
 	}
 
 	/**
-	 * Suffixes of the files the task writes (e.g. "_cells.tif"): files with these endings inside the
-	 * output folder are not taken as inputs, so running again on a folder that holds its own results
-	 * does not analyse the results.
+	 * Suffixes of the files the task writes (e.g. "_cells.tif"): files with these endings are not
+	 * taken as inputs anywhere in the input tree, so running again on a folder that holds results
+	 * (this run's or an earlier run's, in any folder) does not analyse the results.
 	 */
 	public BatchRunner outputSuffixes(List<String> suffixes) {
 		this.outputSuffixes = List.copyOf(suffixes);
@@ -148,10 +152,14 @@ public final class BatchRunner {
 	}
 
 	private List<BatchItem> items(List<Failure> unreadableFolders) throws BatchSetupException {
+		return items(unreadableFolders, new ArrayList<>());
+	}
+
+	private List<BatchItem> items(List<Failure> unreadableFolders, List<String> skipped) throws BatchSetupException {
 		if (!Files.exists(input)) throw new BatchSetupException("input " + input + " does not exist");
 		List<Path> relative = new ArrayList<>();
 		if (Files.isDirectory(input)) {
-			relative.addAll(scan(unreadableFolders));
+			relative.addAll(scan(unreadableFolders, skipped));
 			if (relative.isEmpty() && unreadableFolders.isEmpty())
 				throw new BatchSetupException("no image files (" + String.join(", ", SmearImages.EXTENSIONS) + ") in " + input +
 					(recursive ? " or its subfolders" : hasSubfolders() ? " (it has subfolders: add --recursive to include them)" : ""));
@@ -188,9 +196,16 @@ public final class BatchRunner {
 	}
 
 	private List<Path> scan(List<Failure> unreadableFolders) throws BatchSetupException {
+		return scan(unreadableFolders, new ArrayList<>());
+	}
+
+	/**
+	 * @param skipped receives one line per result folder or result file left out (for the error stream)
+	 */
+	private List<Path> scan(List<Failure> unreadableFolders, List<String> skipped) throws BatchSetupException {
 		Path outputAbs = output.toAbsolutePath().normalize();
-		Predicate<Path> isOwnResult = file -> file.toAbsolutePath().normalize().getParent().equals(outputAbs) &&
-			outputSuffixes.stream().anyMatch(s -> file.getFileName().toString().endsWith(s));
+		// results of this verb, wherever they are in the tree (an earlier run's output folder, moved or not)
+		Predicate<Path> isOwnResult = file -> outputSuffixes.stream().anyMatch(s -> file.getFileName().toString().endsWith(s));
 		List<Path> found = new ArrayList<>();
 		try {
 			Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
@@ -198,15 +213,26 @@ public final class BatchRunner {
 				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
 					if (dir.equals(input)) return FileVisitResult.CONTINUE;
 					if (isHidden(dir)) return FileVisitResult.SKIP_SUBTREE;
-					// the output folder inside the input folder holds results, not inputs
-					if (dir.toAbsolutePath().normalize().equals(outputAbs)) return FileVisitResult.SKIP_SUBTREE;
+					// the output folder inside the input folder holds results, not inputs; compared as real
+					// paths, so that it is found through a symbolic link too
+					if (dir.toAbsolutePath().normalize().equals(outputAbs) || sameFile(dir, output)) return FileVisitResult.SKIP_SUBTREE;
+					if (isResultFolder(dir)) {
+						skipped.add("skipped " + dir + ": it holds the results of an earlier run (" + FAILURES_CSV + "), not input images");
+						return FileVisitResult.SKIP_SUBTREE;
+					}
 					return FileVisitResult.CONTINUE;
 				}
 
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-					if (attrs.isRegularFile() && !isHidden(file) && SmearImages.hasImageExtension(file) && !isOwnResult.test(file))
-						found.add(input.relativize(file));
+					if (isHidden(file) || !SmearImages.hasImageExtension(file)) return FileVisitResult.CONTINUE;
+					if (isOwnResult.test(file)) {
+						if (!sameFile(file.getParent(), output)) skipped.add("skipped " + file + ": a result of an earlier run, not an input image");
+						return FileVisitResult.CONTINUE;
+					}
+					if (attrs.isRegularFile()) found.add(input.relativize(file));
+					else if (attrs.isSymbolicLink()) // with FOLLOW_LINKS only a link whose target is missing gets here
+						unreadableFolders.add(new Failure(file, file + " is a broken link to " + linkTarget(file) + " (the file it points to does not exist)"));
 					return FileVisitResult.CONTINUE;
 				}
 
@@ -225,6 +251,39 @@ public final class BatchRunner {
 		}
 		if (!Files.isReadable(input)) throw new BatchSetupException("input folder " + input + " cannot be read (permission denied)");
 		return found;
+	}
+
+	private static boolean sameFile(Path a, Path b) {
+		try {
+			return a != null && Files.exists(b) && Files.isSameFile(a, b);
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+	private static String linkTarget(Path link) {
+		try {
+			return String.valueOf(Files.readSymbolicLink(link));
+		}
+		catch (IOException e) {
+			return "a missing file";
+		}
+	}
+
+	/**
+	 * A folder written by a LeukoCNN batch or evaluation: it holds {@value #FAILURES_CSV} with the
+	 * header every verb writes ({@code file,error}). Its images are results (outlines, plots), not inputs.
+	 */
+	static boolean isResultFolder(Path dir) {
+		Path failures = dir.resolve(FAILURES_CSV);
+		if (!Files.isRegularFile(failures)) return false;
+		try (var lines = Files.lines(failures)) {
+			return lines.findFirst().map(l -> l.strip().replace("\uFEFF", "").equals("file,error")).orElse(false);
+		}
+		catch (IOException | java.io.UncheckedIOException e) {
+			return false;
+		}
 	}
 
 	private static boolean isHidden(Path p) {
@@ -268,7 +327,11 @@ public final class BatchRunner {
 	public Summary run(Task task) throws BatchSetupException {
 		prepareOutputFolder(output);
 		List<Failure> folderFailures = new ArrayList<>();
-		List<BatchItem> items = items(folderFailures);
+		List<String> skipped = new ArrayList<>();
+		List<BatchItem> items = items(folderFailures, skipped);
+		if (errors != null)
+			for (String line : skipped)
+				errors.println(line);
 		for (Failure f : folderFailures)
 			report(f);
 		int n = items.size();

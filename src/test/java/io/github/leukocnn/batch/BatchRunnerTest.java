@@ -173,6 +173,69 @@ class BatchRunnerTest {
 	}
 
 	@Test
+	void anEarlierRunsResultFolderInsideTheInputIsNotInput() throws IOException {
+		image("a.png");
+		image("b.png");
+		Path in = dir.resolve("in");
+		List<String> seenA = new ArrayList<>();
+		BatchRunner.Summary a = new BatchRunner(in, in.resolve("runA")).recursive(true).outputSuffixes(List.of(".txt", "_classified.png"))
+			.errors(null).run(writingResults(seenA));
+		assertEquals(2, a.succeeded());
+		assertTrue(Files.exists(in.resolve("runA/a_classified.png")));
+		// run B: another output folder; runA (with its failures.csv) and *_classified.png are results, not inputs
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		List<String> seenB = new ArrayList<>();
+		BatchRunner.Summary b = new BatchRunner(in, in.resolve("runB")).recursive(true).outputSuffixes(List.of(".txt", "_classified.png"))
+			.errors(new java.io.PrintStream(err, true)).run(writingResults(seenB));
+		assertEquals(List.of("a", "b"), seenB);
+		assertEquals(2, b.items().size());
+		assertTrue(err.toString().contains("runA"), err.toString());
+		// a result file outside any result folder is not an input either
+		Files.copy(in.resolve("runA/a_classified.png"), in.resolve("moved_classified.png"));
+		assertEquals(2, new BatchRunner(in, dir.resolve("out")).recursive(true).outputSuffixes(List.of("_classified.png")).items().size());
+		// a folder whose failures.csv is not LeukoCNN's is still input
+		Files.writeString(in.resolve("runA/failures.csv"), "patient,notes\n");
+		assertEquals(5, new BatchRunner(in, dir.resolve("out")).recursive(true).items().size(), "a, b, moved_ and runA's two");
+	}
+
+	@Test
+	void outputFolderReachedThroughASymlinkedInputIsNotInput() throws IOException {
+		image("a.png");
+		Path real = dir.resolve("in");
+		Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+		Path res = Files.createDirectories(real.resolve("res"));
+		image("res/a_out.png"); // a result that does not carry a known suffix: only the folder tells
+		List<String> seen = new ArrayList<>();
+		BatchRunner.Summary s = new BatchRunner(link, res).recursive(true).errors(null).run(writingResults(seen));
+		assertEquals(List.of("a"), seen);
+		assertEquals(1, s.items().size());
+	}
+
+	@Test
+	void aBrokenLinkWithAnImageExtensionIsAFailedItem() throws IOException {
+		Path in = Files.createDirectories(dir.resolve("in"));
+		Files.createSymbolicLink(in.resolve("gone.png"), dir.resolve("missing.png"));
+		Files.createSymbolicLink(in.resolve("notes.txt"), dir.resolve("missing.txt"));
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		BatchRunner.Summary s = new BatchRunner(in, dir.resolve("out")).errors(new java.io.PrintStream(err, true)).run((i, p) -> {});
+		assertEquals(1, s.failures().size(), s.failures().toString());
+		assertTrue(s.failures().get(0).message().contains("is a broken link to " + dir.resolve("missing.png")), s.failures().get(0).message());
+		assertEquals(1, s.exitCode());
+		assertTrue(Files.readString(dir.resolve("out/failures.csv")).contains("gone.png"));
+		assertTrue(err.toString().contains("broken link"), err.toString());
+	}
+
+	/** Writes NAME.txt and NAME_classified.png as a batch verb writes its per-image results. */
+	private static BatchRunner.Task writingResults(List<String> seen) {
+		return (item, progress) -> {
+			SmearImages.openRgb(item.file());
+			seen.add(item.outputName());
+			Files.writeString(item.output(".txt"), item.relativePath().toString());
+			Files.copy(item.file(), item.output("_classified.png"));
+		};
+	}
+
+	@Test
 	void parallelRunGivesTheSameResultAsSerial() throws IOException {
 		for (int i = 0; i < 7; i++)
 			image("f" + i + ".png");
