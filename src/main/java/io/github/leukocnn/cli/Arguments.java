@@ -13,6 +13,8 @@ import io.github.leukocnn.cnn.ModelFile;
 
 /**
  * GNU-style options of one subcommand: {@code --name value}, {@code --name=value} and flags.
+ * A flag given a value ({@code --overwrite=true}) and an option given twice are usage errors, not
+ * silently ignored or last-wins.
  * Every option must be read by the subcommand; {@link #rejectUnknown()} then reports the rest, so
  * a misspelt option is an error rather than silently ignored.
  */
@@ -33,16 +35,28 @@ public final class Arguments {
 			String name = a.substring(2);
 			int eq = name.indexOf('=');
 			if (eq >= 0) {
-				values.put(name.substring(0, eq), name.substring(eq + 1));
+				String value = name.substring(eq + 1);
+				name = name.substring(0, eq);
+				// --overwrite=true would otherwise be stored as a value that flag() never looks at
+				if (flagNames.contains(name)) throw new UsageException("--" + name + " takes no value (got '" + a + "'): give just --" + name);
+				once(name);
+				values.put(name, value);
 			}
 			else if (flagNames.contains(name)) {
+				once(name);
 				flags.add(name);
 			}
 			else {
 				if (i + 1 >= args.size()) throw new UsageException("option --" + name + " needs a value");
+				once(name);
 				values.put(name, args.get(++i));
 			}
 		}
+	}
+
+	/** A repeated option would otherwise silently keep its last value. */
+	private void once(String name) {
+		if (values.containsKey(name) || flags.contains(name)) throw new UsageException("option --" + name + " is given more than once");
 	}
 
 	public boolean flag(String name) {
