@@ -61,10 +61,39 @@ class ExportCropsSubcommandTest {
 		Path kept = out.resolve("big").resolve("big1.png");
 		byte[] mine = { 1, 2, 3 };
 		Files.write(kept, mine);
-		assertEquals(0, console.cli(args), console.err());
-		assertTrue(console.out().contains("wrote 0 crops (24x24) of 20 images into " + out + "; 20 existing files left untouched"),
+		// an existing file is never overwritten, and not writing a crop is a failure, not a success
+		assertEquals(1, console.cli(args), console.err());
+		assertTrue(console.out().contains("wrote 0 crops (24x24) of 20 images into " + out + "; 20 crops not written because the file exists"),
 			console.out());
+		assertTrue(console.err().contains("not written: " + kept + " exists"), console.err());
 		assertArrayEquals(mine, Files.readAllBytes(kept), "an existing file is never overwritten");
+	}
+
+	@Test
+	void imagesThatDifferOnlyByExtensionGetACropEach() throws Exception {
+		Path data = TrainSubcommandTest.sizesData(dir), out = dir.resolve("crops");
+		// big1.jpg beside big1.png: both were named big1.png, the second was dropped and counted as "existing"
+		ImagePlus jpg = IJ.openImage(data.resolve("big/big1.png").toString());
+		IJ.saveAs(jpg, "jpg", data.resolve("big/big1.jpg").toString());
+		assertTrue(Files.exists(data.resolve("big/big1.jpg")));
+		assertEquals(0, console.cli(List.of("export-crops", "--data", data.toString(), "--kind", "single-cell", "--out", out.toString(),
+			"--crop-size", "24", "--threads", "1")), console.err());
+		assertTrue(console.out().contains("wrote 21 crops (24x24) of 21 images into " + out + "; 0 crops not written"), console.out());
+		List<Path> big = pngs(out.resolve("big"));
+		assertEquals(11, big.size(), big.toString());
+		assertTrue(big.contains(out.resolve("big/big1_png.png")) && big.contains(out.resolve("big/big1_jpg.png")), big.toString());
+		assertTrue(big.contains(out.resolve("big/big2.png")), "names without a clash are as before: " + big);
+	}
+
+	@Test
+	void roiSetItemNamesKeepTheirFormAndSeparateImagesThatDifferByExtension() {
+		List<int[]> one = List.of(new int[1]);
+		List<io.github.leukocnn.cnn.train.TrainingItem> items = List.of(
+			new io.github.leukocnn.cnn.train.TrainingItem("/d/x.png#blast 1", 0, 0, one),
+			new io.github.leukocnn.cnn.train.TrainingItem("/d/x.jpg#blast 1", 0, 0, one),
+			new io.github.leukocnn.cnn.train.TrainingItem("/d/y.tif#lym", 1, 0, one),
+			new io.github.leukocnn.cnn.train.TrainingItem("/d/y.tif#lym", 1, 0, one));
+		assertEquals(List.of("x_blast 1_png", "x_blast 1_jpg", "y_lym_tif", "y_lym_tif-2"), ExportCropsSubcommand.cropNames(items, true));
 	}
 
 	@Test
