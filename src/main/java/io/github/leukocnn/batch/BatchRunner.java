@@ -46,7 +46,10 @@ import io.github.leukocnn.progress.ProgressListener;
  * <li>failures: an exception of the work for one image is recorded (file + message), printed to
  * the error stream, and the batch goes on; at the end {@value #FAILURES_CSV} in the output folder
  * lists them (columns file,error; header only when none failed). It describes the latest run, so
- * it is replaced on every run;</li>
+ * it is replaced on every run. A failed image's result files of its output name (its
+ * {@link #outputSuffixes}) left by an earlier run (possible only under --overwrite: without it the
+ * task refuses first with an {@link AtomicFiles.OutputExistsException} and they stay) are removed,
+ * so that no results sit beside tables that no longer list the image; the failure says so;</li>
  * <li>progress and cancellation through a {@link ProgressListener}: once cancelled, no further
  * image starts; work in progress may stop early by polling the listener it is given. With several
  * threads the listener is called from the worker threads;</li>
@@ -412,16 +415,42 @@ public final class BatchRunner {
 			return; // neither done nor failed: counted as cancelled
 		}
 		catch (OutOfMemoryError e) {
-			failures[index] = new Failure(item.file(), item.file() + " ran out of memory (image too large for the memory given to Java with -Xmx" +
-				(threads > 1 ? ", or too many images at once: use fewer threads" : "") + ")");
+			failures[index] = removeStaleResults(item, new Failure(item.file(), item.file() + " ran out of memory (image too large for the memory given to Java with -Xmx" +
+				(threads > 1 ? ", or too many images at once: use fewer threads" : "") + ")"));
+		}
+		catch (AtomicFiles.OutputExistsException e) {
+			failures[index] = new Failure(item.file(), message(e)); // refused because of its results: they stay
 		}
 		catch (Exception e) {
-			failures[index] = new Failure(item.file(), message(e));
+			failures[index] = removeStaleResults(item, new Failure(item.file(), message(e)));
 		}
 		if (failures[index] != null) report(failures[index]);
 		synchronized (finished) { // so that the fractions the listener sees never go back
 			progress.progress((double) finished.incrementAndGet() / n, item.relativePath().toString());
 		}
+	}
+
+	/**
+	 * An image that failed has no results of this run, so result files of its name (its
+	 * {@link #outputSuffixes}) are an earlier run's: they would sit beside tables that no longer
+	 * list the image. They can only be there under --overwrite (without it the task refuses first,
+	 * with an {@link AtomicFiles.OutputExistsException}, and they stay); they are removed, and the
+	 * failure says so.
+	 */
+	private Failure removeStaleResults(BatchItem item, Failure failure) {
+		List<String> removed = new ArrayList<>(), kept = new ArrayList<>();
+		for (Path f : item.outputs(outputSuffixes)) {
+			try {
+				if (Files.deleteIfExists(f)) removed.add(f.getFileName().toString());
+			}
+			catch (IOException e) {
+				kept.add(f.getFileName() + " (" + reason(e) + ")");
+			}
+		}
+		String m = failure.message();
+		if (!removed.isEmpty()) m += "; its results of an earlier run were removed: " + String.join(", ", removed);
+		if (!kept.isEmpty()) m += "; its results of an earlier run could not be removed: " + String.join(", ", kept);
+		return removed.isEmpty() && kept.isEmpty() ? failure : new Failure(failure.file(), m);
 	}
 
 	/** Expected problems give their message; unexpected ones (bugs) their type too, to be reportable. */

@@ -225,6 +225,56 @@ class BatchRunnerTest {
 		assertTrue(err.toString().contains("broken link"), err.toString());
 	}
 
+	@Test
+	void anImageThatNowFailsLosesAnEarlierRunsResultsUnlessItWasRefusedBecauseOfThem() throws IOException {
+		image("a.png");
+		image("b.png");
+		Path in = dir.resolve("in"), out = dir.resolve("out");
+		List<String> suffixes = List.of(".txt", "_classified.png");
+		assertEquals(2, new BatchRunner(in, out).outputSuffixes(suffixes).errors(null).run(writingResults(new ArrayList<>())).succeeded());
+		assertTrue(Files.exists(out.resolve("b_classified.png")));
+		// run 2 (as under --overwrite): b now fails, so b's files are an earlier run's and go
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		BatchRunner.Summary s = new BatchRunner(in, out).outputSuffixes(suffixes).errors(new java.io.PrintStream(err, true)).run((item, p) -> {
+			if (item.outputName().equals("b")) throw new java.io.IOException("b cannot be segmented");
+			Files.writeString(item.output(".txt"), "new");
+		});
+		assertEquals(1, s.failures().size());
+		assertFalse(Files.exists(out.resolve("b.txt")));
+		assertFalse(Files.exists(out.resolve("b_classified.png")));
+		assertTrue(Files.exists(out.resolve("a_classified.png")), "a succeeded: its files are not touched");
+		String message = s.failures().get(0).message();
+		assertTrue(message.contains("b cannot be segmented; its results of an earlier run were removed: b.txt, b_classified.png"), message);
+		assertTrue(err.toString().contains("were removed"), err.toString());
+		assertTrue(Files.readString(out.resolve(BatchRunner.FAILURES_CSV)).contains("were removed"));
+		// without --overwrite the task refuses because of its existing files: they stay
+		Files.writeString(out.resolve("b.txt"), "mine");
+		s = new BatchRunner(in, out).outputSuffixes(suffixes).errors(null).run((item, p) -> {
+			io.github.leukocnn.io.AtomicFiles.checkCanWrite(item.outputs(suffixes), false);
+			throw new java.io.IOException("never reached for b");
+		});
+		assertEquals("mine", Files.readString(out.resolve("b.txt")));
+		assertTrue(s.failures().stream().anyMatch(f -> f.message().contains("b.txt already exists")), s.failures().toString());
+	}
+
+	@Test
+	void segmentWithOverwriteRemovesTheEarlierResultsOfAnImageThatNowFails() throws Exception {
+		Path in = dir.resolve("in"), out = dir.resolve("out");
+		io.github.leukocnn.testutil.DiscFields.write(in, "a.png", 12);
+		io.github.leukocnn.testutil.DiscFields.write(in, "b.png", 12, 12);
+		SegmentBatch.Options options = new SegmentBatch.Options(in, out, 0, 1, false, true);
+		assertEquals(0, SegmentBatch.run(io.github.leukocnn.testutil.DarkBlobSegmenter::new, options, io.github.leukocnn.progress.ProgressListener.NONE, null, null).exitCode());
+		for (Path f : io.github.leukocnn.io.SegmentationWriter.outputs(out, "b"))
+			assertTrue(Files.exists(f), f.toString());
+		Files.writeString(in.resolve("b.png"), "no longer an image");
+		BatchRunner.Summary s = SegmentBatch.run(io.github.leukocnn.testutil.DarkBlobSegmenter::new, options, io.github.leukocnn.progress.ProgressListener.NONE, null, null);
+		assertEquals(1, s.failures().size());
+		for (Path f : io.github.leukocnn.io.SegmentationWriter.outputs(out, "b"))
+			assertFalse(Files.exists(f), f + " of an earlier run was left beside a failure");
+		assertTrue(Files.exists(out.resolve("a_cells.tif")));
+		assertTrue(s.failures().get(0).message().contains("were removed: b_cells.tif"), s.failures().get(0).message());
+	}
+
 	/** Writes NAME.txt and NAME_classified.png as a batch verb writes its per-image results. */
 	private static BatchRunner.Task writingResults(List<String> seen) {
 		return (item, progress) -> {

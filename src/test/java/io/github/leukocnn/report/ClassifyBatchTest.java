@@ -156,4 +156,24 @@ class ClassifyBatchTest {
 			assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".part")));
 		}
 	}
+
+	@Test
+	void withOverwriteAnImageThatNowFailsLeavesNoResultsOfAnEarlierRun() throws IOException, BatchSetupException {
+		Path in = dir.resolve("in");
+		field(in, "a.png", 12);
+		field(in, "b.png", 12, 12);
+		Path out = dir.resolve("out");
+		assertEquals(0, run(in, out, false, false, false).summary().exitCode());
+		assertTrue(Files.exists(out.resolve("b" + ClassifyBatch.PNG_SUFFIX)));
+		Files.writeString(in.resolve("b.png"), "no longer an image");
+		ClassifyBatch.Result r = run(in, out, true, false, false);
+		assertEquals(1, r.summary().exitCode());
+		assertEquals(1, CsvTable.read(out.resolve(ClassifyBatch.IMAGES_CSV)).rowCount(), "the tables list a only");
+		assertFalse(Files.exists(out.resolve("b" + ClassifyBatch.PNG_SUFFIX)), "b's earlier outlines would contradict the tables");
+		assertFalse(Files.exists(out.resolve("b" + ClassifyBatch.ROI_SUFFIX)));
+		assertTrue(Files.exists(out.resolve("a" + ClassifyBatch.PNG_SUFFIX)));
+		CsvTable failures = CsvTable.read(out.resolve(io.github.leukocnn.batch.BatchRunner.FAILURES_CSV));
+		assertTrue(failures.get(0, "error").contains("its results of an earlier run were removed: b_classified_RoiSet.zip, b_classified.png"),
+			failures.get(0, "error"));
+	}
 }
