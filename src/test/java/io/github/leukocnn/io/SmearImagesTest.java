@@ -269,21 +269,7 @@ class SmearImagesTest {
 
 	/** {@code image} written by Java's TIFF writer, tiled 16×16, with the given compression. */
 	private Path tiledTiff(String name, BufferedImage image, String compression) throws IOException {
-		Path f = dir.resolve(name);
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-		param.setTilingMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-		param.setTiling(16, 16, 0, 0);
-		param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-		param.setCompressionType(compression);
-		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
-			writer.setOutput(out);
-			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
-		}
-		finally {
-			writer.dispose();
-		}
-		return f;
+		return tiffPages(name, compression, 16, new BufferedImage[] { image }, null);
 	}
 
 	@Test
@@ -305,29 +291,26 @@ class SmearImagesTest {
 
 	@Test
 	void multiPageTiledTiffIsRefusedAsAStack() throws IOException {
-		Path f = dir.resolve("pages.tif");
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-		param.setTilingMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-		param.setTiling(16, 16, 0, 0);
-		try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
-			writer.setOutput(out);
-			writer.prepareWriteSequence(null);
-			writer.writeToSequence(new javax.imageio.IIOImage(rgbPattern(32, 32), null, null), param);
-			writer.writeToSequence(new javax.imageio.IIOImage(rgbPattern(32, 32), null, null), param);
-			writer.endWriteSequence();
-		}
-		finally {
-			writer.dispose();
-		}
+		Path f = tiffPages("pages.tif", null, 16, new BufferedImage[] { rgbPattern(32, 32), rgbPattern(32, 32) }, null);
 		refused(f, "2 pages");
 	}
 
 	/** Writes {@code images} as the pages of one TIFF with Java's writer; {@code metadata[i]} may be null. */
 	private Path tiffPages(String name, String compression, BufferedImage[] images, javax.imageio.metadata.IIOMetadata[] metadata) throws IOException {
+		return tiffPages(name, compression, 0, images, metadata);
+	}
+
+	/** As above, in tiles of {@code tile}×{@code tile} pixels (0 = strips); {@code compression} null = the writer's default. */
+	private Path tiffPages(String name, String compression, int tile, BufferedImage[] images, javax.imageio.metadata.IIOMetadata[] metadata)
+		throws IOException
+	{
 		Path f = dir.resolve(name);
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
 		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		if (tile > 0) {
+			param.setTilingMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			param.setTiling(tile, tile, 0, 0);
+		}
 		if (compression != null) {
 			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
 			param.setCompressionType(compression);
