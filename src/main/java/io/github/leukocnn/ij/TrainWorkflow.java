@@ -70,8 +70,9 @@ public final class TrainWorkflow {
 			if (blank(data)) throw new IllegalArgumentException("choose the folder of training images (data_folder)");
 			if (blank(name)) throw new IllegalArgumentException("give the model a name (e.g. my-screening)");
 			if (blank(modelFile)) throw new IllegalArgumentException("choose the model file to write (model_file, a .zip)");
-			// The one check of epochs and max_minutes for the plugin, the command and scripts: 0 trained nothing and
-			// wrote a random-weight model, 2.7 became 2.
+			// epochs and max_minutes for the plugin, the command and scripts, in their own parameter names and before
+			// anything is converted: 2.7 would become 2 on the way to the core, which refuses epochs < 1 and
+			// max-minutes <= 0 again for the command line and recipes (TrainingJob.Options).
 			if (!(epochs >= 1 && epochs <= Integer.MAX_VALUE && epochs == Math.rint(epochs)))
 				throw new IllegalArgumentException("epochs must be a whole number of at least 1 (the most epochs to train, " +
 					"e.g. 40), got " + number(epochs));
